@@ -1,0 +1,21 @@
+"""Färdplansdialogen: entry script. Page config, navigation, the shared sidebar, one place for state."""
+import streamlit as st
+
+from components import sidebar
+from components.store import build_problem
+
+st.set_page_config(page_title="Färdplansdialogen", page_icon=":material/route:", layout="wide")
+# Streamlit hard-codes <html lang="en"> (#15726); the UI is Swedish.
+st.html("<script>document.documentElement.lang='sv'</script>", unsafe_allow_javascript=True)
+
+PAGES = [
+    st.Page("pages/start.py", title="Start", icon=":material/map:", url_path="start", default=True),
+    st.Page("pages/kallor.py", title="Källor", icon=":material/menu_book:", url_path="kallor"),
+]
+
+page = st.navigation(PAGES)
+sidebar.show()
+problem = build_problem()
+if problem:
+    st.warning(problem, icon=":material/warning:")
+page.run()

@@ -1,0 +1,65 @@
+"""A pydeck map of the cores: kommun outlines (kärnkommuner shaded), core points, station points.
+
+No base map tiles are needed: the kommun outlines give the geography, so the map works offline.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+STATUS_COLOURS = {"antagen": [0, 114, 178, 230], "utkast": [230, 159, 0, 230], "ingen": [110, 110, 110, 200]}
+
+
+def outline_features(shapes: pd.DataFrame, highlight: set[str] | None = None) -> dict:
+    """GeoJSON FeatureCollection of the kommuner; `core` marks the highlighted (or all core) kommuner."""
+    features = []
+    for rec in shapes.to_dict("records"):
+        if not rec["geojson"]:
+            continue
+        marked = rec["code"] in highlight if highlight is not None else bool(rec["has_core"])
+        features.append({"type": "Feature", "geometry": json.loads(rec["geojson"]),
+                         "properties": {"name": rec["name"], "core": marked,
+                                        "fill": [0, 114, 178, 40] if marked else [200, 200, 200, 25]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def core_points(cores: pd.DataFrame) -> pd.DataFrame:
+    points = cores.dropna(subset=["lat", "lon"]).copy()
+    points["colour"] = points["roadmap_status"].map(STATUS_COLOURS)
+    points["label"] = points["name"]
+    return points[["id", "name", "label", "lat", "lon", "colour", "status_text"]]
+
+
+def deck(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | None = None,
+         highlight: set[str] | None = None, zoom: float = 8.4) -> pdk.Deck:
+    points = core_points(cores)
+    layers = [
+        pdk.Layer("GeoJsonLayer", outline_features(shapes, highlight), stroked=True, filled=True,
+                  get_fill_color="properties.fill", get_line_color=[90, 90, 90, 160],
+                  line_width_min_pixels=1, pickable=False),
+    ]
+    if stations is not None and len(stations):
+        layers.append(pdk.Layer("ScatterplotLayer", stations, get_position=["lon", "lat"],
+                                get_fill_color=[20, 20, 20, 220], get_radius=120,
+                                radius_min_pixels=3, pickable=True))
+    layers += [
+        pdk.Layer("ScatterplotLayer", points, get_position=["lon", "lat"], get_fill_color="colour",
+                  get_radius=1400, radius_min_pixels=7, stroked=True, get_line_color=[255, 255, 255],
+                  line_width_min_pixels=2, pickable=True),
+        pdk.Layer("TextLayer", points, get_position=["lon", "lat"], get_text="label", get_size=14,
+                  get_color=[20, 20, 20], get_pixel_offset=[0, -18], font_weight=600,
+                  character_set="auto", outline_width=3, outline_color=[255, 255, 255], font_settings={"sdf": True}),
+    ]
+    centre = points if highlight is None or not len(points) else points
+    view = pdk.ViewState(latitude=float(centre["lat"].mean()), longitude=float(centre["lon"].mean()),
+                         zoom=zoom)
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None,
+                    tooltip={"text": "{name}\n{status_text}"})
+
+
+def show(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | None = None,
+         highlight: set[str] | None = None, zoom: float = 8.4, height: int = 520, key: str | None = None):
+    st.pydeck_chart(deck(cores, shapes, stations, highlight, zoom), height=height, key=key)

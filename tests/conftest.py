@@ -1,0 +1,38 @@
+"""Shared fixtures: a reference store built from the repo's sources into a temporary directory."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from data.build import build
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "data" / "sources" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def ref_db(tmp_path_factory) -> Path:
+    """Build the store once per test session (per xdist worker) and point the app at it."""
+    path = tmp_path_factory.mktemp("store") / "fardplaner.duckdb"
+    build(path, force=True)
+    os.environ["FARDPLANER_DB"] = str(path)
+    os.environ["FARDPLANER_USER_DB"] = str(path.with_name("dialoger.duckdb"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def ref_con(ref_db):
+    con = duckdb.connect(str(ref_db), read_only=True)
+    yield con
+    con.close()
+
+
+def rows(con, sql: str, *params) -> list[tuple]:
+    return con.execute(sql, list(params)).fetchall()
+
+
+def seed_text(name: str) -> str:
+    return " ".join((SEEDS / name).read_text("utf-8").split())

@@ -1,0 +1,62 @@
+"""Every page of app.py's navigation runs under Streamlit's AppTest and shows the store's data."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO, rows
+
+PAGES = sorted(p.name for p in (REPO / "pages").glob("*.py"))
+
+
+def open_page(page: str | None = None, **query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def table_with(at: AppTest, column: str):
+    """The first st.dataframe on the page that has this column (dataframes without selection have no key)."""
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with column {column!r}")
+
+
+def test_every_page_is_in_the_navigation():
+    app = (REPO / "app.py").read_text("utf-8")
+    assert PAGES and all(f'"pages/{p}"' in app for p in PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_exception(ref_db, page):
+    at = open_page(page)
+    assert at.title, "every page has a title"
+
+
+def test_start_page_lists_the_eight_cores_with_their_coverage(ref_db, ref_con):
+    at = open_page()
+    table = table_with(at, "Kärna")
+    expected = rows(ref_con, "SELECT name FROM cores")
+    assert sorted(table["Kärna"]) == sorted(n for (n,) in expected)
+    sodertalje = table.set_index("Kärna").loc["Södertälje stadskärna"]
+    assert sodertalje["Färdplan"] == "Färdplan publicerad 2026"
+    assert sodertalje["Kärnspecifika insatser"] == 8
+    assert sodertalje["Gemensamma insatser"] == 9
+    haninge = table.set_index("Kärna").loc["Haninge stadskärna"]
+    assert haninge["Färdplan"] == "Ingen färdplan inläst" and haninge["Kärnspecifika insatser"] == 0
+    assert any("ingen färdplan inläst" in i.value for i in at.info)
+
+
+def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
+    at = open_page("kallor.py")
+    table = table_with(at, "Källa")
+    titles = {t for (t,) in rows(ref_con, "SELECT title FROM sources")}
+    assert set(table["Källa"]) == titles
+    row = table.set_index("Källa").loc["Färdplan för den regionala stadskärnan Södertälje stadskärna"]
+    assert "Insatser: 17" in row["Inläst"]

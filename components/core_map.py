@@ -34,7 +34,7 @@ def core_points(cores: pd.DataFrame) -> pd.DataFrame:
 
 
 def deck(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | None = None,
-         highlight: set[str] | None = None, zoom: float = 8.4) -> pdk.Deck:
+         highlight: set[str] | None = None, zoom: float = 8.0) -> pdk.Deck:
     points = core_points(cores)
     layers = [
         pdk.Layer("GeoJsonLayer", outline_features(shapes, highlight), stroked=True, filled=True,
@@ -50,16 +50,19 @@ def deck(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | Non
                   get_radius=1400, radius_min_pixels=7, stroked=True, get_line_color=[255, 255, 255],
                   line_width_min_pixels=2, pickable=True),
         pdk.Layer("TextLayer", points, get_position=["lon", "lat"], get_text="label", get_size=14,
-                  get_color=[20, 20, 20], get_pixel_offset=[0, -18], font_weight=600,
-                  character_set="auto", outline_width=3, outline_color=[255, 255, 255], font_settings={"sdf": True}),
+                  get_color=[20, 20, 20], get_pixel_offset=[0, -20],
+                  # a quoted string stays a literal in pydeck (unquoted strings become accessors)
+                  character_set='"' + "".join(sorted(set("".join(points["label"])) | set(" -"))) + '"',
+                  font_family='"Source Sans Pro, DejaVu Sans, sans-serif"', get_text_anchor='"middle"',
+                  get_alignment_baseline='"bottom"', background=True,
+                  get_background_color=[255, 255, 255, 215], background_padding=[4, 2]),
     ]
-    centre = points if highlight is None or not len(points) else points
-    view = pdk.ViewState(latitude=float(centre["lat"].mean()), longitude=float(centre["lon"].mean()),
+    view = pdk.ViewState(latitude=float(points["lat"].mean()), longitude=float(points["lon"].mean()),
                          zoom=zoom)
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None,
                     tooltip={"text": "{name}\n{status_text}"})
 
 
 def show(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | None = None,
-         highlight: set[str] | None = None, zoom: float = 8.4, height: int = 520, key: str | None = None):
+         highlight: set[str] | None = None, zoom: float = 8.0, height: int = 560, key: str | None = None):
     st.pydeck_chart(deck(cores, shapes, stations, highlight, zoom), height=height, key=key)

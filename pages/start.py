@@ -21,12 +21,17 @@ with left:
                "av deras stationer i GTFS Sverige 2 (Trafiklab/Samtrafiken, 2022). Blå: färdplan publicerad, "
                "orange: utkast, grå: ingen färdplan inläst. Skuggade kommuner har en regional stadskärna.")
 with right:
-    st.subheader("Inläst per kärna")
-    st.dataframe(table, hide_index=True, width="stretch", key="coverage")
-    st.caption("Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026), Färdplan Flemingsberg "
-               "(utkast 2025), RUFS 2050 uppföljning 2020, historiska verksamhetsplaner. "
-               "Se sidan Källor.")
+    st.subheader("Färdplaner")
+    for rec in table.to_dict("records"):
+        st.markdown(f"**{rec['Kärna']}**  \n{rec['Färdplan']} · {rec['Kärnspecifika insatser']} kärnspecifika "
+                    f"och {rec['Gemensamma insatser']} gemensamma insatser")
     missing = table[table["Färdplan"].str.startswith("Ingen")]["Kärna"].tolist()
     if missing:
-        st.info(f"{len(missing)} kärnor har ingen färdplan inläst ännu: {', '.join(missing)}. "
-                "De visar de gemensamma insatserna; de kärnspecifika läses in när färdplanen publiceras.")
+        st.info(f"{len(missing)} kärnor har ingen färdplan inläst ännu. De visar de gemensamma insatserna; "
+                "de kärnspecifika läses in när kärnans färdplan publiceras.", icon=":material/info:")
+
+st.subheader("Inläst per kärna")
+st.dataframe(table, hide_index=True, width="stretch", key="coverage")
+st.caption("Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026), Färdplan Flemingsberg (utkast "
+           "2025), Uppföljning av RUFS 2050 (2020), historiska verksamhetsplaner (2009, 2019), kommunala "
+           "uppgifter (citat). Se sidan Källor.")

@@ -51,6 +51,7 @@ def test_start_page_lists_the_eight_cores_with_their_coverage(ref_db, ref_con):
     haninge = table.set_index("Kärna").loc["Haninge stadskärna"]
     assert haninge["Färdplan"] == "Ingen färdplan inläst" and haninge["Kärnspecifika insatser"] == 0
     assert any("ingen färdplan inläst" in i.value for i in at.info)
+    assert any(m.value.startswith("**Haninge stadskärna**  \nIngen färdplan inläst") for m in at.markdown)
 
 
 def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):

@@ -10,6 +10,7 @@ st.html("<script>document.documentElement.lang='sv'</script>", unsafe_allow_java
 
 PAGES = [
     st.Page("pages/start.py", title="Start", icon=":material/map:", url_path="start", default=True),
+    st.Page("pages/insatser.py", title="Insatser", icon=":material/checklist:", url_path="insatser"),
     st.Page("pages/kallor.py", title="Källor", icon=":material/menu_book:", url_path="kallor"),
 ]
 

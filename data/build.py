@@ -123,6 +123,7 @@ def assemble(curated: Path = CURATED_DIR, sources: Path = SOURCES_DIR) -> dict[s
         "interventions": interventions, "intervention_variants": t["intervention_variants"],
         "intervention_cores": intervention_cores, "actors": actors,
         "intervention_actors": roles, "indicators": indicators, "indicator_values": values,
+        "data_changes": t["changes"],
     }
 
 

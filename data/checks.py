@@ -98,4 +98,7 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
             out.append(err("target_value", f"«{rec['target_value']}» är inget tal."))
         if rec["target_year"] and not YEAR.match(rec["target_year"]):
             out.append(err("target_year", f"«{rec['target_year']}» är inget årtal."))
+    for rec, err in _each(t["changes"]):
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", rec["date"]):
+            out.append(err("date", f"«{rec['date']}» är inget datum (ÅÅÅÅ-MM-DD)."))
     return out

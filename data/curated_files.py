@@ -30,6 +30,7 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "sources": Spec(("id", "title", "publisher", "year", "status", "kind", "file", "note"),
                     ("id", "title", "status"), {}),
+    "changes": Spec(("date", "what", "source_id"), ("date", "what"), {}),
     "goal_areas": Spec(("id", "name", "short_name", "description", "source_id", "source_section"),
                        ("id", "name", "short_name", "source_id"), {"id": GOAL_AREAS}),
     "cores": Spec(("id", "name", "municipalities", "municipality_codes", "aliases", "roadmap_source_id",

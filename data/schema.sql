@@ -61,6 +61,9 @@ CREATE TABLE indicator_values (
     year INTEGER, period_text VARCHAR, value DOUBLE, qualifier VARCHAR, value_type VARCHAR NOT NULL,
     value_text VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR, note VARCHAR
 );
+CREATE TABLE data_changes (
+    date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
+);
 CREATE TABLE build_info (
     built_at TIMESTAMP NOT NULL, input_hash VARCHAR NOT NULL, builder_version VARCHAR NOT NULL
 );

@@ -3,6 +3,7 @@ import streamlit as st
 
 from components import core_map
 from components.coverage import coverage_table
+from components.coverage_chart import SOURCE_LINE, coverage_figure, coverage_matrix
 from components.store import run
 
 st.title("De åtta regionala stadskärnorna")
@@ -35,3 +36,16 @@ st.dataframe(table, hide_index=True, width="stretch", key="coverage")
 st.caption("Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026), Färdplan Flemingsberg (utkast "
            "2025), Uppföljning av RUFS 2050 (2020), historiska verksamhetsplaner (2009, 2019), kommunala "
            "uppgifter (citat). Se sidan Källor.")
+
+st.subheader("Insatser per kärna och målområde")
+counts = run("insatser_per_core_goal_area")
+st.plotly_chart(coverage_figure(counts), width="stretch", key="coverage_chart",
+                config={"displaylogo": False, "locale": "sv"})
+st.caption(SOURCE_LINE + " Randiga delar: gemensamma insatser; fyllda delar: kärnspecifika.")
+with st.expander("Visa som tabell"):
+    st.dataframe(coverage_matrix(counts), hide_index=True, width="stretch")
+
+st.subheader("Ändringar i datan")
+changes = run("data_changes")
+for rec in changes.head(8).to_dict("records"):
+    st.markdown(f"**{rec['date']:%Y-%m-%d}** – {rec['what']}")

@@ -34,3 +34,21 @@ ORDER BY m.code;
 -- name: goal_areas()
 -- The four goal areas (målområden) of the roadmaps.
 SELECT id, name, short_name, description, source_id, source_section FROM goal_areas ORDER BY id;
+
+-- name: insatser_per_core_goal_area()
+-- Number of roadmap insatser per core and goal area, split into shared and core-specific.
+SELECT c.id AS core_id, c.name AS core_name, g.id AS goal_area_id, g.short_name AS goal_area,
+       count(i.id) FILTER (WHERE i.scope = 'shared') AS shared,
+       count(i.id) FILTER (WHERE i.scope = 'core') AS core_specific
+FROM cores c
+CROSS JOIN goal_areas g
+LEFT JOIN intervention_cores ic ON ic.core_id = c.id
+LEFT JOIN interventions i ON i.id = ic.intervention_id AND i.goal_area_id = g.id AND i.plan_type = 'fardplan'
+GROUP BY ALL
+ORDER BY core_name COLLATE sv, goal_area_id;
+
+-- name: data_changes()
+-- What changed in the data and when, newest first.
+SELECT d.date, d.what, s.title AS source_title
+FROM data_changes d LEFT JOIN sources s ON s.id = d.source_id
+ORDER BY d.date DESC, d.what;

@@ -47,6 +47,7 @@ BAD_INPUTS = [
     ("sodertalje-2026/interventions.csv", ",fardplan,", ",fardplanen,",
      ["interventions.csv", "fält «plan_type»", "«fardplanen» är inte ett av"]),
     ("common/cores.csv", "0181,", "9999,", ["cores.csv, rad 2", "okänd kommunkod «9999»"]),
+    ("common/changes.csv", "2026-11-23,", "23/11/2026,", ["changes.csv, rad 2", "fält «date»", "inget datum"]),
     ("sodertalje-2026/actors.csv", "id,name,type,note", "id,namn,type,note",
      ["actors.csv, rad 1", "fel kolumner", "saknas: name", "okända: namn"]),
 ]

@@ -61,3 +61,20 @@ def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
     assert set(table["Källa"]) == titles
     row = table.set_index("Källa").loc["Färdplan för den regionala stadskärnan Södertälje stadskärna"]
     assert "Insatser: 17" in row["Inläst"]
+
+
+def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):
+    from components.coverage_chart import coverage_figure, coverage_matrix
+    from queries.runner import ReferenceStore
+    counts = ReferenceStore(ref_db).run("insatser_per_core_goal_area")
+    sod = counts[(counts["core_id"] == "sodertalje") & (counts["goal_area_id"] == 3)].iloc[0]
+    assert (sod["shared"], sod["core_specific"]) == (3, 2)
+    han = counts[counts["core_id"] == "haninge"]
+    assert han["core_specific"].sum() == 0 and han["shared"].sum() == 9
+    matrix = coverage_matrix(counts).set_index("Kärna")
+    assert matrix.loc["Södertälje stadskärna", "3 Näringsliv och innovation"] == "3 gemensamma + 2 kärnspecifika"
+    fig = coverage_figure(counts)
+    assert len(fig.data) == 8 and fig.layout.title.text
+    at = open_page()
+    assert len(at.get("plotly_chart")) == 1
+    assert any("Södertälje stadskärna" in m.value and "2026" in m.value for m in at.markdown)

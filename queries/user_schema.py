@@ -1,0 +1,52 @@
+"""The user store's schema as numbered migrations (DESIGN.md §3). Never edit a released migration:
+add a new one. Before a migration runs on an existing file, a backup copy is made."""
+
+MIGRATIONS: list[str] = [
+    # 1: dialogues, participants, priorities, change log
+    """
+    CREATE TABLE schema_version (version INTEGER NOT NULL, migrated_at TIMESTAMP NOT NULL);
+    CREATE TABLE dialogues (
+        id VARCHAR PRIMARY KEY,
+        core_id VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        meeting_date DATE,
+        status VARCHAR NOT NULL CHECK (status IN ('utkast', 'beslutad')),
+        version INTEGER NOT NULL,
+        notes VARCHAR,
+        previous_dialogue_id VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        decided_at TIMESTAMP
+    );
+    CREATE TABLE participants (
+        dialogue_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        organisation VARCHAR,
+        side VARCHAR NOT NULL CHECK (side IN ('region', 'kommun')),
+        PRIMARY KEY (dialogue_id, position)
+    );
+    CREATE TABLE priorities (
+        id VARCHAR PRIMARY KEY,
+        dialogue_id VARCHAR NOT NULL,
+        intervention_id VARCHAR NOT NULL,
+        rank INTEGER NOT NULL,
+        wording VARCHAR,
+        owner_actor_id VARCHAR,
+        next_step VARCHAR,
+        status VARCHAR NOT NULL CHECK (status IN ('föreslagen', 'prioriterad', 'pågår', 'genomförd', 'avförd')),
+        carried_from_priority_id VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        UNIQUE (dialogue_id, intervention_id)
+    );
+    CREATE TABLE change_log (
+        changed_at TIMESTAMP NOT NULL,
+        who VARCHAR NOT NULL,
+        dialogue_id VARCHAR NOT NULL,
+        what VARCHAR NOT NULL,
+        before VARCHAR,
+        after VARCHAR
+    );
+    """,
+]

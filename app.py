@@ -10,7 +10,11 @@ st.html("<script>document.documentElement.lang='sv'</script>", unsafe_allow_java
 
 PAGES = [
     st.Page("pages/start.py", title="Start", icon=":material/map:", url_path="start", default=True),
+    st.Page("pages/karnprofil.py", title="Kärnprofil", icon=":material/location_city:", url_path="karnprofil"),
     st.Page("pages/insatser.py", title="Insatser", icon=":material/checklist:", url_path="insatser"),
+    st.Page("pages/aktorer.py", title="Aktörer", icon=":material/groups:", url_path="aktorer"),
+    st.Page("pages/dialog.py", title="Dialoger", icon=":material/forum:", url_path="dialoger"),
+    st.Page("pages/mote.py", title="Mötesläge", icon=":material/co_present:", url_path="mote"),
     st.Page("pages/kallor.py", title="Källor", icon=":material/menu_book:", url_path="kallor"),
 ]
 

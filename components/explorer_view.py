@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.format import GOAL_AREA_COLOURS, MISSING, PLAN_TYPE, SCOPE, number
+from components.format import GOAL_AREA_COLOURS, PLAN_TYPE, SCOPE, number, plain
 from components.store import run
 
 NO_GOAL_AREA = "Utan målområde"
@@ -69,7 +69,7 @@ def show_card(intervention_id: str) -> None:
                 st.markdown(f"**{label}:** " + d[field].replace("\n", " "))
         if isinstance(d["description"], str):
             for paragraph in d["description"].split("\n\n"):
-                st.markdown(_plain(paragraph))
+                st.markdown(plain(paragraph))
         people = run("intervention_people", id=intervention_id)
         lead = people[people["role"] == "lead"]["name"].tolist()
         part = people[people["role"] == "participant"]["name"].tolist()
@@ -83,23 +83,15 @@ def show_card(intervention_id: str) -> None:
         if len(directions):
             with st.expander(f"Färdriktning som insatsen bidrar till ({len(directions)})"):
                 for rec in directions.to_dict("records"):
-                    st.markdown(f"**{rec['core_name']}:** {_plain(rec['text'])}")
+                    st.markdown(f"**{rec['core_name']}:** {plain(rec['text'])}")
         wordings = run("intervention_wordings", id=intervention_id)
         for rec in wordings.to_dict("records"):
             with st.expander(f"Formulering i {rec['source_title']} ({rec['source_status']})"):
-                st.markdown(f"**{_plain(rec['title'])}**")
-                st.markdown(_plain(rec["description"] or ""))
+                st.markdown(f"**{plain(rec['title'])}**")
+                st.markdown(plain(rec["description"] or ""))
                 if rec["note"]:
                     st.caption(rec["note"])
         note = f" Anmärkning: {d['note']}" if isinstance(d["note"], str) else ""
         st.caption(f"Källa: {d['source_title']} ({d['source_year']}, {d['source_status']}), "
                    f"{d['source_section']}.{note}")
 
-
-def _plain(text: str) -> str:
-    """Source text shown as text: escape the characters Markdown would interpret."""
-    if not isinstance(text, str):
-        return MISSING
-    for ch in "\\`*_{}[]<>()#+-.!|$":
-        text = text.replace(ch, "\\" + ch)
-    return text

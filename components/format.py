@@ -45,3 +45,12 @@ def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
 def roadmap_status(status: str, year=None) -> str:
     label = ROADMAP_STATUS.get(status, status)
     return f"{label} {int(year)}" if status != "ingen" and not is_missing(year) else label
+
+
+def plain(text) -> str:
+    """User or source text for st.markdown, shown as typed: Markdown characters are escaped."""
+    if not isinstance(text, str):
+        return MISSING
+    for ch in "\\`*_{}[]<>()#+-.!|$~":
+        text = text.replace(ch, "\\" + ch)
+    return text

@@ -76,3 +76,18 @@ ORDER BY c.name COLLATE sv;
 SELECT v.title, v.description, s.title AS source_title, s.status AS source_status, v.source_section, v.note
 FROM intervention_variants v JOIN sources s ON s.id = v.source_id
 WHERE v.intervention_id = $id;
+
+-- name: interventions_by_ids(ids)
+-- The insatser with these ids (for a shortlist), with goal area and lead; missing ids are simply absent.
+SELECT i.id, i.code, i.title, i.goal_area_id, g.name AS goal_area_name, g.short_name AS goal_area,
+       i.scope, i.plan_type, s.title AS source_title, i.source_section,
+       (SELECT string_agg(a.name, ', ' ORDER BY a.name COLLATE sv) FROM intervention_actors ia
+         JOIN actors a ON a.id = ia.actor_id WHERE ia.intervention_id = i.id AND ia.role = 'lead') AS lead
+FROM interventions i LEFT JOIN goal_areas g ON g.id = i.goal_area_id JOIN sources s ON s.id = i.source_id
+WHERE list_contains($ids, i.id);
+
+-- name: core_directions(core)
+-- The core's färdriktning per goal area.
+SELECT d.goal_area_id, g.name AS goal_area_name, d.heading, d.text, s.title AS source_title
+FROM directions d JOIN goal_areas g ON g.id = d.goal_area_id JOIN sources s ON s.id = d.source_id
+WHERE d.core_id = $core ORDER BY d.goal_area_id;

@@ -36,3 +36,9 @@ def test_neutralise_leaves_ordinary_text_alone():
     assert neutralise("Region Stockholm") == "Region Stockholm"
     assert neutralise("-5 grader") == "'-5 grader"
     assert neutralise(12) == 12
+
+
+def test_plain_escapes_markdown_and_html():
+    from components.format import plain
+    assert plain("<b>Hej</b> *du*") == "\\<b\\>Hej\\</b\\> \\*du\\*"
+    assert plain(None) == "uppgift saknas"

@@ -1,0 +1,40 @@
+"""Kärnprofil: one core's description, färdriktningar and insatser per goal area, figures and map."""
+import streamlit as st
+
+from components import profile_cards, profile_map, profile_sections, url_state
+from components.downloads import table_downloads
+from components.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
+from components.store import run
+
+cores = run("profile_cores")
+names = dict(zip(cores["id"], cores["name"]))
+core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.get,
+                              default=cores["id"].iloc[0], container=st.columns([1, 2])[0])
+url_state.show_warnings()
+
+core = run("profile_core", core=core_id).iloc[0].to_dict()
+interventions = run("profile_interventions", core=core_id)
+directions = directions_by_goal(run("profile_directions", core=core_id))
+
+profile_sections.header(core)
+left, right = st.columns([3, 2], gap="large")
+with left:
+    profile_sections.description(core)
+with right:
+    profile_map.show(core, run("municipality_shapes"), run("profile_stations", core=core_id))
+    profile_sections.population(run("profile_population", core=core_id))
+
+st.header("Färdriktningar och insatser per målområde", anchor=False)
+profile_cards.goal_area_style()
+for goal in run("goal_areas").to_dict("records"):
+    profile_cards.goal_area_section(goal, directions.get(int(goal["id"])), interventions,
+                                   has_roadmap(core))
+
+st.subheader("Fler insatser som rör kärnan", anchor=False)
+profile_cards.other_plans(interventions)
+
+profile_sections.figures(run("profile_figures", core=core_id))
+
+st.subheader("Ladda ner kärnans insatser", anchor=False)
+table_downloads(download_table(interventions), f"insatser-{core_id}", f"Insatser för {core['name']}",
+                f"kärna: {core['name']}", download_sources(interventions), key="profil_insatser")

@@ -1,0 +1,80 @@
+-- name: compare_core_options()
+-- Every core for the Jämför kärnor picker, in Swedish order.
+SELECT id, name FROM cores ORDER BY name COLLATE sv;
+
+-- name: compare_coverage(cores)
+-- How much roadmap data the store holds for each chosen core (order of the cores list as given).
+SELECT c.id, c.name, c.municipalities, c.municipality_codes, c.roadmap_status,
+       s.title AS roadmap_title, s.year AS roadmap_year,
+       (SELECT count(*) FROM directions d WHERE d.core_id = c.id) AS directions,
+       (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id
+         WHERE ic.core_id = c.id AND i.plan_type = 'fardplan' AND i.scope = 'shared') AS shared_interventions,
+       (SELECT count(*) FROM interventions i
+         WHERE i.core_id = c.id AND i.plan_type = 'fardplan' AND i.scope = 'core') AS core_interventions,
+       (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id
+         WHERE ic.core_id = c.id AND i.plan_type = 'rufs') AS rufs_interventions,
+       (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id
+         WHERE ic.core_id = c.id AND i.plan_type = 'historisk') AS historical_interventions,
+       (SELECT count(*) FROM indicator_values v
+         WHERE v.geography_type = 'core' AND v.geography = c.id) AS core_values
+FROM cores c
+LEFT JOIN sources s ON s.id = c.roadmap_source_id
+WHERE list_contains($cores, c.id)
+ORDER BY list_position($cores, c.id);
+
+-- name: compare_goal_area_counts(cores)
+-- Roadmap insatser per chosen core and goal area, split into shared and core-specific (every goal area
+-- present for every core, zero where none).
+SELECT c.id AS core_id, c.name AS core_name, g.id AS goal_area_id, g.short_name AS goal_area,
+       count(i.id) FILTER (WHERE i.scope = 'shared') AS shared,
+       count(i.id) FILTER (WHERE i.scope = 'core') AS core_specific
+FROM cores c
+CROSS JOIN goal_areas g
+LEFT JOIN intervention_cores ic ON ic.core_id = c.id
+LEFT JOIN interventions i ON i.id = ic.intervention_id AND i.goal_area_id = g.id AND i.plan_type = 'fardplan'
+WHERE list_contains($cores, c.id)
+GROUP BY c.id, c.name, g.id, g.short_name
+ORDER BY list_position($cores, c.id), g.id;
+
+-- name: compare_core_interventions(cores)
+-- The core-specific roadmap insatser of the chosen cores, with the text the theme list is matched on.
+SELECT i.id, i.core_id, i.code, i.title, i.description, i.goal_area_id
+FROM interventions i
+WHERE i.plan_type = 'fardplan' AND i.scope = 'core' AND list_contains($cores, i.core_id)
+ORDER BY list_position($cores, i.core_id), i.goal_area_id, i.code NULLS LAST, i.title COLLATE sv;
+
+-- name: compare_actor_roles(cores)
+-- One row per chosen core × actor × roadmap insats × role (shared insatser count for every core).
+SELECT ic.core_id, a.id AS actor_id, a.name AS actor, a.type AS actor_type, i.id AS intervention_id,
+       i.scope, ia.role
+FROM intervention_cores ic
+JOIN interventions i ON i.id = ic.intervention_id AND i.plan_type = 'fardplan'
+JOIN intervention_actors ia ON ia.intervention_id = i.id
+JOIN actors a ON a.id = ia.actor_id
+WHERE list_contains($cores, ic.core_id)
+ORDER BY list_position($cores, ic.core_id), a.name COLLATE sv;
+
+-- name: compare_indicator_values(cores)
+-- Every indicator value that concerns a chosen core: stated for the core itself (level 'core'), for
+-- one of its kärnkommuner (level 'kommun'), or for the county (level 'county', a reference shared by
+-- all cores, core_id NULL). One row per value; the source's own words and notes are kept.
+WITH places AS (
+    SELECT c.id AS core_id, 'core' AS level, 'core' AS geography_type, c.id AS geography
+    FROM cores c WHERE list_contains($cores, c.id)
+    UNION ALL
+    SELECT c.id, 'kommun', 'kommun', u.code
+    FROM cores c, unnest(string_split(c.municipality_codes, '|')) AS u(code)
+    WHERE list_contains($cores, c.id)
+    UNION ALL
+    SELECT NULL, 'county', 'county', '01'
+)
+SELECT p.core_id, p.level, v.geography, m.name AS kommun_name,
+       v.indicator_id, n.name AS indicator, n.unit, n.goal_area_id, n.source_id AS indicator_source_id,
+       v.year, v.period_text, v.value, v.qualifier, v.value_type, v.value_text, v.note,
+       v.source_id, s.title AS source_title, v.source_section
+FROM places p
+JOIN indicator_values v ON v.geography_type = p.geography_type AND v.geography = p.geography
+JOIN indicators n ON n.id = v.indicator_id
+JOIN sources s ON s.id = v.source_id
+LEFT JOIN municipalities m ON p.level = 'kommun' AND m.code = v.geography
+ORDER BY n.goal_area_id NULLS LAST, n.name COLLATE sv, v.value_type, v.year NULLS LAST;

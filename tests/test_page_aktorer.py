@@ -1,0 +1,248 @@
+"""The Aktörer page under AppTest, and its actors × cores matrix, checked against the store with plain SQL."""
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.actor_matrix import core_matrix, heatmap_figure
+from queries.runner import ReferenceStore
+from tests.conftest import REPO, rows
+
+ALMI_SHARED = "Stärk små och medelstora företags konkurrenskraft i de regionala stadskärnorna"
+NO_FILTER = {"types": [], "plan_types": [], "cores": [], "goal_areas": [], "text": None}
+
+
+def open_aktorer(**query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/aktorer.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def frame(at: AppTest, column: str):
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with column {column!r}")
+
+
+def actor_table(at: AppTest):
+    return frame(at, "Medverkande")
+
+
+def insats_list(at: AppTest):
+    return frame(at, "Namn i källan")
+
+
+def matrix_table(at: AppTest):
+    return frame(at, "Södertälje stadskärna")
+
+
+def distinct_insatser(con, actor: str, role: str | None = None, plan: str | None = None) -> int:
+    sql = "SELECT count(DISTINCT intervention_id) FROM intervention_actors ia JOIN interventions i " \
+          "ON i.id = ia.intervention_id WHERE ia.actor_id = ?"
+    params = [actor]
+    if role:
+        sql, params = sql + " AND ia.role = ?", params + [role]
+    if plan:
+        sql, params = sql + " AND i.plan_type = ?", params + [plan]
+    return rows(con, sql, *params)[0][0]
+
+
+def core_count(con, actor: str, core: str, without_shared: bool = False) -> int:
+    return rows(con, """
+        SELECT count(DISTINCT ia.intervention_id) FROM intervention_actors ia
+        JOIN intervention_cores ic ON ic.intervention_id = ia.intervention_id
+        JOIN interventions i ON i.id = ia.intervention_id
+        WHERE ia.actor_id = ? AND ic.core_id = ? AND (NOT ? OR i.scope <> 'shared')""",
+                actor, core, without_shared)[0][0]
+
+
+# --- the page ---------------------------------------------------------------------------------------
+
+def test_every_actor_is_listed_with_its_type(ref_db, ref_con):
+    table = actor_table(open_aktorer())
+    names = {n for (n,) in rows(ref_con, """SELECT name FROM actors a WHERE EXISTS
+        (SELECT 1 FROM intervention_actors ia WHERE ia.actor_id = a.id)""")}
+    assert len(names) > 250 and set(table["Aktör"]) == names
+    assert table.set_index("Aktör").loc["Almi Stockholm AB", "Typ"] == "Bolag"
+
+
+def test_region_stockholm_counts_equal_the_store(ref_db, ref_con):
+    row = actor_table(open_aktorer()).set_index("Aktör").loc["Region Stockholm"]
+    rs = "region-stockholm"
+    assert row["Insatser"] == distinct_insatser(ref_con, rs)
+    assert row["Ansvarig"] == distinct_insatser(ref_con, rs, "lead")
+    assert row["Medverkande"] == distinct_insatser(ref_con, rs, "participant")
+    for plan, label in [("fardplan", "Färdplan"), ("rufs", "RUFS"), ("historisk", "Historisk plan")]:
+        assert row[f"{label}, ansvarig"] == distinct_insatser(ref_con, rs, "lead", plan)
+        assert row[f"{label}, medverkande"] == distinct_insatser(ref_con, rs, "participant", plan)
+    assert row["Färdplan, ansvarig"] == 9, "Region Stockholm leads the nine shared insatser"
+
+
+def test_almi_link_lists_its_insatser(ref_db, ref_con):
+    at = open_aktorer(aktor="almi-stockholm-ab")
+    assert at.selectbox(key="aktor").value == "almi-stockholm-ab"
+    listed = insats_list(at)
+    expected = rows(ref_con, """SELECT i.title, i.plan_type, ia.name_as_written FROM intervention_actors ia
+        JOIN interventions i ON i.id = ia.intervention_id WHERE ia.actor_id = 'almi-stockholm-ab'""")
+    assert sorted(listed["Insats"]) == sorted(t for t, _, _ in expected)
+    shared = listed.set_index("Insats").loc[ALMI_SHARED]
+    assert (shared["Kod"], shared["Roll"], shared["Omfattning"], shared["Kärnor"]) == \
+        ("3.3", "Medverkande", "Gemensam", "Alla åtta")
+    assert shared["Dokument"] == "Färdplan för den regionala stadskärnan Södertälje stadskärna"
+    rufs = listed[listed["Källa"] == "RUFS-uppföljning"]
+    assert len(rufs) == sum(p == "rufs" for _, p, _ in expected) >= 1
+    assert set(listed["Namn i källan"]) == {w for _, _, w in expected}
+    assert any(h.value == "Almi Stockholm AB" for h in at.subheader)
+    assert {b.label for b in at.download_button} == {"Ladda ner Excel", "Ladda ner CSV"}
+
+
+def test_selected_actors_list_follows_the_core_filter(ref_db):
+    listed = insats_list(open_aktorer(aktor="almi-stockholm-ab", karna="haninge"))
+    assert list(listed["Insats"]) == [ALMI_SHARED], "only the shared insats applies to Haninge"
+
+
+def test_actor_without_insatser_in_the_filter_says_so(ref_db):
+    at = open_aktorer(aktor="almi-stockholm-ab", plan="historisk")
+    assert any("Almi Stockholm AB har inga insatser i urvalet" in i.value for i in at.info)
+    assert at.button(key="aktor_clear_filters").label == "Rensa filter"
+
+
+def test_type_filter_shows_only_kommun_actors(ref_db, ref_con):
+    table = actor_table(open_aktorer(typ="kommun"))
+    kommuner = {n for (n,) in rows(ref_con, "SELECT name FROM actors WHERE type = 'kommun'")}
+    assert set(table["Typ"]) == {"Kommun"}
+    assert set(table["Aktör"]) == kommuner
+    assert "Region Stockholm" not in set(table["Aktör"])
+
+
+def test_text_search_ignores_case_and_diacritics(ref_db):
+    for query in ["sodertalje", "SÖDERTÄLJE"]:
+        names = list(actor_table(open_aktorer(q=query))["Aktör"])
+        assert "Södertälje kommun" in names
+        assert all("södertälje" in n.lower() for n in names)
+
+
+def test_core_goal_area_and_plan_filters_match_the_store(ref_db, ref_con):
+    at = open_aktorer(karna="sodertalje", malomrade="3", plan="fardplan")
+    table = actor_table(at)
+    expected = rows(ref_con, """SELECT a.name, count(DISTINCT i.id) FROM actors a
+        JOIN intervention_actors ia ON ia.actor_id = a.id JOIN interventions i ON i.id = ia.intervention_id
+        JOIN intervention_cores ic ON ic.intervention_id = i.id
+        WHERE ic.core_id = 'sodertalje' AND i.goal_area_id = 3 AND i.plan_type = 'fardplan' GROUP BY a.name""")
+    assert dict(zip(table["Aktör"], table["Insatser"])) == dict(expected)
+    assert not any(c.startswith(("RUFS", "Historisk")) for c in table.columns), "only the chosen plan type"
+    assert list(matrix_table(at).columns) == ["Aktör", "Södertälje stadskärna"]
+
+
+def test_selecting_a_row_selects_the_actor(ref_db):
+    at = open_aktorer()
+    position = list(actor_table(at)["Aktör"]).index("Almi Stockholm AB")
+    at.session_state["aktorer_tabell"] = {"selection": {"rows": [position], "columns": []}}
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="aktor").value == "almi-stockholm-ab"
+    assert ALMI_SHARED in set(insats_list(at)["Insats"])
+
+
+def test_unknown_actor_in_the_link_warns(ref_db):
+    at = open_aktorer(aktor="xyz")
+    assert any("xyz" in w.value and "aktor" in w.value for w in at.warning)
+    assert at.selectbox(key="aktor").value is None
+    assert not any("Namn i källan" in df.value.columns for df in at.dataframe)
+
+
+def test_empty_result_says_why_and_clears_filters(ref_db):
+    at = open_aktorer(q="finns-inte-alls", typ="kommun")
+    assert any("Inga aktörer" in i.value and "finns-inte-alls" in i.value for i in at.info)
+    at.button(key="clear_filters").click().run()
+    assert not at.exception
+    assert at.text_input(key="q").value == "" and at.multiselect(key="typ").value == []
+    assert "q" not in at.query_params and "typ" not in at.query_params
+    assert len(actor_table(at)) > 250
+
+
+def test_heatmap_and_its_table_alternative_are_on_the_page(ref_db, ref_con):
+    at = open_aktorer()
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["data"][0]["type"] == "heatmap"
+    assert "antal" in spec["layout"]["title"]["text"].lower()
+    assert any(e.label == "Visa som tabell" for e in at.expander)
+    table = matrix_table(at).set_index("Aktör")
+    assert table.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(ref_con, "region-stockholm",
+                                                                               "sodertalje")
+    at.toggle(key="aktorer_utan_gemensamma").set_value(True).run()
+    table = matrix_table(at).set_index("Aktör")
+    assert table.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(
+        ref_con, "region-stockholm", "sodertalje", without_shared=True)
+    assert any(c.value.startswith("Källa:") for c in at.caption)
+
+
+# --- the matrix and the figure, as plain functions ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def store(ref_db):
+    return ReferenceStore(ref_db)
+
+
+def test_matrix_counts_equal_the_store(store, ref_con):
+    counts = store.run("actor_core_counts", **NO_FILTER, exclude_shared=False, top=25)
+    matrix = core_matrix(counts)
+    cores = [n for (n,) in rows(ref_con, "SELECT name FROM cores ORDER BY name COLLATE sv")]
+    assert list(matrix.columns) == cores and len(matrix) == 25
+    assert matrix.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(ref_con, "region-stockholm",
+                                                                                "sodertalje")
+    assert matrix.index[0] == "Region Stockholm", "the actor with most core-linked insatser comes first"
+
+
+def test_matrix_can_leave_out_shared_insatser(store, ref_con):
+    with_shared = core_matrix(store.run("actor_core_counts", **NO_FILTER, exclude_shared=False, top=25))
+    without = core_matrix(store.run("actor_core_counts", **NO_FILTER, exclude_shared=True, top=25))
+    expected = core_count(ref_con, "region-stockholm", "sodertalje", without_shared=True)
+    assert without.loc["Region Stockholm", "Södertälje stadskärna"] == expected
+    shared = rows(ref_con, """SELECT count(DISTINCT ia.intervention_id) FROM intervention_actors ia
+        JOIN interventions i ON i.id = ia.intervention_id
+        WHERE ia.actor_id = 'region-stockholm' AND i.scope = 'shared'""")[0][0]
+    assert shared > 0
+    assert with_shared.loc["Region Stockholm", "Södertälje stadskärna"] - expected == shared
+    # outside Flemingsberg and Södertälje, the roadmaps' "kärnkommunerna" appear only in shared insatser
+    assert with_shared.loc["Kärnkommunerna", "Haninge stadskärna"] > 0
+    assert "Kärnkommunerna" not in without.index or without.loc["Kärnkommunerna", "Haninge stadskärna"] == 0
+
+
+def test_matrix_follows_the_filters(store, ref_con):
+    counts = store.run("actor_core_counts", **{**NO_FILTER, "types": ["kommun"], "cores": ["sodertalje"]},
+                       exclude_shared=False, top=25)
+    matrix = core_matrix(counts)
+    assert list(matrix.columns) == ["Södertälje stadskärna"]
+    kommuner = {n for (n,) in rows(ref_con, "SELECT name FROM actors WHERE type = 'kommun'")}
+    assert set(matrix.index) <= kommuner
+    assert matrix.loc["Södertälje kommun", "Södertälje stadskärna"] == core_count(ref_con, "sodertalje-kommun",
+                                                                                 "sodertalje")
+    assert core_matrix(store.run("actor_core_counts", **{**NO_FILTER, "text": "finns-inte"},
+                                 exclude_shared=False, top=25)).empty
+
+
+def test_heatmap_figure_is_labelled_and_colour_blind_safe(store):
+    matrix = core_matrix(store.run("actor_core_counts", **NO_FILTER, exclude_shared=False, top=25))
+    fig = heatmap_figure(matrix, "Antal insatser per aktör och kärna")
+    trace = fig.data[0]
+    assert trace.type == "heatmap"
+    assert [list(r) for r in trace.z] == matrix.to_numpy().tolist()
+    assert list(trace.y) == list(matrix.index) and list(trace.x) == list(matrix.columns)
+    assert fig.layout.title.text == "Antal insatser per aktör och kärna"
+    assert fig.layout.xaxis.title.text == "Regional stadskärna" and fig.layout.yaxis.title.text == "Aktör"
+    assert trace.colorbar.title.text.replace("<br>", " ") == "antal insatser"
+    assert "Antal insatser" in trace.hovertemplate and "<extra></extra>" in trace.hovertemplate
+    assert fig.layout.separators == ", "
+    assert trace.colorscale == go.Heatmap(colorscale="Blues").colorscale, "single-hue, colour-blind safe"
+    assert all(len(t) <= 32 for t in fig.layout.yaxis.ticktext)

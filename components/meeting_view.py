@@ -13,7 +13,7 @@ MEETING_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
 .block-container {padding-top: 1.5rem; max-width: 1240px;}
-.stMarkdown p, .stTextArea textarea, .stTextInput input, .stSelectbox div {font-size: 1.2rem;}
+.stMarkdown p, .stTextArea textarea, .stTextInput input, [data-baseweb="select"] > div {font-size: 1.2rem;}
 h1 {font-size: 2.4rem !important;}
 </style>
 """

@@ -7,6 +7,9 @@ from components.store import build_problem
 st.set_page_config(page_title="Färdplansdialogen", page_icon=":material/route:", layout="wide")
 # Streamlit hard-codes <html lang="en"> (#15726); the UI is Swedish.
 st.html("<script>document.documentElement.lang='sv'</script>", unsafe_allow_javascript=True)
+# Captions and other muted text at WCAG AA contrast on white and on the sidebar (axe, tests/e2e).
+st.html("<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p "
+        "{color: #474a52 !important; opacity: 1 !important;}</style>")
 
 PAGES = [
     st.Page("pages/start.py", title="Start", icon=":material/map:", url_path="start", default=True),
@@ -15,7 +18,12 @@ PAGES = [
     st.Page("pages/aktorer.py", title="Aktörer", icon=":material/groups:", url_path="aktorer"),
     st.Page("pages/dialog.py", title="Dialoger", icon=":material/forum:", url_path="dialoger"),
     st.Page("pages/mote.py", title="Mötesläge", icon=":material/co_present:", url_path="mote"),
+    st.Page("pages/jamfor.py", title="Jämför kärnor", icon=":material/compare_arrows:", url_path="jamfor"),
+    st.Page("pages/lagesbild.py", title="Lägesbild", icon=":material/monitoring:", url_path="lagesbild"),
+    st.Page("pages/importera.py", title="Läs in färdplan", icon=":material/upload_file:", url_path="importera"),
     st.Page("pages/kallor.py", title="Källor", icon=":material/menu_book:", url_path="kallor"),
+    st.Page("pages/tillganglighet.py", title="Tillgänglighet", icon=":material/accessibility:",
+            url_path="tillganglighet"),
 ]
 
 page = st.navigation(PAGES)

@@ -16,6 +16,16 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "Tillgänglighetstesterna behöver npm (axe-core): installera nodejs och npm först." >&2
+    exit 1
+  fi
+fi
+[ -f node_modules/axe-core/axe.min.js ] || npm ci --silent --no-audit --no-fund
+
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 exec .venv/bin/python -m pytest -n 2 "$@"

@@ -1,0 +1,36 @@
+"""Tillgänglighetsredogörelse: how the tool meets WCAG 2.1 AA, what is known not to, how to report."""
+import streamlit as st
+
+st.title("Tillgänglighetsredogörelse")
+st.markdown("""
+Färdplansdialogen ska gå att använda för alla, enligt lagen om tillgänglighet till digital offentlig
+service (DOS-lagen), som hänvisar till standarden WCAG 2.1 nivå AA.
+
+### Så testas verktyget
+Varje sida kontrolleras automatiskt med axe-core (WCAG 2.1 A och AA) i en riktig webbläsare vid varje
+ändring av koden; ingen sida får ha allvarliga eller kritiska fynd. Sidans språk är angivet som svenska.
+Automatiska test hittar ungefär en tredjedel av alla problem; manuell granskning med skärmläsare har
+inte gjorts ännu.
+
+### Kända brister
+- **Tabeller** ritas på en canvas. Innehållet finns i en dold tabell för skärmläsare och kan laddas ner
+  som Excel eller CSV, men navigering cell för cell med tangentbord fungerar olika i olika skärmläsare.
+- **Kartor** (pydeck) kan inte läsas av skärmläsare. Samma uppgifter finns alltid i en tabell bredvid
+  kartan (kärnor, kommuner och stationer).
+- **Diagram** (Plotly) har rubrik, enheter och källa, och en tabell med samma siffror under
+  "Visa som tabell". Diagrammen i sig är inte tillgängliga för skärmläsare.
+- **Mötesläget** döljer sidomenyn för att ge plats åt stor text; navigera tillbaka med webbläsarens
+  bakåtknapp eller adressen.
+- **Exporterade dokument** (Word, PDF) har rubriker och tabeller, men PDF-filerna är inte taggade för
+  skärmläsare. Word-filen är den tillgängliga versionen.
+- Streamlit anger sidans språk som engelska tills sidan har laddats; verktyget rättar det direkt.
+
+### Rapportera brister
+Upptäcker du något som inte fungerar, eller behöver du innehåll i ett annat format? Kontakta
+regionledningskontoret, Region Stockholm: registrator.rlk@regionstockholm.se (adressen i färdplanen
+för Södertälje stadskärna). Ange sidan, vad du försökte göra och vilket hjälpmedel du använder.
+
+Är du inte nöjd med svaret kan du anmäla det till Myndigheten för digital förvaltning (DIGG), som
+är tillsynsmyndighet för lagen.
+""")
+st.caption("Redogörelsen uppdaterades 2026-11-23.")

@@ -1,0 +1,28 @@
+"""axe-core (WCAG 2.1 A/AA) on every page of the app in Chromium; the page language is Swedish."""
+import re
+
+import pytest
+
+from tests.conftest import REPO
+from tests.e2e.conftest import wait_for_app
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PATHS = re.findall(r'url_path="([^"]+)"', (REPO / "app.py").read_text("utf-8"))
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_has_no_serious_accessibility_violations(server, page, path):
+    assert AXE.exists(), "run `npm ci` (scripts/test.sh does) to install axe-core"
+    page.goto(f"{server}/{path}")
+    wait_for_app(page)
+    page.wait_for_timeout(2000)  # let Streamlit's fade of stale elements end before measuring contrast
+    wait_for_app(page)
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    violations = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
+    print(f"\naxe {path}: " + (", ".join(f"{i} ({imp}, {n})" for i, imp, n in violations) or "inga fynd"))
+    blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, [(v["id"], [(n["target"], n["html"][:80], n["any"][0]["message"][:160] if n["any"] else "") for n in v["nodes"]][:5]) for v in blocking]

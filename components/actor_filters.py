@@ -1,6 +1,7 @@
 """The Aktörer page's filter bar. Every filter lives in the URL (components.url_state)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -46,17 +47,26 @@ class ActorFilter:
             parts.append(f"sökord: «{self.text}»")
         return "; ".join(parts) or "alla aktörer och insatser"
 
+    def describe_md(self, labels: dict[str, dict]) -> str:
+        """describe(), escaped for Markdown elements (captions, info boxes)."""
+        return as_text(self.describe(labels))
+
+
+def as_text(text: str) -> str:
+    """User or source text for a Markdown element: escape what Markdown would interpret (links, emphasis…)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|$~:])", r"\\\1", text)
+
 
 def why_empty(chosen: ActorFilter, labels: dict[str, dict]) -> str:
     """Why no actor matches: the selection, and what in the sources makes that combination empty."""
-    reasons = [f"Inga aktörer har insatser i urvalet ({chosen.describe(labels)})."]
+    reasons = [f"Inga aktörer har insatser i urvalet ({chosen.describe_md(labels)})."]
     only_other = chosen.plan_types and "fardplan" not in chosen.plan_types
     if chosen.goal_areas and only_other:
         reasons.append("RUFS-uppföljningens insatser och de historiska aktiviteterna har inget målområde.")
     if chosen.cores and only_other:
         reasons.append("De flesta RUFS-insatser och historiska aktiviteter gäller ingen enskild kärna.")
     if chosen.text:
-        reasons.append(f"Inget aktörsnamn i urvalet innehåller «{chosen.text}».")
+        reasons.append(f"Inget aktörsnamn i urvalet innehåller «{as_text(chosen.text)}».")
     return " ".join(reasons + ["Ta bort ett filter eller rensa alla."])
 
 

@@ -15,7 +15,7 @@ from components.format import number
 from components.store import run
 
 TOP = 25
-LABEL_CHARS = 32
+LABEL_CHARS = 28
 SOURCE_LINE = ("Källa: Region Stockholm, färdplaner (Södertälje 2026, Flemingsberg utkast 2025), Uppföljning av "
                "RUFS 2050 (2020, Bilaga 2), historiska verksamhetsplaner (2009, 2019). En insats räknas för en "
                "kärna när den gäller kärnan: gemensamma insatser gäller alla åtta, RUFS-insatser och historiska "
@@ -23,7 +23,7 @@ SOURCE_LINE = ("Källa: Region Stockholm, färdplaner (Södertälje 2026, Flemin
 
 
 def core_matrix(counts: pd.DataFrame) -> pd.DataFrame:
-    """Long rows of actor_core_counts → actor name × core name, rows in rank order, cores as the query orders them."""
+    """Long rows of actor_core_counts → actor name × core name; rows in rank order, cores in the query's order."""
     if counts.empty:
         return pd.DataFrame()
     matrix = counts.pivot(index="actor_name", columns="core_name", values="n")
@@ -58,12 +58,13 @@ def heatmap_figure(matrix: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=values, x=cores, y=actors, text=text, texttemplate="%{text}", colorscale="Blues", zmin=0,
         xgap=2, ygap=2, hovertemplate="<b>%{y}</b><br>%{x}<br>Antal insatser: %{z}<extra></extra>",
-        colorbar={"title": {"text": "antal<br>insatser"}, "thickness": 14}))
+        colorbar={"title": {"text": "antal insatser", "side": "top"}, "orientation": "h", "thickness": 12,
+                  "len": 0.4, "x": 1, "xanchor": "right", "y": -0.01, "yanchor": "top"}))
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yref": "container", "yanchor": "top",
                "font": {"size": 17}}, separators=", ",
-        height=190 + 26 * len(actors), margin={"l": 10, "r": 10, "t": 150, "b": 10},
-        font={"family": "Source Sans Pro, DejaVu Sans, sans-serif", "size": 13},
+        height=250 + 26 * len(actors), margin={"l": 10, "r": 10, "t": 150, "b": 70},
+        font={"family": "Source Sans Pro, DejaVu Sans, sans-serif", "size": 12},
         plot_bgcolor="white", hoverlabel={"bgcolor": "white"})
     fig.update_xaxes(title_text="Regional stadskärna", side="top", tickangle=0, automargin=True,
                      tickmode="array", tickvals=cores, ticktext=[_wrap(c) for c in cores],

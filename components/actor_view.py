@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components import url_state
-from components.actor_filters import ActorFilter, clear_filters, type_label, why_empty
+from components.actor_filters import ActorFilter, as_text, clear_filters, type_label, why_empty
 from components.downloads import table_downloads
 from components.format import PLAN_TYPE, SCOPE, number
 from components.store import run
@@ -71,9 +71,11 @@ def interventions_table(rows: pd.DataFrame) -> pd.DataFrame:
         "Roll": rows["role"].map(ROLE_SHORT),
         "Kod": rows["code"].fillna(""),
         "Insats": rows["title"],
-        "Målområde": [f"{int(g)} {n}" if pd.notna(g) else "–" for g, n in zip(rows["goal_area_id"], rows["goal_area"])],
+        "Målområde": [f"{int(g)} {n}" if pd.notna(g) else "–"
+                      for g, n in zip(rows["goal_area_id"], rows["goal_area"])],
         "Omfattning": rows["scope"].map(SCOPE),
-        "Kärnor": [("Alla åtta" if n == 8 else (c or "–")) for c, n in zip(rows["cores"].fillna(""), rows["core_count"])],
+        "Kärnor": [("Alla åtta" if n == 8 else (c or "–"))
+                   for c, n in zip(rows["cores"].fillna(""), rows["core_count"])],
         "Källa": rows["plan_type"].map(PLAN_TYPE),
         "Dokument": rows["source_title"],
         "Avsnitt": rows["source_section"].fillna(""),
@@ -85,16 +87,16 @@ def show_actor(actor_id: str, chosen: ActorFilter, labels: dict[str, dict]) -> N
     """The selected actor's insatser in the current filter, with Excel and CSV downloads."""
     name = labels["actor"][actor_id]
     rows = run("actor_interventions", actor=actor_id, **chosen.insats_params())
-    st.subheader(name, anchor=False)
+    st.subheader(as_text(name), anchor=False)
     if rows.empty:
-        st.info(f"{name} har inga insatser i urvalet ({chosen.describe(labels)}). Rensa filtren för att se "
-                "alla aktörens insatser.", icon=":material/search_off:")
+        st.info(f"{as_text(name)} har inga insatser i urvalet ({chosen.describe_md(labels)}). Rensa filtren "
+                "för att se alla aktörens insatser.", icon=":material/search_off:")
         st.button("Rensa filter", on_click=clear_filters, key="aktor_clear_filters")
         return
     lead = rows.loc[rows["role"] == "lead", "id"].nunique()
     part = rows.loc[rows["role"] == "participant", "id"].nunique()
     st.caption(f"Ansvarig för {number(lead)} och medverkande i {number(part)} insatser i urvalet "
-               f"({chosen.describe(labels)}). «Namn i källan» är hur dokumentet skrev aktörens namn.")
+               f"({chosen.describe_md(labels)}). «Namn i källan» är hur dokumentet skrev aktörens namn.")
     table = interventions_table(rows)
     st.dataframe(table, hide_index=True, width="stretch", key="aktor_insatser",
                  column_config={"Insats": st.column_config.TextColumn(width="large")})

@@ -7,7 +7,7 @@ from components.export_files import csv_bytes, excel_bytes
 
 def table_downloads(df: pd.DataFrame, name: str, title: str, selection: str, sources: str,
                     key: str) -> None:
-    left, right, _ = st.columns([1, 1, 4])
+    left, right, _ = st.columns([1, 1, 2])
     left.download_button("Ladda ner Excel", excel_bytes(df, title, selection, sources),
                          file_name=f"{name}.xlsx", icon=":material/download:", key=f"{key}_xlsx",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -19,7 +19,7 @@ found = run("actors_filtered", **chosen.actor_params())
 if found.empty:
     show_empty(chosen, labels)
 else:
-    st.caption(f"{number(len(found))} aktörer med insatser i urvalet ({chosen.describe(labels)}). Markera en "
+    st.caption(f"{number(len(found))} aktörer med insatser i urvalet ({chosen.describe_md(labels)}). Markera en "
                "rad för att se aktörens insatser.")
     show_actor_table(found, chosen.plan_types)
 
@@ -29,7 +29,8 @@ if actor:
 
 if not found.empty:
     st.subheader("Aktörer och kärnor", anchor=False)
-    exclude_shared = st.toggle("Räkna bara kärnspecifika och kärnkopplade insatser", key="aktorer_utan_gemensamma",
-                               help="De gemensamma insatserna gäller alla åtta kärnor och gör Region Stockholm "
-                                    "och kärnkommunerna stora överallt. Slå på för att se det som skiljer kärnorna åt.")
+    exclude_shared = st.toggle(
+        "Räkna bara kärnspecifika och kärnkopplade insatser", key="aktorer_utan_gemensamma",
+        help="De gemensamma insatserna gäller alla åtta kärnor och gör Region Stockholm och kärnkommunerna "
+             "stora överallt. Slå på för att se det som skiljer kärnorna åt.")
     actor_matrix.show(chosen, exclude_shared)

@@ -21,12 +21,18 @@ SELECT a.id, a.name, a.type,
        count(DISTINCT l.intervention_id) AS total,
        count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'lead') AS lead,
        count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'participant') AS participant,
-       count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'lead' AND l.plan_type = 'fardplan') AS lead_fardplan,
-       count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'participant' AND l.plan_type = 'fardplan') AS participant_fardplan,
-       count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'lead' AND l.plan_type = 'rufs') AS lead_rufs,
-       count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'participant' AND l.plan_type = 'rufs') AS participant_rufs,
-       count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'lead' AND l.plan_type = 'historisk') AS lead_historisk,
-       count(DISTINCT l.intervention_id) FILTER (WHERE l.role = 'participant' AND l.plan_type = 'historisk') AS participant_historisk
+       count(DISTINCT l.intervention_id)
+           FILTER (WHERE l.role = 'lead' AND l.plan_type = 'fardplan') AS lead_fardplan,
+       count(DISTINCT l.intervention_id)
+           FILTER (WHERE l.role = 'participant' AND l.plan_type = 'fardplan') AS participant_fardplan,
+       count(DISTINCT l.intervention_id)
+           FILTER (WHERE l.role = 'lead' AND l.plan_type = 'rufs') AS lead_rufs,
+       count(DISTINCT l.intervention_id)
+           FILTER (WHERE l.role = 'participant' AND l.plan_type = 'rufs') AS participant_rufs,
+       count(DISTINCT l.intervention_id)
+           FILTER (WHERE l.role = 'lead' AND l.plan_type = 'historisk') AS lead_historisk,
+       count(DISTINCT l.intervention_id)
+           FILTER (WHERE l.role = 'participant' AND l.plan_type = 'historisk') AS participant_historisk
 FROM actors a JOIN links l ON l.actor_id = a.id
 WHERE (len($types) = 0 OR list_contains($types, a.type))
   AND ($text IS NULL OR contains(strip_accents(lower(a.name)), strip_accents(lower($text))))

@@ -60,7 +60,8 @@ def goal_area_section(goal: dict, direction: dict | None, interventions: pd.Data
     with st.container(border=True, key=f"malomrade-{gid}"):
         st.subheader(plain(f"{gid} {goal['name']}"), anchor=False)
         if direction:
-            st.markdown(f"**{plain(text_or_none(direction['heading']) or 'Färdriktning')}**  \n{plain(direction['text'])}")
+            heading = text_or_none(direction["heading"]) or "Färdriktning"
+            st.markdown(f"**{plain(heading)}**  \n{plain(direction['text'])}")
             st.caption(plain(source_text(direction)))
         else:
             st.markdown("*Färdriktning saknas – kärnans färdplan är inte inläst.*")

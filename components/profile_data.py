@@ -7,7 +7,6 @@ from components.format import MISSING, PLAN_TYPE, SCOPE, is_missing, number
 
 MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|$~:"
 HEADING_MAX = 80  # a paragraph this short without a final full stop is a sub-heading
-VALUE_TYPES = {"utfall": "utfall", "mål": "mål", "plan": "plan", "prognos": "prognos"}
 
 
 def plain(text) -> str:
@@ -113,7 +112,7 @@ def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
         "Värde": [figure_value(v, q) for v, q in zip(figures["value"], figures["qualifier"])],
         "Enhet": figures["unit"].fillna(""),
         "År": [_year(y) for y in figures["year"]],
-        "Typ": figures["value_type"].map(lambda t: VALUE_TYPES.get(t, t)),
+        "Typ": figures["value_type"],  # utfall, mål, plan or prognos, as in the store
         "Period i källan": figures["period_text"].fillna(""),
         "Källa": figures["source_title"],
         "Område och anmärkning": figures["note"].fillna(""),
@@ -127,7 +126,7 @@ def population_metrics(population: pd.DataFrame) -> list[dict]:
     for rec in population.to_dict("records"):
         year = None if is_missing(rec["year"]) else int(rec["year"])
         metrics.append({"label": f"{rec['name']} {year}" if year else rec["name"],
-                        "value": number(rec["value"], 0), "county": rec["geography_type"] == "county",
+                        "value": number(rec["value"], 0),
                         "year": year, "source": text_or_none(rec["source_title"])})
     return metrics
 

@@ -1,4 +1,4 @@
-"""Kärnprofil: header, character description, lägesbild figures and the map of one core."""
+"""Kärnprofil: header, character description, lägesbild figures and kärnkommun population."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,6 +8,7 @@ from components.format import roadmap_status
 from components.profile_data import (description_blocks, figures_table, load_instructions,
                                      municipalities_text, plain, population_metrics,
                                      roadmap_source_text, text_or_none)
+
 
 def header(core: dict) -> None:
     st.title(plain(core["name"]), anchor=False)
@@ -34,8 +35,8 @@ def description(core: dict) -> None:
 def figures(figures_df: pd.DataFrame) -> None:
     st.subheader("Lägesbild: kärnans siffror", anchor=False)
     if figures_df.empty:
-        st.info("Inga källor anger siffror för själva kärnan. Kärnkommunernas folkmängd står intill kartan ovan.",
-                icon=":material/info:")
+        st.info("Inga källor anger siffror för själva kärnan. Kärnkommunernas folkmängd står intill "
+                "kartan ovan.", icon=":material/info:")
     else:
         st.dataframe(figures_table(figures_df), hide_index=True, width="stretch", key="profil_siffror",
                      column_config={"Källans formulering": st.column_config.TextColumn(width="large"),

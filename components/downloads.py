@@ -8,8 +8,9 @@ from components.export_files import csv_bytes, excel_bytes
 def table_downloads(df: pd.DataFrame, name: str, title: str, selection: str, sources: str,
                     key: str) -> None:
     left, right, _ = st.columns([1, 1, 2])
-    left.download_button("Ladda ner Excel", excel_bytes(df, title, selection, sources),
+    # data as callables: the files are built only when someone clicks, not on every rerun
+    left.download_button("Ladda ner Excel", lambda: excel_bytes(df, title, selection, sources),
                          file_name=f"{name}.xlsx", icon=":material/download:", key=f"{key}_xlsx",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    right.download_button("Ladda ner CSV", csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
+    right.download_button("Ladda ner CSV", lambda: csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
                           icon=":material/download:", key=f"{key}_csv")

@@ -30,6 +30,11 @@ NOT_GIVEN_STEP = "ej angivet"
 APP_NAME = "Färdplansdialogen"
 DIALOGUE_STATUS = {"utkast": "Utkast", "beslutad": "Beslutad"}
 SIDE = {"region": "Region", "kommun": "Kommun"}
+# Page and shortlist table (cm, A4 portrait, 17.4 cm text width): Nr, Insats, Målområde, Formulering och
+# motivering, Driver, Nästa steg, Status; wide enough that goal-area and status words and the usual long
+# Swedish compounds ("förvaltningarna", "kompetensförsörjning") never break inside a word.
+PAGE_MARGIN_CM = 1.8
+SHORTLIST_WIDTHS_CM = [0.65, 3.5, 2.5, 3.75, 2.35, 2.9, 1.75]
 VALUE_TYPE = {"utfall": "utfall", "mål": "mål", "plan": "plan", "prognos": "prognos"}
 
 # XML 1.0 forbids most control characters; Word and PDF writers choke on them. Tab and newline stay.
@@ -128,11 +133,6 @@ class SourceRef:
     status: str
     used_for: list[str] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        parts = [p for p in [self.publisher, self.year] if p]
-        return f"{self.title}. {', '.join(parts)}." if parts else f"{self.title}."
-
 
 @dataclass
 class Briefing:
@@ -163,6 +163,7 @@ class Briefing:
     shortlist: list[ShortlistItem]
     sources: list[SourceRef]
     previous_period: str | None = None
+    chart_cache: dict = field(default_factory=dict, repr=False, compare=False)  # briefing_charts.charts
 
     # -- texts the exporters share -----------------------------------------------------------
     @property
@@ -199,12 +200,6 @@ class Briefing:
         text = "".join(c for c in text if not unicodedata.combining(c)).lower()
         return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
-    def goal_area_name(self, goal_area_id: int | None) -> str:
-        for g in self.goal_areas:
-            if g.id == goal_area_id:
-                return g.short_name
-        return MISSING
-
     def goal_area_counts(self) -> list[tuple[GoalArea, int]]:
         """How many priorities per goal area (all four, zeros included)."""
         counts = Counter(p.goal_area_id for p in self.shortlist if p.goal_area_id is not None)
@@ -220,14 +215,14 @@ class Briefing:
         n = len(self.shortlist)
         if n == 0:
             return "Prioriteringslistan är tom."
-        balance = ", ".join(f"{g.short_name} {c}" for g, c in self.goal_area_counts())
-        owners = ", ".join(f"{o} {c}" for o, c in self.owner_counts())
+        balance = ", ".join(f"{g.short_name} ({c})" for g, c in self.goal_area_counts())
+        owners = ", ".join(f"{o} ({c})" for o, c in self.owner_counts())
         gone = sum(not p.in_sources for p in self.shortlist)
-        text = (f"{n} {'insats' if n == 1 else 'insatser'} på prioriteringslistan. Per målområde: {balance}. "
+        text = (f"Prioriteringslistan har {n} {'insats' if n == 1 else 'insatser'}. Per målområde: {balance}. "
                 f"Driver: {owners}.")
         if gone:
-            text += (f" {gone} av dem finns inte längre i källorna och står kvar med sitt id "
-                     f"så att inget beslut tappas bort.")
+            text += (f" {'En' if gone == 1 else gone} av {'dem' if n > 1 else 'den'} finns inte längre i "
+                     f"källorna men står kvar med sitt id, så att inget beslut tappas bort.")
         return text
 
 
@@ -381,11 +376,11 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
 
 
 def previous_status_text(item: ShortlistItem, briefing: Briefing) -> str:
-    """'föregående period (2024–2025): prioriterad', or '' when the priority is new this period."""
+    """'Förra perioden: prioriterad' for a priority carried over from the previous period, else ''.
+    (Which period that was stands in the briefing's facts, Briefing.previous_period.)"""
     if item.previous_status is None:
         return ""
-    period = f" ({briefing.previous_period})" if briefing.previous_period else ""
-    return f"Föregående period{period}: {item.previous_status}"
+    return f"Förra perioden: {item.previous_status}"
 
 
 def side_text(side: str) -> str:

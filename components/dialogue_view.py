@@ -197,3 +197,39 @@ def change_log_panel(d: Dialogue) -> None:
     log = ds.store().change_log(d.id)
     st.dataframe(log.rename(columns={"changed_at": "När", "who": "Vem", "what": "Vad", "before": "Före",
                                      "after": "Efter"}), hide_index=True, width="stretch")
+
+
+def export_panel(d: Dialogue) -> None:
+    """Briefing downloads: Word, PDF and Excel of the saved dialogue, built only when clicked."""
+    from components.briefing_data import collect
+    from components.briefing_docx import docx_bytes
+    from components.briefing_pdf import BriefingFontError, pdf_bytes
+    from components.briefing_xlsx import shortlist_xlsx
+    from components.store import reference_store
+
+    store = ds.store()
+    saved = store.load(d.id)
+
+    def briefing():
+        prev = store.load(saved.previous_dialogue_id).period if saved.previous_dialogue_id else None
+        return collect(reference_store()[0].run, saved, store.previous_priorities(saved), previous_period=prev)
+
+    def pdf():
+        try:
+            return pdf_bytes(briefing())
+        except BriefingFontError as exc:
+            return str(exc).encode("utf-8")
+
+    stem = f"underlag-{saved.core_id}-{saved.period}".replace("–", "-")
+    st.markdown("Underlaget innehåller kärnans profil, färdriktningar, lägesbild med diagram, "
+                "prioriteringarna med formulering, driver och nästa steg, deltagarna och källorna. "
+                "Det byggs av den senast sparade versionen.")
+    a, b, c = st.columns(3)
+    a.download_button("Underlag (Word)", lambda: docx_bytes(briefing()), file_name=f"{stem}.docx",
+                      icon=":material/description:", key=f"docx:{d.id}",
+                      mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    b.download_button("Underlag (PDF)", pdf, file_name=f"{stem}.pdf", mime="application/pdf",
+                      icon=":material/picture_as_pdf:", key=f"pdf:{d.id}")
+    c.download_button("Prioriteringar (Excel)", lambda: shortlist_xlsx(briefing()), file_name=f"{stem}.xlsx",
+                      icon=":material/table:", key=f"xlsx:{d.id}",
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -43,7 +43,8 @@ st.caption(f"Status: {d.status} · version {d.version}"
            + (f" · beslutad {d.decided_at:%Y-%m-%d}" if d.decided_at else ""))
 dv.conflict_panel(d)
 
-shortlist, people, log = st.tabs(["Prioriteringar", "Deltagare och möte", "Ändringslogg"])
+shortlist, people, briefing, log = st.tabs(["Prioriteringar", "Deltagare och möte", "Underlag",
+                                           "Ändringslogg"])
 with shortlist:
     if not locked:
         dv.add_interventions(d, d.core_id)
@@ -63,6 +64,8 @@ with people:
         if d.notes:
             st.text(d.notes)
     dv.participants_editor(d, disabled=locked)
+with briefing:
+    dv.export_panel(d)
 with log:
     dv.change_log_panel(d)
 

@@ -118,3 +118,23 @@ def test_user_text_is_shown_as_text(user_db):
     assert not [h for h in meeting.get("html") if "alert" in str(h.proto)]
     shown = [m.value for m in meeting.markdown if "Formulering" in m.value]
     assert shown == ["**Formulering:** \\<script\\>alert\\(1\\)\\</script\\> \\*\\*fet\\*\\*"]
+
+
+def test_briefing_downloads_are_offered_and_build(user_db):
+    import io
+    from docx import Document
+    store = UserStore(user_db, read_only=False)
+    d = store.create("sodertalje", "2026–2027", None, who="a")
+    from queries.user_store import Priority
+    d.priorities = [Priority("sodertalje-1.3", 1, wording="Stationsmiljöerna först", owner_actor_id="sodertalje-kommun")]
+    store.save(d, who="a")
+    at = page("dialog.py", karna="sodertalje", dialog=d.id)
+    labels = [b.label for b in at.get("download_button")]
+    assert {"Underlag (Word)", "Underlag (PDF)", "Prioriteringar (Excel)"} <= set(labels)
+    from components.briefing_data import collect
+    from components.briefing_docx import docx_bytes
+    from queries.runner import ReferenceStore
+    doc = Document(io.BytesIO(docx_bytes(collect(ReferenceStore().run, store.load(d.id)))))
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Stationsmiljöerna först" in text and "Södertälje kommun" in text

@@ -25,6 +25,7 @@ def reference_store() -> tuple[ReferenceStore, str | None]:
 
 
 def _stamp() -> int:
+    reference_store()  # builds the store on a fresh machine before its file is looked at
     return reference_db().stat().st_mtime_ns
 
 

@@ -131,9 +131,12 @@ def read_table(path: Path, name: str, root: Path, problems: list[str]) -> pd.Dat
 
 
 def read_all(curated: Path) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Concatenate each table over all folders (common/ first, then alphabetical)."""
+    """Concatenate each table over all folders (common/ first, then alphabetical).
+
+    Folders whose name starts with "." (saved versions in .versions/, an import's staging) are not data.
+    """
     problems: list[str] = []
-    folders = sorted(p for p in curated.iterdir() if p.is_dir())
+    folders = sorted(p for p in curated.iterdir() if p.is_dir() and not p.name.startswith("."))
     folders.sort(key=lambda p: p.name != "common")
     tables: dict[str, list[pd.DataFrame]] = {name: [] for name in SPECS}
     for folder in folders:

@@ -78,3 +78,23 @@ def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):
     at = open_page()
     assert len(at.get("plotly_chart")) == 1
     assert any("Södertälje stadskärna" in m.value and "2026" in m.value for m in at.markdown)
+
+
+FRESH = """
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=60).run()
+assert not at.exception, [e.message for e in at.exception]
+print("ok", len(at.title))
+"""
+
+
+def test_a_fresh_machine_builds_the_store_at_first_start(tmp_path):
+    """README's first command on a fresh clone: no store file yet; the first page view builds it."""
+    import os
+    import subprocess
+    import sys
+    db = tmp_path / "fresh.duckdb"
+    env = {**os.environ, "FARDPLANER_DB": str(db), "FARDPLANER_USER_DB": str(tmp_path / "u.duckdb")}
+    out = subprocess.run([sys.executable, "-c", FRESH], cwd=REPO, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "ok 1" in out.stdout and db.exists()

@@ -22,3 +22,4 @@ def test_sources_page_opens_from_the_navigation(server, page):
     wait_for_app(page)
     assert page.get_by_role("heading", name="Källor").count() >= 1
     save_screenshot(page, "kallor")
+

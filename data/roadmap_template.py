@@ -1,0 +1,461 @@
+"""The roadmap template: its sheets and Swedish columns, reading it (Excel or CSV) and writing it (Excel).
+
+A roadmap (färdplan) for one core is filled in on six sheets — Källa, Kärna, Färdriktningar, Insatser,
+Aktörer per insats, Nya aktörer — or as six CSV files named after them (kalla.csv, karna.csv, …).
+This module only turns such a file into rows of text with their sheet, row and column, and reports what
+it could not read; data/roadmap_import.py checks the rows and turns them into a curated folder.
+Nothing here imports streamlit.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from data.slug import slug
+
+MAX_BYTES = 5 * 1024 * 1024          # an upload or a folder of CSVs
+MAX_UNZIPPED = 60 * 1024 * 1024      # an xlsx is a zip: refuse one that unpacks to more than this
+MAX_ROWS = 5000                      # rows per sheet
+MAX_TITLE = 500                      # characters in a title, name, code or heading
+MAX_TEXT = 20000                     # characters in any other cell
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str                  # the header in the template (Swedish)
+    required: bool = False     # every row must give a value
+    optional: bool = False     # the column itself may be left out of the file
+    long: bool = False         # free text (wide, wrapped column; MAX_TEXT instead of MAX_TITLE)
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    help: str
+    required: bool = True
+
+    @property
+    def file_name(self) -> str:
+        return slug(self.name) + ".csv"
+
+
+SHEETS: dict[str, Sheet] = {s.name: s for s in (
+    Sheet("Källa", (
+        Column("id", optional=True, help="Källans id (små bokstäver, siffror, bindestreck). Tom: "
+                                         "fardplan-<kärna>-<år>."),
+        Column("titel", required=True, help="Dokumentets titel."),
+        Column("utgivare", help="T.ex. Region Stockholm."),
+        Column("år", required=True, help="Utgivningsår, fyra siffror. Mappen får namnet <kärna>-<år>."),
+        Column("status", required=True, help="antagen eller utkast."),
+        Column("fil", optional=True, help="Var dokumentet finns (sökväg eller webbadress)."),
+        Column("not", optional=True, long=True, help="Anmärkning om källan."),
+    ), "Dokumentet som färdplanen läses från. Exakt en rad."),
+    Sheet("Kärna", (
+        Column("kärna", required=True, help="Kärnans id (t.ex. haninge) eller namn."),
+        Column("karaktärsbeskrivning", long=True, help="Kärnans karaktärsbeskrivning ur färdplanen; "
+                                                       "stycken skiljs med en tom rad."),
+        Column("källavsnitt", optional=True, help="Rubriken i dokumentet som texten kommer från."),
+    ), "Vilken regional stadskärna färdplanen gäller. Exakt en rad."),
+    Sheet("Färdriktningar", (
+        Column("målområde", required=True, help="1–4."),
+        Column("rubrik", optional=True, help="Rubriken som dokumentet ger färdriktningen."),
+        Column("text", required=True, long=True, help="Färdriktningens text."),
+        Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområdets namn."),
+    ), "En rad per målområde."),
+    Sheet("Insatser", (
+        Column("kod", help="Insatsens nummer i dokumentet, t.ex. 1.3. Tom om dokumentet inte numrerar. "
+                           "För en gemensam insats: den gemensamma insatsens kod, t.ex. gemensam-1.1 "
+                           "(se fliken Gemensamma insatser)."),
+        Column("titel", required=True, help="Insatsens rubrik."),
+        Column("beskrivning", long=True, help="Insatsens hela text; stycken skiljs med en tom rad."),
+        Column("målområde", required=True, help="1–4."),
+        Column("omfattning", required=True, help="kärnspecifik eller gemensam."),
+        Column("karaktär", optional=True, help="Samverkan/dialog, Kunskap, Planering och genomförande, "
+                                               "Kommunikation/marknadsföring eller tom."),
+        Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområde och kod."),
+        Column("not", optional=True, long=True, help="Anmärkning (syns vid insatsen)."),
+    ), "En rad per insats: de kärnspecifika och dokumentets formulering av de gemensamma."),
+    Sheet("Aktörer per insats", (
+        Column("insats", required=True, help="Insatsens kod, eller titel om den saknar kod."),
+        Column("aktör", required=True, help="En känd aktörs namn eller id (se fliken Kända aktörer), "
+                                            "eller en aktör på fliken Nya aktörer."),
+        Column("roll", required=True, help="ansvarig eller medverkande."),
+        Column("namn i källan", optional=True, help="Så som dokumentet skriver aktören. Tom: som i "
+                                                    "kolumnen aktör."),
+        Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: insatsens avsnitt."),
+    ), "En rad per insats och aktör: ansvarig aktör och exempel på medverkande aktörer."),
+    Sheet("Nya aktörer", (
+        Column("id", optional=True, help="Tom: bildas av namnet (Almi Stockholm AB → almi-stockholm-ab)."),
+        Column("namn", required=True, help="Organisationens namn."),
+        Column("typ", required=True, help="region, kommun, statlig myndighet, bolag, akademi, "
+                                          "klusterorganisation, näringsliv eller övrigt."),
+        Column("not", optional=True, long=True, help="Anmärkning om aktören."),
+    ), "Aktörer som inte redan finns i databasen. Lämna tom om alla är kända.", required=False),
+)}
+
+# Sheets in a downloaded template that the import does not read.
+HELP_SHEETS = ("Instruktioner", "Målområden", "Gemensamma insatser", "Kända aktörer")
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form for matching names: 'Södertälje  Kommun' → 'sodertalje kommun'."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@dataclass
+class RawSheet:
+    """One sheet as text: where it came from, its header and its non-empty rows."""
+    name: str                                  # the template's sheet name
+    label: str                                 # "mall.xlsx, flik «Insatser»" or "insatser.csv"
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]     # (row number as a spreadsheet shows it, column → text)
+
+
+@dataclass
+class RawTemplate:
+    origin: str                                # file or folder name, for messages
+    sheets: dict[str, RawSheet] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def where(label: str, row: int | None = None, column: str | None = None) -> str:
+    return label + (f", rad {row}" if row else "") + (f", kolumn «{column}»" if column else "")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
+
+
+def _too_big(name: str, size: int) -> RawTemplate:
+    return RawTemplate(name, problems=[f"{name}: filen är {_mb(size)}; högst {MAX_BYTES // 1024 // 1024} MB tas "
+                                       "emot. Dela upp den eller ta bort bilder och annat som inte hör till mallen."])
+
+
+# -- cells ---------------------------------------------------------------------------------------------
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def cell_text(value) -> str:
+    """An Excel or CSV value as text: numbers without a trailing .0, dates as ÅÅÅÅ-MM-DD, NFC, \\n newlines."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "sant" if value else "falskt"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+def check_cell(text: str, column: Column, at: str, problems: list[str], notes: list[str]) -> None:
+    """Formulas are refused; control characters and over-long text too; HTML is kept as text (a note)."""
+    if text.startswith("="):
+        problems.append(f"{at}: «{text[:40]}» är en formel eller börjar med likhetstecken. Formler läses "
+                        "inte in: skriv texten utan inledande = (eller ta bort formeln).")
+    if CONTROL.search(text):
+        problems.append(f"{at}: texten innehåller ett otillåtet styrtecken "
+                        f"(tecken {ord(CONTROL.search(text).group()):#04x}); ta bort det.")
+    limit = MAX_TEXT if column.long else MAX_TITLE
+    if len(text) > limit:
+        problems.append(f"{at}: texten är {len(text)} tecken lång; högst {limit} tecken är tillåtet här.")
+    if HTML_TAG.search(text):
+        notes.append(f"{at}: texten innehåller HTML-taggar ({HTML_TAG.search(text).group()[:30]}). Den "
+                     "lagras som vanlig text och visas som text, aldrig som HTML.")
+
+
+def _sheet_rows(sheet: Sheet, label: str, header: list, body, raw: RawTemplate) -> RawSheet | None:
+    """Match the header to the sheet's columns (case- and diacritic-insensitive) and read the rows."""
+    names = [cell_text(h) for h in header]
+    wanted = {fold(c.name): c for c in sheet.columns}
+    index: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if not name:
+            continue
+        column = wanted.get(fold(name))
+        if column is None:
+            raw.notes.append(f"{where(label, 1)}: kolumnen «{name}» finns inte i mallen och lästes inte.")
+        elif column.name in index:
+            raw.problems.append(f"{where(label, 1, column.name)}: kolumnen finns två gånger.")
+        else:
+            index[column.name] = i
+    missing = [c.name for c in sheet.columns if c.name not in index and not c.optional]
+    if missing:
+        raw.problems.append(f"{where(label, 1)}: kolumn saknas: {', '.join(missing)} (rubrikraden ska ha "
+                            f"{', '.join(c.name for c in sheet.columns)}).")
+        return None
+    rows = []
+    for number, values in body:
+        if number - 1 > MAX_ROWS:
+            raw.problems.append(f"{label}: fler än {MAX_ROWS} rader; dela upp filen.")
+            break
+        texts = {c.name: cell_text(values[index[c.name]]) if c.name in index and index[c.name] < len(values)
+                 else "" for c in sheet.columns}
+        if not any(texts.values()):
+            continue
+        if any(cell_text(v) for i, v in enumerate(values) if i >= len(names) or not names[i]):
+            raw.notes.append(f"{where(label, number)}: värden i en kolumn utan rubrik lästes inte.")
+        for column in sheet.columns:
+            check_cell(texts[column.name], column, where(label, number, column.name), raw.problems, raw.notes)
+        rows.append((number, texts))
+    return RawSheet(sheet.name, label, [names[i] for i in sorted(index.values())], rows)
+
+
+# -- Excel ---------------------------------------------------------------------------------------------
+def read_xlsx(name: str, data: bytes) -> RawTemplate:
+    raw = RawTemplate(name)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(i.file_size for i in archive.infolist())
+    except zipfile.BadZipFile:
+        raw.problems.append(f"{name}: filen är ingen Excel-arbetsbok (.xlsx) och kunde inte läsas.")
+        return raw
+    if unpacked > MAX_UNZIPPED:
+        raw.problems.append(f"{name}: arbetsboken packas upp till {_mb(unpacked)}; gränsen är "
+                            f"{_mb(MAX_UNZIPPED)}.")
+        return raw
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign zip
+        raw.problems.append(f"{name}: filen kunde inte läsas som Excel-arbetsbok (.xlsx): "
+                            f"{type(exc).__name__}.")
+        return raw
+    try:
+        titles = {fold(t): t for t in book.sheetnames}
+        for sheet in SHEETS.values():
+            title = titles.get(fold(sheet.name))
+            if title is None:
+                if sheet.required:
+                    raw.problems.append(f"{name}: fliken «{sheet.name}» saknas (flikarna i filen: "
+                                        f"{', '.join(book.sheetnames)}).")
+                continue
+            ws = book[title]
+            ws.reset_dimensions()
+            rows = enumerate(ws.iter_rows(values_only=True), start=1)
+            first = next(rows, None)
+            label = f"{name}, flik «{sheet.name}»"
+            if first is None or not any(cell_text(v) for v in first[1]):
+                raw.problems.append(f"{where(label, 1)}: rubrikraden saknas (fliken är tom).")
+                continue
+            found = _sheet_rows(sheet, label, list(first[1]), ((n, list(v)) for n, v in rows), raw)
+            if found:
+                raw.sheets[sheet.name] = found
+        known = {fold(s) for s in [*SHEETS, *HELP_SHEETS]}
+        for title in book.sheetnames:
+            if fold(title) not in known:
+                raw.notes.append(f"{name}: fliken «{title}» hör inte till mallen och lästes inte.")
+    finally:
+        book.close()
+    return raw
+
+
+# -- CSV -----------------------------------------------------------------------------------------------
+def decode_csv(name: str, data: bytes, raw: RawTemplate) -> str | None:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; say what was converted."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        raw.notes.append(f"{name}: teckenkodningen var UTF-16 (Excels ”Unicode-text”); konverterades till UTF-8.")
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raw.problems.append(f"{name}: filen är ingen textfil (den innehåller nolltecken); spara fliken som "
+                            "CSV (UTF-8) eller läs in Excel-filen.")
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raw.problems.append(f"{name}: okänd teckenkodning (inte UTF-8, byte {utf8_error.start}, och inte "
+                                "Windows-1252); spara filen som CSV UTF-8.")
+            return None
+        converted = sorted({c for c in text if ord(c) > 127})
+        raw.notes.append(f"{name}: filen var inte UTF-8 utan Windows-1252 (Excels vanliga CSV); "
+                         f"konverterades till UTF-8 (tecken som {' '.join(converted[:8])}).")
+        return text
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=counts.get) if max(counts.values()) else ","
+
+
+def read_csvs(files: list[tuple[str, bytes]], origin: str) -> RawTemplate:
+    raw = RawTemplate(origin)
+    by_sheet = {slug(s.name): s for s in SHEETS.values()}
+    seen: dict[str, str] = {}
+    for name, data in files:
+        stem = slug(Path(name).stem)
+        sheet = by_sheet.get(stem)
+        if sheet is None:
+            if stem not in {slug(h) for h in HELP_SHEETS}:
+                raw.problems.append(f"{name}: okänd fil; filerna ska heta "
+                                    f"{', '.join(s.file_name for s in SHEETS.values())}.")
+            continue
+        if sheet.name in seen:
+            raw.problems.append(f"{name}: fliken «{sheet.name}» finns redan som {seen[sheet.name]}.")
+            continue
+        seen[sheet.name] = name
+        if not data.strip():
+            raw.problems.append(f"{name}: filen är tom (rubrikraden saknas).")
+            continue
+        text = decode_csv(name, data, raw)
+        if text is None:
+            continue
+        try:
+            records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True))
+        except csv.Error as exc:
+            raw.problems.append(f"{name}: felaktig CSV ({exc}); kontrollera citattecknen.")
+            continue
+        if not records or not any(v.strip() for v in records[0]):
+            raw.problems.append(f"{where(name, 1)}: rubrikraden saknas.")
+            continue
+        found = _sheet_rows(sheet, name, records[0], enumerate(records[1:], start=2), raw)
+        if found:
+            raw.sheets[sheet.name] = found
+    for sheet in SHEETS.values():
+        if sheet.required and sheet.name not in seen:
+            raw.problems.append(f"{origin}: filen {sheet.file_name} (fliken «{sheet.name}») saknas.")
+    return raw
+
+
+# -- entry points ----------------------------------------------------------------------------------------
+def read_files(files: list[tuple[str, bytes]], origin: str | None = None) -> RawTemplate:
+    """One .xlsx, or the CSV files of the template. Size, emptiness and format are checked first."""
+    origin = origin or ", ".join(n for n, _ in files) or "(ingen fil)"
+    total = sum(len(d) for _, d in files)
+    if not files:
+        return RawTemplate(origin, problems=["Ingen fil vald."])
+    if total > MAX_BYTES:
+        return _too_big(origin, total)
+    workbooks = [(n, d) for n, d in files if d.startswith(b"PK\x03\x04") or n.lower().endswith((".xlsx", ".xlsm"))]
+    if len(files) == 1 and not files[0][1]:
+        return RawTemplate(origin, problems=[f"{files[0][0]}: filen är tom."])
+    if workbooks:
+        if len(files) > 1:
+            return RawTemplate(origin, problems=[f"{origin}: läs in en Excel-fil eller CSV-filerna, inte båda "
+                                                 "eller flera arbetsböcker."])
+        name, data = workbooks[0]
+        if not data:
+            return RawTemplate(origin, problems=[f"{name}: filen är tom."])
+        return read_xlsx(name, data)
+    for name, data in files:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            return RawTemplate(origin, problems=[f"{name}: filen är en gammal Excel-fil (.xls) eller "
+                                                 "lösenordsskyddad; spara den som .xlsx utan lösenord."])
+        if not name.lower().endswith(".csv"):
+            return RawTemplate(origin, problems=[f"{name}: filtypen läses inte; läs in mallen som .xlsx "
+                                                 "eller som CSV-filer."])
+    return read_csvs(files, origin)
+
+
+def read_path(path: Path) -> RawTemplate:
+    """A template file (.xlsx) or a folder of CSV files, with the size checked before reading."""
+    path = Path(path)
+    if path.is_dir():
+        members = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        total = sum(p.stat().st_size for p in members)
+        if total > MAX_BYTES:
+            return _too_big(path.name, total)
+        if not members:
+            return RawTemplate(path.name, problems=[f"{path.name}: mappen är tom."])
+        return read_files([(p.name, p.read_bytes()) for p in members], path.name)
+    if not path.exists():
+        return RawTemplate(path.name, problems=[f"{path}: filen finns inte."])
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return _too_big(path.name, size)
+    return read_files([(path.name, path.read_bytes())], path.name)
+
+
+# -- writing ---------------------------------------------------------------------------------------------
+def write_xlsx(rows: dict[str, list[dict[str, str]]], reference: dict[str, list[dict[str, str]]],
+               instructions: list[str]) -> bytes:
+    """The template workbook: Instruktioner, the six sheets (with rows), then reference sheets."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    info = book.active
+    info.title = "Instruktioner"
+    info.column_dimensions["A"].width = 110
+    for i, line in enumerate(instructions, start=1):
+        cell = info.cell(row=i, column=1, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1:
+            cell.font = Font(bold=True, size=14)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    lists = {"status": '"antagen,utkast"', "målområde": '"1,2,3,4"', "omfattning": '"kärnspecifik,gemensam"',
+             "roll": '"ansvarig,medverkande"',
+             "karaktär": '"Samverkan/dialog,Kunskap,Planering och genomförande,Kommunikation/marknadsföring"',
+             "typ": '"region,kommun,statlig myndighet,bolag,akademi,klusterorganisation,näringsliv,övrigt"'}
+
+    def put(ws, header: list[str], records: list[dict[str, str]], long: set[str], text_columns=()):
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font, cell.fill = bold, fill
+        for rec in records:
+            ws.append([rec.get(h, "") for h in header])
+        for i, h in enumerate(header, start=1):
+            letter = get_column_letter(i)
+            ws.column_dimensions[letter].width = 70 if h in long else max(14, min(40, len(h) + 6))
+            for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.value.startswith("="):
+                        cell.data_type = "s"   # never let a stored text become a formula
+                    cell.alignment = Alignment(wrap_text=h in long, vertical="top")
+            if h in text_columns:   # codes like 1.10 stay text when typed into the column
+                ws.column_dimensions[letter].number_format = "@"
+                for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                    row[0].number_format = "@"
+        ws.freeze_panes = "A2"
+
+    for sheet in SHEETS.values():
+        ws = book.create_sheet(sheet.name)
+        header = [c.name for c in sheet.columns]
+        put(ws, header, rows.get(sheet.name, []), {c.name for c in sheet.columns if c.long},
+            text_columns=("kod", "insats", "år", "id") if sheet.name != "Källa" else ("år",))
+        for i, h in enumerate(header, start=1):
+            if h in lists and not (sheet.name == "Kärna"):
+                dv = DataValidation(type="list", formula1=lists[h], allow_blank=True, showErrorMessage=False)
+                letter = get_column_letter(i)
+                dv.add(f"{letter}2:{letter}1000")
+                ws.add_data_validation(dv)
+    for title, records in reference.items():
+        ws = book.create_sheet(title)
+        header = list(records[0]) if records else ["(tom)"]
+        put(ws, header, records, {h for h in header if h in ("titel", "beskrivning", "text")})
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def csv_bytes(sheet: Sheet, records: list[dict[str, str]]) -> bytes:
+    """One sheet as a CSV file of the template (UTF-8 with BOM so that Excel shows å, ä, ö)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in sheet.columns])
+    for rec in records:
+        writer.writerow([rec.get(c.name, "") for c in sheet.columns])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,20 @@
+"""Läs in färdplan: download the template, upload it filled in, see problems or the preview, confirm; versions."""
+import streamlit as st
+
+from components import roadmap_import_view as view
+from data.roadmap_import import curated_dir, read_only_mode
+
+st.title("Läs in färdplan")
+st.markdown("När en kärnas färdplan publiceras läses den in här, utan att någon behöver ändra i koden: fyll i "
+            "mallen, ladda upp den, granska vad som ändras och bekräfta. Filen kontrolleras först; ett fel "
+            "anges med flik, rad och kolumn, och en fil med fel ändrar ingenting. Formatet beskrivs i "
+            "data/README.md (avsnittet «Importing a roadmap»).")
+
+curated = curated_dir()
+view.template_section(curated)
+if read_only_mode():
+    st.info("Inläsning är avstängd: appen körs i läsläge. Mallen kan laddas ned, men ingen färdplan kan läsas "
+            "in eller återställas här.", icon=":material/lock:")
+else:
+    view.upload_section(curated)
+    view.versions_section(curated)

@@ -28,7 +28,7 @@ THEMES: tuple[Theme, ...] = (
           (r"\bstation", r"spar ?station", r"stations-", r"bytespunkt")),
     Theme("trygghet", "Trygghet", (r"\btrygg", r"\botrygg")),
     Theme("science-park", "Science park, kluster och life science",
-          (r"science park", r"flemingsberg science", r"\bkluster", r"life science",
+          (r"science park", r"\bkluster", r"life science",
            r"smart specialisering")),
     Theme("utbildning", "Högre utbildning och kompetensförsörjning",
           (r"hogskol", r"universitet", r"\butbildning", r"kompetensforsorjning", r"\bstudent")),

@@ -59,19 +59,19 @@ ORDER BY list_position($cores, ic.core_id), a.name COLLATE sv;
 -- one of its kärnkommuner (level 'kommun'), or for the county (level 'county', a reference shared by
 -- all cores, core_id NULL). One row per value; the source's own words and notes are kept.
 WITH places AS (
-    SELECT c.id AS core_id, 'core' AS level, 'core' AS geography_type, c.id AS geography
+    SELECT c.id AS core_id, 'core' AS level, 'core' AS geography_type, c.id AS geography, 0 AS pos
     FROM cores c WHERE list_contains($cores, c.id)
     UNION ALL
-    SELECT c.id, 'kommun', 'kommun', u.code
-    FROM cores c, unnest(string_split(c.municipality_codes, '|')) AS u(code)
+    SELECT c.id, 'kommun', 'kommun', u.code, u.pos
+    FROM cores c, unnest(string_split(c.municipality_codes, '|')) WITH ORDINALITY AS u(code, pos)
     WHERE list_contains($cores, c.id)
     UNION ALL
-    SELECT NULL, 'county', 'county', '01'
+    SELECT NULL, 'county', 'county', '01', 100
 )
-SELECT p.core_id, p.level, v.geography, m.name AS kommun_name,
+SELECT p.core_id, p.level, p.pos, v.geography, m.name AS kommun_name,
        v.indicator_id, n.name AS indicator, n.unit, n.goal_area_id, n.source_id AS indicator_source_id,
        v.year, v.period_text, v.value, v.qualifier, v.value_type, v.value_text, v.note,
-       v.source_id, s.title AS source_title, v.source_section
+       v.source_id, s.title AS source_title, s.kind AS source_kind, v.source_section
 FROM places p
 JOIN indicator_values v ON v.geography_type = p.geography_type AND v.geography = p.geography
 JOIN indicators n ON n.id = v.indicator_id

@@ -1,0 +1,27 @@
+"""Jämför kärnor: two to eight cores side by side — roadmaps, insatser, themes, actors and indicators."""
+import streamlit as st
+
+from components import compare_view
+from components.store import run
+
+st.title("Jämför kärnor")
+st.markdown("Välj två till åtta kärnor och jämför dem sida vid sida: hur mycket av färdplanen som är inläst, "
+            "insatserna per målområde, vilka teman de kärnspecifika insatserna delar, aktörerna och alla "
+            "indikatorer som finns för kärnorna. Valet sparas i adressen, så en länk visar samma jämförelse.")
+
+options = run("compare_core_options")
+cores = compare_view.pick_cores(dict(zip(options["id"], options["name"])))
+
+if len(cores) < 2:
+    st.info("Välj minst två kärnor att jämföra (högst åtta). Jämförelsen visas när två kärnor är valda.",
+            icon=":material/compare_arrows:")
+else:
+    coverage = run("compare_coverage", cores=cores)
+    tables = compare_view.show_comparison(
+        coverage,
+        counts=run("compare_goal_area_counts", cores=cores),
+        interventions=run("compare_core_interventions", cores=cores),
+        roles=run("compare_actor_roles", cores=cores),
+        values=run("compare_indicator_values", cores=cores),
+    )
+    compare_view.download(tables, coverage)

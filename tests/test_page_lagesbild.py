@@ -1,0 +1,160 @@
+"""Lägesbild under AppTest and its pure parts: RUFS delmål as target vs outcome, the index against
+hand-computed numbers from the source CSV, gaps that stay gaps, the goal-area filter, read-only mode."""
+import csv
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import indicator_charts, lagesbild_data as ld
+from queries.runner import ReferenceStore
+from tests.conftest import REPO
+
+POPULATION_CSV = REPO / "data" / "sources" / "stats" / "stockholms_lan_folkmangd_per_kommun_long.csv"
+
+
+def lagesbild(**query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/lagesbild.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def text(at: AppTest) -> str:
+    """Every Markdown and caption of the page as plain text (escapes and no-break spaces undone)."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    return "\n".join(parts).replace("\\", "").replace("**", "").replace("\u00a0", " ")
+
+
+def source_population(code: str) -> dict[int, int]:
+    with POPULATION_CSV.open(encoding="utf-8") as fh:
+        return {int(r["ar"]): int(r["folkmangd"]) for r in csv.DictReader(fh) if r["kommunkod"] == code}
+
+
+def cards(ref_db, core: str):
+    store = ReferenceStore(ref_db)
+    found, quotes = ld.build_cards(store.run("lagesbild_indicators"), store.run("lagesbild_values", core=core))
+    return {c.id: c for c in found}, quotes
+
+
+def test_delmal_distance_in_the_targets_own_unit(ref_db):
+    page = text(lagesbild(karna="sodertalje"))
+    assert "Delmål: Minst 22 000 bostäder per år behöver tillkomma" in page
+    assert "Avstånd till delmålet: 16 700 av 22 000 bostäder per år (2019): 5 300 under delmålet" in page
+    # percent: the difference is in procentenheter
+    assert ("Avstånd till delmålet: 74,5 av 80 procent (2017): 5,5 procentenheter under delmålet") in page
+    assert ("Avstånd till delmålet: 3,4 av 4,5 procent av bruttoregionalprodukten (2019): 1,1 procentenheter "
+            "under delmålet") in page
+
+
+def test_delmal_with_sub_measures_is_shown_side_by_side_without_a_distance(ref_db):
+    found, _ = cards(ref_db, "sodertalje")
+    employment = found["rufs-forvarvsfrekvens"]
+    assert employment.target.startswith("Förvärvsfrekvensen hos befolkningen mellan 20–64 år ska vara väl över 80")
+    assert employment.gap is None and "flera delmått" in employment.gap_reason
+    lines = " | ".join(employment.lines).replace("\u00a0", " ")
+    assert "kvinnor: 79,5 procent (2018) · Stockholms län" in lines
+    assert "män: 81,5 procent (2018) · Stockholms län" in lines
+    assert "samtliga: 80,5 procent (2018) · Stockholms län" in lines
+    # a target over new buildings is not computed against existing buildings or residents
+    assert found["rufs-bebyggelse-tillgangliga-lagen"].gap is None
+    # a target without a number: text and outcome side by side
+    assert found["rufs-konkurrenskvot-kollektivtrafik"].gap is None
+    assert "inget enskilt målvärde" in found["rufs-konkurrenskvot-kollektivtrafik"].gap_reason
+    page = text(lagesbild(karna="sodertalje"))
+    assert "kvinnor: 79,5 procent (2018)" in page and "Delmålet och utfallen gäller flera delmått" in page
+
+
+def test_target_gap_numbers(ref_db):
+    found, _ = cards(ref_db, "sodertalje")
+    gap = found["rufs-bostader-per-ar"].gap
+    assert (gap["value"], gap["target"], gap["gap"], gap["year"]) == (16700, 22000, 5300, 2019)
+    assert found["rufs-nystartade-foretag"].gap["text"].replace("\u00a0", " ") == \
+        "13,7 av 18 nystartade företag per 1 000 invånare (2019): 4,3 under delmålet"
+
+
+def test_index_against_hand_computed_numbers_from_the_source_csv():
+    sodertalje = source_population("0181")
+    assert (sodertalje[2019], sodertalje[2021]) == (98979, 101209)
+    frame = pd.DataFrame({"series": "Södertälje", "year": list(sodertalje), "value": list(sodertalje.values())})
+    indexed = ld.index_series(frame, 2019).set_index("year")["index"]
+    assert indexed[2019] == 100
+    assert indexed[2021] == pytest.approx(101209 / 98979 * 100)        # 102.2530…
+    assert round(indexed[2021], 2) == 102.25
+    assert indexed[2024] == pytest.approx(102911 / 98979 * 100)        # 103.9725…
+    assert 2018 not in indexed.index                                    # growth since the base year
+    assert 2020 not in indexed.index and 2022 not in indexed.index      # gaps stay gaps
+
+
+def test_base_year_choices_are_years_every_series_has(ref_db):
+    found, _ = cards(ref_db, "flemingsberg")
+    population = found["folkmangd"]
+    assert set(population.series["series"]) == {"Huddinge", "Botkyrka", "Stockholms län"}
+    assert {2019, 2021, 2024} <= set(population.years) and not {2020, 2022, 2023} & set(population.years)
+    assert population.gap_years == [2020, 2022, 2023]
+    frame = pd.DataFrame({"series": ["a", "a", "b"], "year": [2019, 2021, 2021], "value": [1.0, 2.0, 3.0]})
+    assert ld.common_years(frame) == [2021]
+    with pytest.raises(ValueError, match="2019"):
+        ld.index_series(frame, 2019)
+
+
+def test_lines_break_at_missing_years_and_short_series_are_points():
+    frame = pd.DataFrame({"series": "Södertälje", "year": [2017, 2018, 2019, 2021, 2024],
+                          "value": [96000.0, 97000.0, 98979.0, 101209.0, 102911.0]})
+    fig = indicator_charts.series_figure(frame, "Folkmängd", "personer")
+    [trace] = fig.data
+    assert trace.connectgaps is False
+    assert list(trace.x) == [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
+    assert [y is None for y in trace.y] == [False, False, False, True, False, True, True, False]
+    elections = pd.DataFrame({"series": "Huddinge", "year": [2002, 2006, 2010, 2014], "value": [1.0, 2, 3, 4]})
+    assert list(indicator_charts.series_figure(elections, "t", "procent").data[0].x) == [2002, 2006, 2010, 2014]
+    two = pd.DataFrame({"series": "Stockholms län", "year": [2011, 2019], "value": [17.2, 13.7]})
+    assert indicator_charts.series_figure(two, "t", "st").data[0].mode == "markers"
+
+
+def test_index_toggle_and_base_year_on_the_page(ref_db):
+    at = lagesbild(karna="sodertalje", malomrade="1")
+    toggle = at.toggle(key="lb_index_folkmangd")
+    assert toggle.value is True                     # counts start as an index, the county as reference
+    at.selectbox(key="lb_bas_folkmangd").set_value(2019).run()
+    assert not at.exception
+    table = next(t.value for t in at.dataframe if "Index (2019 = 100)" in t.value.columns)
+    sod = table[(table["Serie"] == "Södertälje") & (table["År"] == "2021")]
+    assert sod["Index (2019 = 100)"].tolist() == ["102,3"]
+    assert sod["Värde"].tolist() == ["101\u00a0209"]
+    county = table[(table["Serie"] == "Stockholms län") & (table["År"] == "2021")]
+    assert county["Index (2019 = 100)"].tolist() == [f"{2415139 / 2377081 * 100:.1f}".replace(".", ",")]
+    toggle = at.toggle(key="lb_index_folkmangd").set_value(False).run()
+    assert not at.exception
+    assert not any("Index (2019 = 100)" in t.value.columns for t in at.dataframe)
+
+
+def test_goal_area_filter_and_the_cores_own_figures(ref_db):
+    at = lagesbild(karna="flemingsberg", malomrade="2")
+    assert [h.value for h in at.header] == ["2 Samhällsservice", "Läs in indikatorvärden"]
+    page = text(at)
+    assert "cirka 30 000 personer (idag (utkast 2025)) · kärna · Källa: Färdplan för den regionala stadskärnan " \
+           "Flemingsberg (utkast)" in page
+    assert "visas när inget målområde är valt" in page
+
+
+def test_all_goal_areas_and_the_municipalities_quotes(ref_db):
+    at = lagesbild(karna="kungens-kurva-skarholmen")
+    assert [h.value for h in at.header][:5] == ["1 Levande stadskärnor", "2 Samhällsservice",
+                                               "3 Näringsliv och innovation", "4 Hållbart resande",
+                                               "Utan målområde i källan"]
+    quotes = next(t.value for t in at.table if "Område som avses" in t.value.columns)
+    assert set(quotes["Typ"]) >= {"utfall", "prognos", "plan"}
+    assert "Skärholmens stadsdelsområde" in set(quotes["Område som avses"])
+    assert len(at.get("plotly_chart")) >= 5
+
+
+def test_read_only_mode_has_no_import(ref_db, monkeypatch):
+    monkeypatch.setenv("FARDPLANER_READONLY", "1")
+    at = lagesbild(karna="haninge")
+    assert "Läs in indikatorvärden" not in [h.value for h in at.header]
+    assert not at.get("file_uploader") and not at.button
+    assert not [b for b in at.get("download_button") if "Mall" in b.label]

@@ -293,7 +293,7 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
             number=None if is_missing(f["value"]) else float(f["value"]), year_number=_int(f["year"])))
 
     population = []
-    for p in _records(run("briefing_population_latest", core=dialogue.core_id)):
+    for p in _records(run("profile_population", core=dialogue.core_id)):
         county = p["geography_type"] == "county"
         log.add(p["source_id"], "befolkning")
         population.append(PopulationRow(

@@ -286,3 +286,8 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], title: str, selection: str, 
     wb.save(buffer)
     return buffer.getvalue()
 
+
+
+def chosen_coverage(overview: pd.DataFrame, cores: list[str]) -> pd.DataFrame:
+    """The cores_overview rows of the chosen cores, in the order they were chosen."""
+    return overview.set_index("id").loc[[c for c in cores if c in set(overview["id"])]].reset_index()

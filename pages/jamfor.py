@@ -1,7 +1,7 @@
 """Jämför kärnor: two to eight cores side by side — roadmaps, insatser, themes, actors and indicators."""
 import streamlit as st
 
-from components import compare_view
+from components import compare_data, compare_view
 from components.store import run
 
 st.title("Jämför kärnor")
@@ -16,7 +16,7 @@ if len(cores) < 2:
     st.info("Välj minst två kärnor att jämföra (högst åtta). Jämförelsen visas när två kärnor är valda.",
             icon=":material/compare_arrows:")
 else:
-    coverage = run("compare_coverage", cores=cores)
+    coverage = compare_data.chosen_coverage(run("cores_overview"), cores)
     tables = compare_view.show_comparison(
         coverage,
         counts=run("compare_goal_area_counts", cores=cores),

@@ -59,29 +59,6 @@ JOIN sources s ON s.id = v.source_id
 WHERE v.geography_type = 'core' AND v.geography = $core
 ORDER BY CASE v.value_type WHEN 'utfall' THEN 1 ELSE 2 END, n.name COLLATE sv, v.year NULLS LAST;
 
--- name: briefing_population_latest(core)
--- Latest population (indicator folkmangd, utfall) of each kärnkommun, then of the county '01'; a
--- kommun without a value keeps its row with NULL year and value.
-WITH places AS (
-    SELECT u.code AS geography, 'kommun' AS geography_type, u.pos
-    FROM cores c, unnest(string_split(c.municipality_codes, '|')) WITH ORDINALITY AS u(code, pos)
-    WHERE c.id = $core
-    UNION ALL SELECT '01', 'county', 1000
-), latest AS (
-    SELECT geography_type, geography, year, value, source_id
-    FROM indicator_values
-    WHERE indicator_id = 'folkmangd' AND value IS NOT NULL AND value_type = 'utfall'
-    QUALIFY row_number() OVER (PARTITION BY geography_type, geography ORDER BY year DESC) = 1
-)
-SELECT p.geography_type, p.geography, coalesce(m.name, CASE WHEN p.geography_type = 'county'
-       THEN 'Stockholms län' ELSE p.geography END) AS name, l.year, l.value, l.source_id,
-       s.title AS source_title
-FROM places p
-LEFT JOIN latest l ON l.geography_type = p.geography_type AND l.geography = p.geography
-LEFT JOIN municipalities m ON p.geography_type = 'kommun' AND m.code = p.geography
-LEFT JOIN sources s ON s.id = l.source_id
-ORDER BY p.pos;
-
 -- name: briefing_population_series(core)
 -- Population (folkmangd, utfall) of each kärnkommun for every year the source has; years the source
 -- lacks have no row (gaps stay gaps).

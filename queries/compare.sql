@@ -2,26 +2,6 @@
 -- Every core for the Jämför kärnor picker, in Swedish order.
 SELECT id, name FROM cores ORDER BY name COLLATE sv;
 
--- name: compare_coverage(cores)
--- How much roadmap data the store holds for each chosen core (order of the cores list as given).
-SELECT c.id, c.name, c.municipalities, c.municipality_codes, c.roadmap_status,
-       s.title AS roadmap_title, s.year AS roadmap_year,
-       (SELECT count(*) FROM directions d WHERE d.core_id = c.id) AS directions,
-       (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id
-         WHERE ic.core_id = c.id AND i.plan_type = 'fardplan' AND i.scope = 'shared') AS shared_interventions,
-       (SELECT count(*) FROM interventions i
-         WHERE i.core_id = c.id AND i.plan_type = 'fardplan' AND i.scope = 'core') AS core_interventions,
-       (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id
-         WHERE ic.core_id = c.id AND i.plan_type = 'rufs') AS rufs_interventions,
-       (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id
-         WHERE ic.core_id = c.id AND i.plan_type = 'historisk') AS historical_interventions,
-       (SELECT count(*) FROM indicator_values v
-         WHERE v.geography_type = 'core' AND v.geography = c.id) AS core_values
-FROM cores c
-LEFT JOIN sources s ON s.id = c.roadmap_source_id
-WHERE list_contains($cores, c.id)
-ORDER BY list_position($cores, c.id);
-
 -- name: compare_goal_area_counts(cores)
 -- Roadmap insatser per chosen core and goal area, split into shared and core-specific (every goal area
 -- present for every core, zero where none).

@@ -1,6 +1,6 @@
 -- name: cores_overview()
 -- The eight cores with their map point and how much roadmap data the store holds for each.
-SELECT c.id, c.name, c.municipalities, c.lat, c.lon, c.position_basis, c.roadmap_status,
+SELECT c.id, c.name, c.municipalities, c.municipality_codes, c.lat, c.lon, c.position_basis, c.roadmap_status,
        s.title AS roadmap_title, s.year AS roadmap_year,
        (SELECT count(*) FROM directions d WHERE d.core_id = c.id) AS directions,
        (SELECT count(*) FROM intervention_cores ic JOIN interventions i ON i.id = ic.intervention_id

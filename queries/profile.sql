@@ -74,7 +74,8 @@ WITH places AS (
     QUALIFY row_number() OVER (PARTITION BY geography_type, geography ORDER BY year DESC) = 1
 )
 SELECT p.geography_type, p.geography, coalesce(m.name, CASE WHEN p.geography_type = 'county'
-       THEN 'Stockholms län' ELSE p.geography END) AS name, l.year, l.value, s.title AS source_title
+       THEN 'Stockholms län' ELSE p.geography END) AS name, l.year, l.value, l.source_id,
+       s.title AS source_title
 FROM places p
 LEFT JOIN latest l ON l.geography_type = p.geography_type AND l.geography = p.geography
 LEFT JOIN municipalities m ON p.geography_type = 'kommun' AND m.code = p.geography

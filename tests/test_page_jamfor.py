@@ -179,7 +179,8 @@ def test_comparison_workbook_reads_back(ref_db, ref_con):
     from queries.runner import ReferenceStore
     store = ReferenceStore(ref_db)
     cores = ["sodertalje", "haninge"]
-    coverage = store.run("compare_coverage", cores=cores)
+    from components.compare_data import chosen_coverage
+    coverage = chosen_coverage(store.run("cores_overview"), cores)
     values = store.run("compare_indicator_values", cores=cores)
     tables = {"Indikatorer": compare_data.indicator_table(values, coverage),
               "Indikatorvärden": compare_data.indicator_long(values, coverage),

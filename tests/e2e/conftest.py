@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import socket
+from contextlib import contextmanager
 import subprocess
 import sys
 import time
@@ -24,11 +25,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(ref_db, tmp_path_factory):
+@contextmanager
+def streamlit_server(env: dict, log: Path):
+    """Start the app with scripts/serve.py on a free port; yield its URL; stop it afterwards."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "FARDPLANER_DB": str(ref_db)}
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "scripts/serve.py", "--server.headless", "true",
@@ -46,9 +46,18 @@ def server(ref_db, tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("Streamlit did not start:\n" + log.read_text())
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(ref_db, tmp_path_factory):
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with streamlit_server({**os.environ, "FARDPLANER_DB": str(ref_db)}, log) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

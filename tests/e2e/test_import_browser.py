@@ -5,17 +5,13 @@ The server of this module imports into a copy of data/curated and a copy of the 
 import io
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from openpyxl import load_workbook
 
 from data import roadmap_import as ri
 from tests.conftest import REPO
-from tests.e2e.conftest import free_port, wait_for_app
+from tests.e2e.conftest import streamlit_server, wait_for_app
 from tests.test_roadmap_import import changed_sodertalje
 
 
@@ -26,29 +22,11 @@ def import_server(ref_db, tmp_path_factory):
     shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
     store = tmp / "fardplaner.duckdb"
     shutil.copy(ref_db, store)
-    port, log = free_port(), tmp / "streamlit.log"
     env = {**os.environ, "FARDPLANER_DB": str(store), "FARDPLANER_USER_DB": str(tmp / "dialoger.duckdb"),
            "FARDPLANER_CURATED": str(curated)}
     env.pop("FARDPLANER_READONLY", None)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "scripts/serve.py", "--server.headless", "true", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("Streamlit did not start:\n" + log.read_text())
-    yield url, curated, tmp
-    proc.terminate()
-    proc.wait(10)
+    with streamlit_server(env, tmp / "streamlit.log") as url:
+        yield url, curated, tmp
 
 
 def test_import_a_changed_roadmap_in_the_browser(import_server, page):

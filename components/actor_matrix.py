@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.actor_filters import ActorFilter
+from components.chart_alt import heatmap_alt
 from components.format import number
 from components.store import run
 
@@ -88,7 +89,7 @@ def show(chosen: ActorFilter, exclude_shared: bool, key: str = "aktorer_karnor")
     title = (f"Antal {what} per aktör och kärna<br><span style='font-size:13px'>De {number(len(matrix))} "
              "aktörer med flest insatser som gäller någon kärna i urvalet</span>")
     st.plotly_chart(heatmap_figure(matrix, title), width="stretch", key=key,
-                    config={"displaylogo": False})
+                    config={"displaylogo": False}, alt=heatmap_alt(matrix))
     st.caption(SOURCE_LINE)
     with st.expander("Visa som tabell"):
         st.dataframe(matrix.reset_index(), hide_index=True, width="stretch", key=f"{key}_tabell")

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components import compare_data, url_state
+from components.chart_alt import coverage_alt
 from components.coverage_chart import coverage_figure
 from components.themes import THEMES
 
@@ -65,7 +66,7 @@ def show_comparison(coverage: pd.DataFrame, counts: pd.DataFrame, interventions:
                                  "traceorder": "normal"},
                          margin={"l": 10, "r": 10, "t": 50, "b": 10})
     st.plotly_chart(figure, width="stretch", key="jamfor_diagram", config={"displaylogo": False, "locale": "sv"},
-                    alt="Liggande staplar per kärna: antal gemensamma och kärnspecifika insatser per målområde.")
+                    alt=coverage_alt(counts))
     st.caption("Källa: Region Stockholm, färdplan Södertälje stadskärna (2026) och utkast Flemingsberg (2025). "
                "Randiga delar: gemensamma insatser (samma nio för alla åtta kärnor); fyllda delar: kärnspecifika.")
     with st.expander("Visa som tabell"):

@@ -64,5 +64,6 @@ def deck(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | Non
 
 
 def show(cores: pd.DataFrame, shapes: pd.DataFrame, stations: pd.DataFrame | None = None,
-         highlight: set[str] | None = None, zoom: float = 8.0, height: int = 560, key: str | None = None):
-    st.pydeck_chart(deck(cores, shapes, stations, highlight, zoom), height=height, key=key)
+         highlight: set[str] | None = None, zoom: float = 8.0, height: int = 560, key: str | None = None,
+         alt: str | None = None):
+    st.pydeck_chart(deck(cores, shapes, stations, highlight, zoom), height=height, key=key, alt=alt)

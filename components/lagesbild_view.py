@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import indicator_charts, lagesbild_data as ld, url_state
+from components.chart_alt import series_alt
 from components.format import GOAL_AREA_COLOURS, MISSING, plain
 from components.indicator_text import amount, area_of, note_rest, year_text
 from data.indicator_import import read_only_mode
@@ -100,7 +101,7 @@ def _chart(card: ld.Card, context: tuple, frame: pd.DataFrame, column: str = "va
            title: str | None = None, y_title: str | None = None) -> None:
     fig = figure_for(*context, card.id, column, base, card, frame, title or card.name, y_title)
     st.plotly_chart(fig, width="stretch", key=f"lb_chart_{card.id}", config=CHART_CONFIG,
-                    alt=f"Diagram: {card.name} per år ({card.unit}), en linje eller punktserie per område.")
+                    alt=series_alt(card.name, card.unit, frame, column, base))
 
 
 MARKDOWN_ROWS = 40

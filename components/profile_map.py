@@ -6,6 +6,7 @@ import pydeck as pdk
 import streamlit as st
 
 from components import core_map
+from components.chart_alt import core_map_alt
 from components.profile_data import map_frames, municipality_codes, plain
 
 CORE_ZOOM = 10.5
@@ -29,7 +30,8 @@ def core_deck(core: dict, shapes: pd.DataFrame, stations: pd.DataFrame) -> pdk.D
 
 
 def show(core: dict, shapes: pd.DataFrame, stations: pd.DataFrame) -> None:
-    st.pydeck_chart(core_deck(core, shapes, stations), height=420, key="profil_karta")
+    st.pydeck_chart(core_deck(core, shapes, stations), height=420, key="profil_karta",
+                   alt=core_map_alt(core, stations))
     names = ", ".join(stations["name"]) or "inga stationer i källfilen"
     st.caption(plain(f"Karta: kärnkommunerna skuggade, kärnans punkt (medelpunkten av dess stationer) och "
                      f"stationerna (svarta prickar): {names}. Källor: Stationer i de regionala "

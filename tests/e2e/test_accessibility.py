@@ -19,6 +19,11 @@ def test_page_has_no_serious_accessibility_violations(server, page, path):
     page.wait_for_timeout(2000)  # let Streamlit's fade of stale elements end before measuring contrast
     wait_for_app(page)
     assert page.evaluate("document.documentElement.lang") == "sv"
+    charts = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid=stPlotlyChart], [data-testid=stDeckGlJsonChart]')].map(e => [e.getAttribute('role'),
+        e.getAttribute('aria-label') || ''])""")
+    print(f"\n{path}: {len(charts)} diagram/kartor med alt-text")
+    assert all(role == "figure" and len(label) > 40 for role, label in charts), charts
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")

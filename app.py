@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components import sidebar
-from components.store import build_problem
+from components import store
 
 st.set_page_config(page_title="Färdplansdialogen", page_icon=":material/route:", layout="wide")
 # Streamlit hard-codes <html lang="en"> (#15726); the UI is Swedish.
@@ -27,8 +27,11 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+problem, unavailable = store.status()
+if unavailable:
+    st.error(unavailable, icon=":material/error:")
+    st.stop()
 sidebar.show()
-problem = build_problem()
 if problem:
     st.warning(problem, icon=":material/warning:")
 page.run()

@@ -29,8 +29,12 @@ def _migrated_once(path: str) -> bool:
 
 
 def ensure_schema() -> None:
-    s = store()
-    _migrated_once(str(s.path))
+    """Create or upgrade the user store once per process; if it cannot be opened, say so and stop the page."""
+    try:
+        _migrated_once(str(store().path))
+    except UserStoreError as exc:
+        st.error(str(exc), icon=":material/error:")
+        st.stop()
 
 
 def who() -> str:

@@ -97,7 +97,8 @@ def upload_section(curated, target=None) -> None:
     round_ = st.session_state.setdefault("import_round", 0)
     files = st.file_uploader(
         f"Den ifyllda mallen: en .xlsx-fil, eller flikarna som CSV-filer (högst {MAX_BYTES // 1024 // 1024} MB)",
-        type=["xlsx", "csv"], accept_multiple_files=True, max_upload_size=5, key=f"import_files_{round_}")
+        # the widget's own limit is well above MAX_BYTES, so an oversized file gets our Swedish message
+        type=["xlsx", "csv"], accept_multiple_files=True, max_upload_size=60, key=f"import_files_{round_}")
     if not files:
         st.caption("Filen kontrolleras när den laddats upp. Du ser först vad som skulle tillkomma, ändras "
                    "och tas bort; inget skrivs förrän du bekräftar.")

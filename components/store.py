@@ -1,26 +1,54 @@
-"""The pages' one way to the data: the reference store, built at start when its sources changed."""
+"""The pages' one way to the data: the reference store, built at start when its sources changed.
+
+If the store cannot be opened (missing, empty, corrupt, locked by another program, or unreadable) and
+cannot be rebuilt, the app says so in Swedish and shows no page, instead of a traceback. Failures are
+not cached: the next page load tries again.
+"""
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
-from data.build import build
+from data.build import build, stored_hash
 from data.curated_files import DataError
 from data.paths import reference_db
 from queries.runner import ReferenceStore
 
+FIX = ("Rätta det som står nedan och kör sedan `python -m data.build --force` i verktygets mapp, eller kontakta "
+       "den som förvaltar verktyget.")
+
+
+class StoreUnavailable(Exception):
+    """The reference store cannot be read; the message is Swedish and meant for the user."""
+
+
+def _unavailable(why: str, details: list[str] | None = None) -> StoreUnavailable:
+    lines = [f"Databasen med färdplanerna ({reference_db().name}) kan inte läsas: {why}. Inga sidor kan "
+             f"visas. {FIX}", *(f"- {d}" for d in (details or [])[:20])]
+    return StoreUnavailable("\n".join(lines))
+
 
 @st.cache_resource(show_spinner="Bygger databasen från källorna …")
 def reference_store() -> tuple[ReferenceStore, str | None]:
-    """Build if needed (once per server process) and open read-only. Returns (store, build problem)."""
-    problem = None
+    """Build if needed (once per server process) and open read-only. Returns (store, build problem).
+
+    Raises StoreUnavailable when there is no readable store (not cached, so a later run retries)."""
+    problem, details = None, []
+    why = "filen saknas, är tom, skadad eller låst av ett annat program"
     try:
         build()
     except DataError as exc:
-        if not reference_db().exists():
-            raise
-        problem = "Källdatan har fel, så databasen byggdes inte om:\n" + "\n".join(
-            f"- {p}" for p in exc.problems[:20])
+        details = exc.problems
+        problem = ("Källdatan har fel, så databasen byggdes inte om. Sidorna visar den senast byggda datan.\n"
+                   + "\n".join(f"- {p}" for p in details[:20]))
+        why = "källdatan har fel och det finns ingen tidigare byggd databas att visa"
+    except (OSError, duckdb.Error) as exc:
+        details = [str(exc)]
+        problem = f"Databasen kunde inte byggas om ({exc}). Sidorna visar den senast byggda datan."
+        why = "den kunde inte byggas om och det finns ingen tidigare byggd databas att visa"
+    if stored_hash(reference_db()) is None:
+        raise _unavailable(why, details)
     return ReferenceStore(reference_db()), problem
 
 
@@ -36,10 +64,26 @@ def _cached(name: str, stamp: int, params: tuple) -> pd.DataFrame:
 
 
 def run(name: str, **params) -> pd.DataFrame:
-    """Run a named query from queries/ (cached per parameters and per build of the store)."""
+    """Run a named query from queries/ (cached per parameters and per build of the store).
+
+    If the store became unreadable while the app runs, the page stops with a Swedish message."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(name, _stamp(), frozen).copy()
+    try:
+        return _cached(name, _stamp(), frozen).copy()
+    except StoreUnavailable as exc:
+        _stop(str(exc))
+    except (OSError, duckdb.Error) as exc:
+        _stop(str(_unavailable("filen gick inte att öppna", [str(exc)])))
 
 
-def build_problem() -> str | None:
-    return reference_store()[1]
+def _stop(message: str):
+    st.error(message, icon=":material/error:")
+    st.stop()
+
+
+def status() -> tuple[str | None, str | None]:
+    """(build problem to warn about, or None; reason no page can be shown, or None)."""
+    try:
+        return reference_store()[1], None
+    except StoreUnavailable as exc:
+        return None, str(exc)

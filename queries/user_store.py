@@ -41,6 +41,10 @@ class ReadOnlyStore(UserStoreError):
     pass
 
 
+class StoreUnreadable(UserStoreError):
+    pass
+
+
 class StaleVersion(UserStoreError):
     def __init__(self, current: "Dialogue"):
         self.current = current
@@ -145,7 +149,11 @@ class UserStore:
                         raise StoreBusy("Dialogdatabasen är upptagen av ett annat program just nu. "
                                         "Ingenting har sparats, men din ändring finns kvar: försök igen "
                                         "om en stund.") from exc
-                    raise
+                    raise StoreUnreadable(
+                        f"Dialogdatabasen ({self.path.name}) går inte att öppna: filen är tom, skadad eller inte "
+                        "en DuckDB-databas. Den har inte ändrats. Återställ den senaste säkerhetskopian från "
+                        "mappen backups bredvid filen, eller flytta undan filen så skapas en ny, tom; kontakta den som "
+                        f"förvaltar verktyget. (Teknisk orsak: {exc})") from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 0.5)
         try:

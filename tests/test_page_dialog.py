@@ -138,3 +138,13 @@ def test_briefing_downloads_are_offered_and_build(user_db):
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Stationsmiljöerna först" in text and "Södertälje kommun" in text
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database" * 100], ids=["empty", "garbage"])
+def test_an_unreadable_user_store_stops_the_dialogue_pages_with_a_message_and_is_left_alone(user_db, content):
+    user_db.write_bytes(content)
+    for name in ("dialog.py", "mote.py"):
+        at = page(name)
+        assert len(at.error) == 1 and "Dialogdatabasen (dialoger.duckdb) går inte att öppna" in at.error[0].value
+        assert not at.button  # no way to start writing into it
+    assert user_db.read_bytes() == content  # never overwritten, never "repaired" away

@@ -179,3 +179,13 @@ def test_rebuilding_the_reference_store_keeps_user_data(tmp_path, monkeypatch):
     build(force=True)
     assert (tmp_path / "dialoger.duckdb").read_bytes() == before
     assert s.load(d.id).priorities[0].intervention_id == "sodertalje-1.3"
+
+
+def test_a_corrupt_file_is_refused_in_swedish_and_left_unchanged(tmp_path):
+    path = tmp_path / "dialoger.duckdb"
+    path.write_bytes(b"\x00garbage" * 512)
+    s = UserStore(path, read_only=False)
+    for attempt in (s.migrate, s.list_dialogues, lambda: s.create("haninge", "2026–2027", None, who="a")):
+        with pytest.raises(UserStoreError, match="går inte att öppna: filen är tom, skadad"):
+            attempt()
+    assert path.read_bytes() == b"\x00garbage" * 512

@@ -25,7 +25,9 @@ def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
     text = " ".join(tables.all_text_contents())
     assert "Haninge stadskärna" in text and "Södertälje stadskärna" in text
     assert "uppgift saknas" in text
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 1
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    chart.first.wait_for()  # Plotly draws after the tables
+    assert chart.count() == 1 and "Flest har" in chart.get_attribute("aria-label")
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Ladda ner jämförelsen (Excel)").click()

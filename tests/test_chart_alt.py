@@ -1,4 +1,4 @@
-"""Alt text of charts and maps: computed from the data shown, and present on every chart of every page."""
+"""Charts and maps: alt text computed from the data shown and present on every chart of every page; map labels placed apart."""
 import re
 
 import pandas as pd
@@ -66,3 +66,13 @@ def test_every_chart_call_in_the_code_passes_alt_text():
             calls.append((path.name, "alt=" in text[match.start():end]))
     assert len(calls) >= 6
     assert all(has_alt for _, has_alt in calls), calls
+
+
+def test_core_labels_go_beside_close_neighbours_and_above_otherwise():
+    from components.core_map import LABEL_SIDES, core_points
+    cores = pd.DataFrame({"id": ["barkarby-jakobsberg", "arlanda-marsta"], "name": ["B", "A"], "lat": [59.4, 59.6],
+                          "lon": [17.8, 17.9], "roadmap_status": ["ingen", "ingen"], "status_text": ["x", "y"]})
+    points = core_points(cores, LABEL_SIDES).set_index("id")
+    assert points.loc["barkarby-jakobsberg", ["anchor", "baseline"]].tolist() == ["end", "center"]
+    assert points.loc["arlanda-marsta", ["anchor", "baseline", "offset"]].tolist() == ["middle", "bottom", [0, -20]]
+    assert core_points(cores.iloc[0:0]).empty

@@ -26,6 +26,9 @@ inte gjorts ännu.
 - **Exporterade dokument** (Word, PDF) har rubriker och tabeller, men PDF-filerna är inte taggade för
   skärmläsare. Word-filen är den tillgängliga versionen.
 - Streamlit anger sidans språk som engelska tills sidan har laddats; verktyget rättar det direkt.
+- En adress som inte finns ger Streamlits engelska ruta "Page not found" och visar startsidan. En fil
+  större än 60 MB stoppas av Streamlit med ett engelskt meddelande (verktyget tar emot högst 5 MB och
+  säger det på svenska för filer upp till 60 MB).
 
 ### Rapportera brister
 Upptäcker du något som inte fungerar, eller behöver du innehåll i ett annat format? Kontakta

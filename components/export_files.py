@@ -10,6 +10,7 @@ from datetime import date
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -38,30 +39,45 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 def excel_bytes(df: pd.DataFrame, title: str, selection: str, sources: str, sheet: str = "Data") -> bytes:
     """An .xlsx with the table on one sheet and title, selection, date and sources on a sheet 'Om'."""
+    return workbook_bytes({sheet: df}, [
+        ("Titel", title), ("Urval", selection), ("Uttaget", date.today().isoformat()), ("Källor", sources),
+        ("Rader", len(df)), ("Anmärkning", "Tomma celler betyder att uppgift saknas i källorna.")],
+        freeze="A2")
+
+
+def _cell(value):
+    if not isinstance(value, (list, tuple)) and pd.isna(value):
+        return None
+    if isinstance(value, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def workbook_bytes(sheets: dict[str, pd.DataFrame], about: list[tuple[str, object]], freeze: str = "A2") -> bytes:
+    """An .xlsx with one sheet per table (bold header, wrapped text, frozen header) and a sheet 'Om'
+    with the given (label, value) rows. Missing values are empty cells; formulas are neutralised."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = sheet[:31]
-    clean = _clean(df)
-    ws.append([str(c) for c in clean.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in clean.itertuples(index=False):
-        ws.append([None if (not isinstance(v, (list, tuple)) and pd.isna(v)) else v for v in row])
-    for i, col in enumerate(clean.columns, start=1):
-        longest = max([len(str(col))] + [len(str(v)) for v in clean[col].head(200) if v is not None])
-        ws.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 60)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    about = wb.create_sheet("Om")
-    for label, value in [("Titel", title), ("Urval", selection), ("Uttaget", date.today().isoformat()),
-                         ("Källor", sources), ("Rader", len(df)),
-                         ("Anmärkning", "Tomma celler betyder att uppgift saknas i källorna.")]:
-        about.append([label, neutralise(value)])
-        about.cell(about.max_row, 1).font = Font(bold=True)
-    about.column_dimensions["A"].width = 14
-    about.column_dimensions["B"].width = 100
+    wb.remove(wb.active)
+    for name, df in sheets.items():
+        ws = wb.create_sheet(name[:31])
+        ws.append([str(c) for c in df.columns])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in df.itertuples(index=False):
+            ws.append([_cell(v) for v in row])
+        for i, col in enumerate(df.columns, start=1):
+            longest = max([len(str(col))] + [len(str(v)) for v in df[col].head(200) if _cell(v) is not None])
+            ws.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 60)
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = freeze
+    sheet = wb.create_sheet("Om")
+    for label, value in about:
+        sheet.append([label, _cell(value)])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 100
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

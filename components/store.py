@@ -81,6 +81,11 @@ def _stop(message: str):
     st.stop()
 
 
+def reference_file() -> bytes:
+    """The store's file as it is now, for download (DuckDB; open it read-only)."""
+    return reference_db().read_bytes()
+
+
 def status() -> tuple[str | None, str | None]:
     """(build problem to warn about, or None; reason no page can be shown, or None)."""
     try:

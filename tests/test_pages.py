@@ -61,6 +61,9 @@ def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
     assert set(table["Källa"]) == titles
     row = table.set_index("Källa").loc["Färdplan för den regionala stadskärnan Södertälje stadskärna"]
     assert "Insatser: 17" in row["Inläst"]
+    assert row["År"] == "2026"
+    undated = {t for (t,) in rows(ref_con, "SELECT title FROM sources WHERE year IS NULL")}
+    assert all(table.set_index("Källa").loc[t, "År"] == "anges inte" for t in undated)
 
 
 def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):

@@ -10,6 +10,18 @@ st.html("<script>document.documentElement.lang='sv'</script>", unsafe_allow_java
 # Captions and other muted text at WCAG AA contrast on white and on the sidebar (axe, tests/e2e).
 st.html("<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p "
         "{color: #474a52 !important; opacity: 1 !important;}</style>")
+# Keyboard focus (WCAG 2.4.7, 1.4.11). Streamlit's own ring is a 50 % transparent shadow (about 2.2:1 on white);
+# sidebar links and check boxes only get a faint background; a table's grid (a canvas) clips its outline; a
+# table's toolbar (columns, CSV, search, full screen) stays invisible while its buttons have keyboard focus.
+# So: one solid ring, 7.9:1 on white and on the sidebar, on everything focusable except text fields (their
+# border already turns the primary colour), around a table while its grid has focus, and the toolbar shown
+# while it has focus. Checked by tests/e2e/test_keyboard_pages.py.
+st.html("<style>:is(a, button, summary, [role='tab'], [tabindex]):not(input, textarea, [role='spinbutton'])"
+        ":focus-visible, label[data-focus-visible]"
+        " {outline: 3px solid #1a4fa0 !important; outline-offset: 2px !important;}"
+        "[data-testid='stDataFrameResizable']:focus-within"
+        " {outline: 3px solid #1a4fa0 !important; outline-offset: 2px !important;}"
+        "[data-testid='stElementToolbar']:focus-within {opacity: 1 !important;}</style>")
 
 PAGES = [
     st.Page("pages/start.py", title="Start", icon=":material/map:", url_path="start", default=True),

@@ -83,11 +83,15 @@ def save(d: Dialogue) -> bool:
 
 
 def show_flash() -> None:
+    """The message of the last save, once. In a container that is always there, so that the elements after it
+    keep their place in the page when the message goes: otherwise Streamlit builds them anew on the next run
+    (the tabs went back to the first, a focused table lost the keyboard focus)."""
     kind, message = st.session_state.pop("flash", (None, None))
+    slot = st.container()
     if kind == "error":
-        st.error(message, icon=":material/error:")
+        slot.error(message, icon=":material/error:")
     elif kind == "success":
-        st.success(message, icon=":material/check_circle:")
+        slot.success(message, icon=":material/check_circle:")
 
 
 def actor_options() -> dict[str, str]:

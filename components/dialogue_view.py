@@ -1,7 +1,9 @@
 """The dialogue page's panels: create, participants, shortlist editor, balance, decide, log."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +25,22 @@ def default_period(today: date | None = None) -> str:
 def dialogue_label(rec: dict) -> str:
     when = f" · möte {rec['meeting_date']:%Y-%m-%d}" if pd.notna(rec.get("meeting_date")) else ""
     return f"{rec['period']} · {rec['status']}{when} · {rec['priorities']} prioriteringar"
+
+
+def choice_labels(dialogues: pd.DataFrame) -> dict[str, str]:
+    """Labels for picking one of a core's dialogues: the period; when several share it, numbered in the order
+    they were made, with the date.
+
+    Only what does not change, and unique: Streamlit keeps a select box's choice by its label, so a label with
+    the number of priorities, the meeting date or the status changed on save and the next click lost the
+    dialogue (and two equal labels would be one choice).
+    """
+    ordered = dialogues.sort_values("created_at", kind="stable")
+    number = ordered.groupby("period").cumcount() + 1
+    shared = ordered["period"].duplicated(keep=False)
+    labels = {r["id"]: f"{r['period']}, dialog {n} (skapad {r['created_at']:%Y-%m-%d})" if many else r["period"]
+              for r, n, many in zip(ordered.to_dict("records"), number, shared)}
+    return {i: labels[i] for i in dialogues["id"]}  # in the list's order
 
 
 def create_form(core_id: str, dialogues: pd.DataFrame) -> str | None:
@@ -47,12 +65,29 @@ def create_form(core_id: str, dialogues: pd.DataFrame) -> str | None:
     return None
 
 
+def editor_base(key: str, build: Callable[[], Any]) -> Any:
+    """What a data_editor under `key` starts from, kept for as long as the editor holds its edits.
+
+    Streamlit keeps an editor's edits by row position and applies them to the data the script passes on each
+    run, so that data must not change under them. Passing the draft, which already has the edits, re-applied
+    a rank edit to whichever row came first after re-sorting, and gave the participants' editor (num_rows=
+    "dynamic": its identity includes the data) a fresh identity on the next run, dropping the edit made there.
+    The base is built again when the editor's state is gone: first run, new version, page left and back.
+    """
+    base_key = f"_base:{key}"
+    if key not in st.session_state or base_key not in st.session_state:
+        st.session_state[base_key] = build()
+    return st.session_state[base_key]
+
+
 def participants_editor(d: Dialogue, disabled: bool) -> None:
-    frame = pd.DataFrame([{"Namn": p.name, "Organisation": p.organisation, "Sida": SIDE_LABEL[p.side]}
-                          for p in d.participants], columns=["Namn", "Organisation", "Sida"])
+    key = f"participants:{d.id}:{d.version}"
+    frame = editor_base(key, lambda: pd.DataFrame(
+        [{"Namn": p.name, "Organisation": p.organisation, "Sida": SIDE_LABEL[p.side]} for p in d.participants],
+        columns=["Namn", "Organisation", "Sida"]))
     edited = st.data_editor(
         frame, num_rows="fixed" if disabled else "dynamic", disabled=disabled, hide_index=True,
-        width="stretch", key=f"participants:{d.id}:{d.version}",
+        width="stretch", key=key,
         column_config={"Namn": st.column_config.TextColumn(required=True, max_chars=120),
                        "Organisation": st.column_config.TextColumn(max_chars=160),
                        "Sida": st.column_config.SelectboxColumn(options=list(SIDE_LABEL.values()),
@@ -81,10 +116,8 @@ def add_interventions(d: Dialogue, core_id: str) -> None:
         st.caption("Kärnan har inga färdplansinsatser inlästa.")
 
 
-def shortlist_editor(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> None:
-    """The shortlist as an editable table: rank, wording, driver, next step, status, remove."""
-    actors = ds.actor_options()
-    by_label = {v: k for k, v in actors.items()}
+def shortlist_table(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> pd.DataFrame:
+    """The shortlist as the editor shows it, in rank order (frame is components.dialogue_session.shortlist_frame)."""
     previous = ds.store().previous_priorities(d) if d.previous_dialogue_id else {}
     table = pd.DataFrame({
         "Rang": frame["rank"], "Insats": (frame["code"].fillna("") + " " + frame["title"]).str.strip(),
@@ -98,9 +131,18 @@ def shortlist_editor(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> None:
         table = table.drop(columns=["Förra perioden"])
     if disabled:
         table = table.drop(columns=["Ta bort"])
+    return table
+
+
+def shortlist_editor(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> None:
+    """The shortlist as an editable table: rank, wording, driver, next step, status, remove."""
+    actors = ds.actor_options()
+    by_label = {v: k for k, v in actors.items()}
+    key = f"shortlist:{d.id}:{d.version}:{len(frame)}:{int(disabled)}"
+    ids, table = editor_base(key, lambda: (list(frame["id"]), shortlist_table(d, frame, disabled)))
     edited = st.data_editor(
         table, hide_index=True, width="stretch", disabled=disabled or ["Insats", "Målområde", "Förra perioden"],
-        key=f"shortlist:{d.id}:{d.version}:{len(frame)}",
+        key=key,
         column_config={
             "Rang": st.column_config.NumberColumn(min_value=1, max_value=99, step=1, width="small"),
             "Insats": st.column_config.TextColumn(width="large"),
@@ -113,9 +155,9 @@ def shortlist_editor(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> None:
     if disabled:
         return
     by_id = {p.id: p for p in d.priorities}
-    keep = []
-    for pid, rec in zip(frame["id"], edited.to_dict("records")):
-        if rec.get("Ta bort"):
+    keep = [p for p in d.priorities if p.id not in ids]  # none, unless the draft changed elsewhere
+    for pid, rec in zip(ids, edited.to_dict("records")):
+        if rec.get("Ta bort") or pid not in by_id:
             continue
         p = by_id[pid]
         p.rank = int(rec["Rang"]) if pd.notna(rec["Rang"]) else p.rank

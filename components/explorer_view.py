@@ -46,6 +46,29 @@ def display_table(found: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+CARD_KEY = "visa_insats"
+
+
+def pick_insats(found: pd.DataFrame, table: pd.DataFrame, rows: list[int]) -> str | None:
+    """The insats whose card is shown: a row selected in the table, or the one chosen in «Visa insats».
+
+    The list is the keyboard and screen-reader way to the card (the table is a canvas; its own row selection
+    takes Shift+Space on a cell, which nothing on the page tells). Selecting a row sets the list, as on Aktörer.
+    """
+    if rows != st.session_state.get("_insatser_rad"):  # the row selection changed in the table
+        st.session_state["_insatser_rad"] = rows
+        st.session_state[CARD_KEY] = found["id"].iloc[rows[0]] if rows and rows[0] < len(found) else None
+    options = [None, *found["id"]]
+    if st.session_state.get(CARD_KEY) not in options:  # not in the filtered result any more
+        st.session_state[CARD_KEY] = None
+    labels = {i: f"{code} {title}".strip() + (f" · {cores}" if cores else "")
+              for i, code, title, cores in zip(found["id"], table["Kod"], table["Insats"], table["Kärnor"])}
+    return st.columns([2, 1])[0].selectbox(
+        "Visa insats", options, key=CARD_KEY, placeholder="Ingen insats vald",
+        format_func=lambda i: "Ingen insats vald" if i is None else labels[i],
+        help="Samma som att markera insatsens rad i tabellen. Skriv för att söka i listan.")
+
+
 def show_card(intervention_id: str) -> None:
     detail = run("intervention_detail", id=intervention_id)
     if detail.empty:

@@ -18,7 +18,7 @@ core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.
 dialogues = ds.store().list_dialogues(core_id)
 if "pending_dialog" in st.session_state:  # a dialogue just created: select it
     st.session_state["dialog"] = st.session_state.pop("pending_dialog")
-labels = {r["id"]: dv.dialogue_label(r) for r in dialogues.to_dict("records")}
+labels = dv.choice_labels(dialogues)
 dialogue_id = url_state.selectbox("Dialog", [None, *labels], "dialog",
                                   format_func=lambda i: "Välj dialog" if i is None else labels[i],
                                   placeholder="Välj dialog")

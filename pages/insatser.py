@@ -3,7 +3,7 @@ import streamlit as st
 
 from components.downloads import table_downloads
 from components.explorer_filters import clear_filters, filter_bar, option_labels
-from components.explorer_view import display_table, goal_area_counts, show_card, show_counts
+from components.explorer_view import display_table, goal_area_counts, pick_insats, show_card, show_counts
 from components.store import run
 
 st.title("Insatser")
@@ -30,8 +30,8 @@ else:
     table_downloads(table, "insatser", "Insatser", selection_text,
                     "Region Stockholm: färdplaner (Södertälje 2026, Flemingsberg utkast 2025), "
                     "Uppföljning av RUFS 2050 (2020), historiska verksamhetsplaner", key="insatser")
-    selected = event.selection.rows if event else []
-    if selected:
-        show_card(found.iloc[selected[0]]["id"])
+    chosen_id = pick_insats(found, table, list(event.selection.rows) if event else [])
+    if chosen_id:
+        show_card(chosen_id)
     else:
-        st.caption("Markera en rad i tabellen för att läsa hela insatsen.")
+        st.caption("Markera en rad i tabellen, eller välj insatsen i listan, för att läsa hela insatsen.")

@@ -1,7 +1,7 @@
 """Mötesläge: the shortlist of one dialogue on a projector, edited in place during the talk."""
 import streamlit as st
 
-from components import dialogue_session as ds, meeting_view, url_state
+from components import dialogue_session as ds, dialogue_view as dv, meeting_view, url_state
 from components.store import run
 from queries.user_store import describe_changes, read_only_mode
 
@@ -13,7 +13,7 @@ pick_core, pick_dialogue = st.columns(2)
 core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.get,
                               default=list(names)[0], container=pick_core, label_visibility="collapsed")
 dialogues = ds.store().list_dialogues(core_id)
-labels = {r["id"]: f"{r['period']} ({r['status']})" for r in dialogues.to_dict("records")}
+labels = dv.choice_labels(dialogues)
 dialogue_id = url_state.selectbox("Dialog", list(labels), "dialog", format_func=labels.get,
                                   default=next(iter(labels), None), container=pick_dialogue,
                                   label_visibility="collapsed")

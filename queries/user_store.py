@@ -209,10 +209,10 @@ class UserStore:
     def list_dialogues(self, core_id: str | None = None) -> pd.DataFrame:
         if not self.path.exists():
             return pd.DataFrame(columns=["id", "core_id", "period", "meeting_date", "status", "version",
-                                         "priorities", "updated_at"])
+                                         "priorities", "created_at", "updated_at"])
         with self._connect(write=False) as con:
             return con.execute(
-                "SELECT d.id, d.core_id, d.period, d.meeting_date, d.status, d.version, d.updated_at, "
+                "SELECT d.id, d.core_id, d.period, d.meeting_date, d.status, d.version, d.created_at, d.updated_at, "
                 "(SELECT count(*) FROM priorities p WHERE p.dialogue_id = d.id) AS priorities "
                 "FROM dialogues d WHERE ? IS NULL OR d.core_id = ? ORDER BY d.period DESC, d.created_at DESC",
                 [core_id, core_id]).df()

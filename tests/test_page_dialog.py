@@ -148,3 +148,18 @@ def test_an_unreadable_user_store_stops_the_dialogue_pages_with_a_message_and_is
         assert len(at.error) == 1 and "Dialogdatabasen (dialoger.duckdb) går inte att öppna" in at.error[0].value
         assert not at.button  # no way to start writing into it
     assert user_db.read_bytes() == content  # never overwritten, never "repaired" away
+
+
+def test_dialogue_labels_do_not_change_when_a_dialogue_is_saved(user_db):
+    """Streamlit keeps a select box's choice by its label: a label that changes on save loses the choice."""
+    from components.dialogue_view import choice_labels
+    store = UserStore(user_db, read_only=False)
+    a = store.create("haninge", "2026–2027", None, who="a")
+    before = choice_labels(store.list_dialogues("haninge"))
+    a.notes, a.meeting_date = "Anteckning", __import__("datetime").date(2026, 12, 1)
+    store.save(a, who="a")
+    assert choice_labels(store.list_dialogues("haninge")) == before == {a.id: "2026–2027"}
+    b = store.create("haninge", "2026–2027", None, who="b")  # the same period twice: when each was made
+    labels = choice_labels(store.list_dialogues("haninge"))
+    assert labels[a.id].startswith("2026–2027, dialog 1 (skapad 20")
+    assert labels[b.id].startswith("2026–2027, dialog 2 (skapad 20")

@@ -75,6 +75,24 @@ def test_selecting_a_row_shows_the_full_card(ref_db):
                                                   "Flemingsberg (utkast) (utkast)"]
 
 
+def test_the_list_shows_a_card_without_the_table_and_follows_the_row_selection(ref_db):
+    """«Visa insats» is the keyboard and screen-reader way to a card; a selected row sets it."""
+    at = explorer(karna="sodertalje", malomrade="3", plan="fardplan")
+    pick = at.selectbox(key="visa_insats")
+    assert pick.value is None and not at.subheader
+    assert pick.options[0] == "Ingen insats vald" and pick.options[4].startswith("3.4 Stärk och utveckla")
+    pick.select("sodertalje-3.4").run()
+    assert [s.value for s in at.subheader][0].startswith("3.4 ")
+    at.session_state["insatser_tabell"] = {"selection": {"rows": [2], "columns": []}}
+    at.run()
+    assert at.selectbox(key="visa_insats").value == "gemensam-3.3"
+    assert [s.value for s in at.subheader][0].startswith("3.3 ")
+    at.query_params["malomrade"] = "1"  # a filter without the chosen insats: the card goes
+    at.session_state["malomrade"] = [1]
+    at.run()
+    assert not at.exception and at.selectbox(key="visa_insats").value is None and not at.subheader
+
+
 def test_unknown_core_in_the_url_is_reported_and_ignored(ref_db):
     at = explorer(karna=["narnia", "sodertalje"], malomrade="9")
     warnings = " ".join(w.value for w in at.warning)

@@ -1,0 +1,140 @@
+"""Keyboard only, on the reading pages: after the page has loaded, every step is a key press (Tab, Shift+Tab,
+arrows, Enter, Space, typing) and the focus can be seen where it lands. One server for the module.
+
+The explorer's search box is covered by test_keyboard_browser.py; dialogues and meeting mode by
+test_keyboard_dialogues.py.
+"""
+from tests.e2e.conftest import wait_for_app
+from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, focus_matches, go_to_cell, in_key,
+                                labelled, tab_to)
+
+NAV_LINK = "e => e.getAttribute('data-testid') === 'stSidebarNavLink' && e.innerText.trim().endsWith('{}')"
+
+
+def open_page(page, server: str, path: str) -> None:
+    page.goto(f"{server}/{path}")
+    wait_for_app(page)
+
+
+def press(page, key: str) -> None:
+    page.keyboard.press(key)
+    wait_for_app(page)
+
+
+def choose(page, text: str) -> None:
+    """In a focused select box or multiselect: type to filter the list, Enter takes the first match."""
+    page.keyboard.type(text, delay=20)
+    press(page, "Enter")
+
+
+def test_sidebar_link_opens_another_page(server, page):
+    open_page(page, server, "")
+    assert tab_to(page, NAV_LINK.format("Insatser")) <= 6  # skip link, then the page links
+    assert_focus_visible(page)
+    press(page, "Enter")
+    assert page.url.endswith("/insatser")
+    assert page.locator("h1").first.inner_text() == "Insatser"
+
+
+def test_karnprofil_core_card_and_download(server, page):
+    open_page(page, server, "karnprofil")
+    assert page.locator("h1").first.inner_text() == "Arlanda-Märsta"
+    tab_to(page, labelled("Kärna"))
+    assert_focus_visible(page)
+    choose(page, "Hanin")
+    assert page.locator("h1").first.inner_text() == "Haninge stadskärna"
+    assert "karna=haninge" in page.url
+    tab_to(page, "e => e.tagName === 'SUMMARY' && e.innerText.includes('Beskrivning och källa')")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('details').open")
+    tab_to(page, button("Ladda ner Excel"), limit=200)
+    assert_focus_visible(page)
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename == "insatser-haninge.xlsx"
+
+
+def test_jamfor_add_and_remove_cores(server, page):
+    open_page(page, server, "jamfor")
+    tab_to(page, labelled("Kärnor att jämföra"))
+    assert_focus_visible(page)
+    choose(page, "Hanin")
+    assert page.url.endswith("?karna=sodertalje&karna=flemingsberg&karna=haninge")
+    assert "Haninge stadskärna" in page.locator('[data-testid="stTable"]').first.inner_text()
+    page.keyboard.press("Escape")  # close the list of cores
+    page.keyboard.press("Shift+Tab")  # the chosen cores are one stop; the arrow keys move between them
+    assert focus_matches(page, labelled("Södertälje stadskärna")), describe_focus(page)
+    assert_focus_visible(page)
+    page.keyboard.press("ArrowRight")
+    assert focus_matches(page, labelled("Flemingsberg")), describe_focus(page)
+    press(page, "Delete")
+    assert page.url.endswith("?karna=sodertalje&karna=haninge")
+    assert "Flemingsberg" not in page.locator('[data-testid="stTable"]').first.inner_text()
+    tab_to(page, button("Ladda ner jämförelsen (Excel)"), limit=120)
+    assert_focus_visible(page)
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename == "jamforelse-karnor.xlsx"
+
+
+def test_lagesbild_core_goal_area_and_index_switch(server, page):
+    open_page(page, server, "lagesbild")
+    tab_to(page, labelled("Kärna"))
+    choose(page, "Flem")
+    assert "karna=flemingsberg" in page.url
+    tab_to(page, "e => e.closest('[data-testid=stButtonGroup]') && e.innerText.trim().startsWith('1 ')")
+    assert_focus_visible(page)
+    page.keyboard.press("ArrowRight")  # the goal areas are one stop; the arrow keys move between them
+    press(page, "Space")
+    assert page.url.endswith("malomrade=2")
+    headings = page.locator("h2").all_inner_texts()
+    assert "2 Samhällsservice" in headings and "1 Levande stadskärnor" not in headings
+    page.keyboard.press("ArrowLeft")
+    press(page, "Enter")
+    assert page.url.endswith("malomrade=2&malomrade=1")  # in the order chosen
+    switch = "e => e.getAttribute('role') === 'switch' && e.getAttribute('aria-label') === 'Visa som index'"
+    tab_to(page, switch)
+    assert_focus_visible(page)
+    assert page.evaluate("() => document.activeElement.checked")
+    press(page, "Space")
+    assert focus_matches(page, switch) and not page.evaluate("() => document.activeElement.checked")
+
+
+def test_insatser_card_from_the_list_and_from_a_row(server, page):
+    open_page(page, server, "insatser?karna=sodertalje&malomrade=3&plan=fardplan")
+    tab_to(page, labelled("Visa insats"))
+    assert_focus_visible(page)
+    choose(page, "3.4")
+    card = page.locator(".st-key-insats_card h3")
+    assert card.inner_text().startswith("3.4 Stärk och utveckla besöksnäringen")
+    # Streamlit's own row selection also works by keyboard, with Shift+Space on a cell of the row
+    tab_to(page, in_key("insatser_tabell", "canvas"), back=True)
+    assert_focus_visible(page)
+    go_to_cell(page, 1, 2)  # the third row
+    press(page, "Shift+Space")
+    assert card.inner_text().startswith("3.3 Stärk små och medelstora företags konkurrenskraft")
+    assert page.locator(".st-key-visa_insats input").input_value().startswith("3.3 ")
+
+
+def test_aktorer_choose_an_actor(server, page):
+    open_page(page, server, "aktorer")
+    tab_to(page, labelled("Välj aktör"), limit=120)
+    assert_focus_visible(page)
+    choose(page, "Almi")
+    assert page.get_by_role("heading", name="Almi Stockholm AB").is_visible()
+    assert "aktor=almi-stockholm-ab" in page.url
+
+
+def test_import_template_and_file_chooser(server, page):
+    open_page(page, server, "importera")
+    tab_to(page, button("Ladda ned mallen (Excel)"))
+    assert_focus_visible(page)
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename == "fardplan-mall-sodertalje.xlsx"
+    tab_to(page, "e => e.tagName === 'BUTTON' && !!e.closest('[data-testid=stFileUploader]')")
+    assert_focus_visible(page)
+    with page.expect_file_chooser() as chooser:  # the system's file dialog opens; nothing is uploaded
+        page.keyboard.press("Enter")
+    assert chooser.value.element.get_attribute("data-testid") == "stFileUploaderDropzoneInput"

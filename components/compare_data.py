@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from components.export_files import neutralise
 from components.format import MISSING, is_missing, roadmap_status
+from components.frames import records
 from components.indicator_text import (amount, area_of, is_quote, level_label, measure_of, note_rest, row_label,
                                        source_label, year_text)
 from components.themes import THEMES, theme_matches
@@ -56,9 +57,9 @@ def theme_table(interventions: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFram
     A core without core-specific insatser in the store says so, rather than looking like "no match".
     """
     found: dict[tuple[str, str], list[str]] = {}
-    for rec in theme_matches(interventions).to_dict("records"):
+    for rec in records(theme_matches(interventions)):
         found.setdefault((rec["theme_id"], rec["core_id"]), []).append(_titled(rec))
-    has_own = set(interventions["core_id"])
+    has_own = set(interventions["core_id"].tolist())
     rows = []
     for theme in THEMES:
         row = {"Tema": theme.label}
@@ -79,10 +80,12 @@ def _titled(rec: dict) -> str:
 def actor_summary(roles: pd.DataFrame, coverage: pd.DataFrame, top: int = 5) -> pd.DataFrame:
     """Per core (coverage: id, name, core_interventions): how many actors take part in its roadmap
     insatser, as lead and as participant, and the actors most often named in its core-specific ones."""
-    records = roles.to_dict("records")
+    by_core: dict[str, list[dict]] = {}
+    for r in records(roles):
+        by_core.setdefault(r["core_id"], []).append(r)
     rows = {}
     for core_id, name, n_own in zip(coverage["id"], coverage["name"], coverage["core_interventions"]):
-        part = [r for r in records if r["core_id"] == core_id]
+        part = by_core.get(core_id, [])
         own = [r for r in part if r["scope"] == "core"]
         rows[name] = {
             "Aktörer i kärnans färdplansinsatser": len({r["actor_id"] for r in part}),
@@ -156,7 +159,7 @@ def chosen_values(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
     values = _with_keys(values[values["core_id"].isin(list(cores["id"]))])
     own = values["level"] == "core"
     has_own = set(zip(values.loc[own, "core_id"], values.loc[own, "key"]))
-    no_own = pd.Series([(c, k) not in has_own for c, k in zip(values["core_id"], values["key"])],
+    no_own = pd.Series([(c, k) not in has_own for c, k in zip(values["core_id"].tolist(), values["key"].tolist())],
                        index=values.index, dtype=bool)
     fallback = (values["level"] == "kommun") & no_own
     picked = _latest(values[own | fallback], ["core_id", "key", "geography"])
@@ -165,9 +168,10 @@ def chosen_values(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["_core", "pos"], kind="stable").drop(columns="_core").reset_index(drop=True))
 
 
-def indicator_table(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
-    """Every indicator row that has a value for at least one chosen core; one column per core."""
-    chosen = chosen_values(values, cores).to_dict("records")
+def indicator_table(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every indicator row that has a value for at least one chosen core; one column per core.
+    chosen: chosen_values(values, cores), when the caller already has it."""
+    chosen = (chosen_values(values, cores) if chosen is None else chosen).to_dict("records")
     keyed = _with_keys(values)
     sql_order = {k: i for i, k in enumerate(dict.fromkeys(keyed["key"]))}
     county: dict[str, list[dict]] = {}
@@ -204,10 +208,10 @@ def indicator_table(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["_q"], kind="stable").drop(columns="_q").reset_index(drop=True))
 
 
-def quote_table(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
+def quote_table(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFrame | None = None) -> pd.DataFrame:
     """The municipalities' own quoted figures, one row per value (they are not comparable between
     cores, so not laid out side by side); a core without any says so."""
-    chosen = chosen_values(values, cores)
+    chosen = chosen_values(values, cores) if chosen is None else chosen
     chosen = chosen[chosen["indicator_source_id"].map(is_quote)]
     rows = []
     for core_id, name in zip(cores["id"], cores["name"]):
@@ -226,9 +230,9 @@ def quote_table(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Kärna", "Uppgift", "Värde", "År", "Typ", "Område som avses", "Källa"])
 
 
-def indicator_long(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
+def indicator_long(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFrame | None = None) -> pd.DataFrame:
     """The chosen values as a long table with numbers, for Excel and for checking."""
-    chosen = chosen_values(values, cores)
+    chosen = chosen_values(values, cores) if chosen is None else chosen
     names = dict(zip(cores["id"], cores["name"]))
     return pd.DataFrame({
         "Kärna": chosen["core_id"].map(names),

@@ -33,15 +33,16 @@ def pick_cores(names: dict[str, str]) -> list[str]:
 def comparison_tables(coverage: pd.DataFrame, counts: pd.DataFrame, interventions: pd.DataFrame,
                       roles: pd.DataFrame, values: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The comparison's tables (cached per query results, so per choice of cores and build)."""
+    chosen = compare_data.chosen_values(values, coverage)  # shared by the three indicator tables
     return {
         "Färdplaner": compare_data.coverage_table(coverage),
         "Insatser per målområde": compare_data.goal_area_table(counts),
         "Teman": compare_data.theme_table(interventions, coverage),
         "Aktörer": compare_data.actor_summary(roles, coverage),
         "Aktörer i kärnspecifika": compare_data.actor_matrix(roles, coverage),
-        "Indikatorer": compare_data.indicator_table(values, coverage),
-        "Kommunernas uppgifter": compare_data.quote_table(values, coverage),
-        "Indikatorvärden": compare_data.indicator_long(values, coverage),
+        "Indikatorer": compare_data.indicator_table(values, coverage, chosen),
+        "Kommunernas uppgifter": compare_data.quote_table(values, coverage, chosen),
+        "Indikatorvärden": compare_data.indicator_long(values, coverage, chosen),
     }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from babel.numbers import format_decimal
 
@@ -33,8 +34,34 @@ def number(value, decimals: int | None = None) -> str:
     """1234.5 → '1 234,5' (no-break space as thousands separator); missing → 'uppgift saknas'."""
     if is_missing(value):
         return MISSING
-    pattern = "#,##0" if decimals == 0 else ("#,##0." + "0" * decimals if decimals else "#,##0.###")
-    return format_decimal(value, format=pattern, locale="sv_SE")
+    return swedish_decimal(value, decimals or 0, 3 if decimals is None else decimals)
+
+
+_GROUP, _DECIMAL = "\u00a0", ","  # Babel's sv_SE symbols (checked in tests/test_format.py)
+_MINUS = format_decimal(-1, locale="sv_SE")[:-1]
+_QUANTUM = {n: Decimal(1).scaleb(-n) for n in range(10)}
+
+
+def swedish_decimal(value, min_frac: int, max_frac: int) -> str:
+    """What babel's format_decimal(value, '#,##0.' + '0' * min_frac + '#' * (max_frac − min_frac), 'sv_SE')
+    gives, in a tenth of the time (a 100× lägesbild formats 20 000 values): the same Decimal steps
+    (str → Decimal, half-even rounding to max_frac, trailing zeros dropped down to min_frac)."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not d.is_finite() or max_frac not in _QUANTUM:
+        digits = "0" * min_frac + "#" * (max_frac - min_frac)
+        return format_decimal(value, format="#,##0" + ("." + digits if digits else ""), locale="sv_SE")
+    negative = d.is_signed()
+    whole, _, frac = f"{abs(d).normalize().quantize(_QUANTUM[max_frac]):f}".partition(".")
+    frac = (frac or "0").ljust(min_frac, "0")
+    if max_frac == 0 or (min_frac == 0 and int(frac) == 0):
+        frac = ""
+    else:
+        frac = _DECIMAL + (frac.rstrip("0").ljust(min_frac, "0") if len(frac) > min_frac else frac)
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return (_MINUS if negative else "") + _GROUP.join([whole, *groups]) + frac
 
 
 def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-from babel.numbers import format_decimal
-
-from components.format import MISSING, is_missing, number
+from components.format import MISSING, is_missing, number, swedish_decimal
 
 QUOTE_SOURCES = {"kommunala-uppgifter", "rufs-web-fakta"}
 IMPORT_SOURCE = "import-tjansteperson"
@@ -73,7 +71,7 @@ def figure(value, unit: str | None = None) -> str:
     if is_missing(value):
         return MISSING
     if isinstance(unit, str) and unit.startswith("procent"):
-        return format_decimal(value, format="#,##0.#", locale="sv_SE")
+        return swedish_decimal(value, 0, 1)
     return number(value)
 
 

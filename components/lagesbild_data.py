@@ -19,6 +19,7 @@ from decimal import Decimal
 import pandas as pd
 
 from components.format import MISSING, is_missing
+from components.frames import records
 from components.indicator_text import (amount, figure, is_quote, level_label, measure_of, source_label,
                                        year_text)
 
@@ -26,13 +27,21 @@ COUNTY = "Stockholms län"
 NO_GOAL_AREA = "Utan målområde i källan"
 
 
+def by_pos_and_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows in place order, then year (undated last); ties keep their order (a stable sort)."""
+    pos, years = frame["pos"].tolist(), frame["year"].tolist()
+    return frame.iloc[sorted(range(len(frame)), key=lambda i: (pos[i], is_missing(years[i]),
+                                                               0 if is_missing(years[i]) else years[i]))]
+
+
 def prepare(values: pd.DataFrame) -> pd.DataFrame:
     """Add the sub-measure, a display place and a series label to every value row."""
     out = values.copy()
     out["measure"] = out["note"].map(measure_of)
+    rows = records(out[["level", "place", "source_id", "note", "geography", "measure", "value_type"]])
     out["place_label"] = [level_label(r["level"], r["place"], r["source_id"], r["note"]) if r["level"] != "area"
-                          else r["geography"] for r in out.to_dict("records")]
-    out["series"] = [series_label(r) for r in out.to_dict("records")]
+                          else r["geography"] for r in rows]
+    out["series"] = [series_label(r) for r in rows]
     return out
 
 
@@ -52,16 +61,18 @@ def classify(indicators: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     'quote' (the municipalities' own figures for their own areas)."""
     local = values[values["level"].isin(["core", "kommun"])]
     present = set(local["indicator_id"])
+    anywhere = set(values["indicator_id"])
+    in_kommun = set(local.loc[local["level"] == "kommun", "indicator_id"])
     rows = []
     for rec in indicators.to_dict("records"):
         has_local = rec["id"] in present
         if not is_missing(rec["rufs_goal"]):
-            if has_local or rec["id"] in set(values["indicator_id"]):
+            if has_local or rec["id"] in anywhere:
                 rows.append({**rec, "kind": "rufs"})
         elif is_quote(rec["source_id"]):
             if has_local:
                 rows.append({**rec, "kind": "quote"})
-        elif rec["id"] in set(local.loc[local["level"] == "kommun", "indicator_id"]):
+        elif rec["id"] in in_kommun:
             rows.append({**rec, "kind": "kommun"})
         elif has_local:
             rows.append({**rec, "kind": "core"})
@@ -78,10 +89,17 @@ def goal_area_label(goal_area_id, goal_areas: dict[int, str]) -> str:
 
 def series_frame(values: pd.DataFrame) -> pd.DataFrame:
     """Dated numeric values as (series, year, value, …), one row per series and year, sorted."""
-    dated = values[values["year"].notna() & values["value"].notna()].copy()
-    dated["year"] = dated["year"].astype(int)
-    dated = dated.drop_duplicates(["series", "year"], keep="first")
-    return dated.sort_values(["pos", "series", "year"], kind="stable").reset_index(drop=True)
+    series, years, numbers, pos = (values[c].tolist() for c in ("series", "year", "value", "pos"))
+    seen, keep = set(), []
+    for i, (name, year, value) in enumerate(zip(series, years, numbers)):
+        if is_missing(year) or is_missing(value) or (name, int(year)) in seen:
+            continue
+        seen.add((name, int(year)))
+        keep.append(i)
+    keep.sort(key=lambda i: (pos[i], series[i], int(years[i])))  # stable, as the pandas sort it replaces
+    out = values.iloc[keep].reset_index(drop=True)
+    out["year"] = pd.Series([int(years[i]) for i in keep], dtype="int64")
+    return out
 
 
 def step_of(years: list[int]) -> int | None:
@@ -92,35 +110,63 @@ def step_of(years: list[int]) -> int | None:
     return Counter(diffs).most_common(1)[0][0]
 
 
+def gap_layout(names: list, years: list) -> list[tuple]:
+    """with_gaps() without the frame: per series, in order of first appearance, (name, mode, points), the
+    points being (year, row index) in drawing order, with row index None for an inserted gap."""
+    groups: dict = {}
+    for i, name in enumerate(names):
+        groups.setdefault(name, []).append(i)
+    out = []
+    for name, rows in groups.items():
+        mine = [years[i] for i in rows]
+        step = step_of(mine)
+        points = list(zip(mine, rows))
+        if step:
+            missing = [y for a, b in zip(mine, mine[1:]) if b - a > step for y in range(a + step, b, step)]
+            if missing:
+                points = sorted(points + [(y, None) for y in missing], key=lambda point: point[0])
+        out.append((name, "markers" if step is None else "lines+markers", points))
+    return out
+
+
 def with_gaps(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
     """Insert an empty point where a series skips a year of its own rhythm, so the line breaks there.
 
     Nothing is filled in: the inserted rows have no value. Returns the rows and a column 'mode' per
     series: 'lines+markers' or 'markers' (too few points to know the rhythm: no line is drawn)."""
-    parts = []
-    for series, part in frame.groupby("series", sort=False):
-        years = part["year"].tolist()
-        step = step_of(years)
-        part = part.assign(mode="markers" if step is None else "lines+markers")
-        if step:
-            missing = [y for a, b in zip(years, years[1:]) if b - a > step for y in range(a + step, b, step)]
-            if missing:
-                blank = pd.DataFrame({"series": series, "year": missing, column: None,
-                                      "mode": "lines+markers"})
-                part = pd.concat([part, blank], ignore_index=True).sort_values("year", kind="stable")
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else frame.assign(mode=[])
+    if frame.empty:
+        return frame.assign(mode=[])
+    columns = list(frame.columns)
+    cells = {c: frame[c].tolist() for c in columns}
+    out: dict[str, list] = {c: [] for c in [*columns, "mode"]}
+    for series, mode, points in gap_layout(cells["series"], cells["year"]):
+        for year, i in points:
+            for c in columns:
+                out[c].append(cells[c][i] if i is not None else series if c == "series" else
+                              year if c == "year" else None)
+            out["mode"].append(mode)
+    return pd.DataFrame(out)
+
+
+def gap_years(frame: pd.DataFrame, column: str = "value") -> list[int]:
+    """The years with_gaps() leaves empty (inserted, or without a value)."""
+    values = frame[column].tolist()
+    return sorted({int(year) for _, _, points in gap_layout(frame["series"].tolist(), frame["year"].tolist())
+                   for year, i in points if i is None or is_missing(values[i])})
 
 
 def common_years(frame: pd.DataFrame) -> list[int]:
     """Years in which every shown series has a value (the choices for an index base year)."""
     if frame.empty:
         return []
-    dated = frame[frame["value"].notna()]
-    per_series = [set(part["year"]) for _, part in dated.groupby("series")]
-    if len(per_series) < frame["series"].nunique():
+    names = frame["series"].tolist()
+    per_series: dict = {}
+    for name, year, value in zip(names, frame["year"].tolist(), frame["value"].tolist()):
+        if not is_missing(value):
+            per_series.setdefault(name, set()).add(year)
+    if len(per_series) < len(set(names)):
         return []
-    return sorted(set.intersection(*per_series)) if per_series else []
+    return sorted(set.intersection(*per_series.values())) if per_series else []
 
 
 def default_base_year(years: list[int]) -> int | None:
@@ -149,8 +195,12 @@ def index_series(frame: pd.DataFrame, base_year: int) -> pd.DataFrame:
 
 def latest_per_series(values: pd.DataFrame) -> pd.DataFrame:
     """Per series the value of its latest year (undated values count when a series has no dated one)."""
-    newest = values.groupby("series")["year"].transform("max")
-    return values[(values["year"] == newest) | newest.isna()]
+    newest: dict = {}
+    for name, year in zip(values["series"].tolist(), values["year"].tolist()):
+        if not is_missing(year) and (name not in newest or year > newest[name]):
+            newest[name] = year
+    return values[[name not in newest or year == newest[name]
+                   for name, year in zip(values["series"].tolist(), values["year"].tolist())]]
 
 
 def value_line(rec: dict, unit: str) -> str:
@@ -170,13 +220,14 @@ def table_rows(values: pd.DataFrame, unit: str) -> pd.DataFrame:
     """The table alternative of a chart: every value with year, place, type and source."""
     return pd.DataFrame({
         "Serie": values["series"],
-        "År": [year_text(y, p) for y, p in zip(values["year"], values["period_text"])],
-        "Värde": [amount(v, q, t, unit) for v, q, t in zip(values["value"], values["qualifier"],
-                                                         values["value_text"])],
+        "År": [year_text(y, p) for y, p in zip(values["year"].tolist(), values["period_text"].tolist())],
+        "Värde": [amount(v, q, t, unit) for v, q, t in zip(values["value"].tolist(), values["qualifier"].tolist(),
+                                                         values["value_text"].tolist())],
         "Enhet": unit,
         "Typ": values["value_type"],
-        "Källa": [source_label(t, s, sec) for t, s, sec in zip(values["source_title"], values["source_id"],
-                                                              values["source_section"])],
+        "Källa": [source_label(t, s, sec) for t, s, sec in zip(values["source_title"].tolist(),
+                                                              values["source_id"].tolist(),
+                                                              values["source_section"].tolist())],
     })
 
 
@@ -239,9 +290,9 @@ def outcome_lines(indicator: dict, values: pd.DataFrame) -> list[str]:
     """Every latest outcome of the indicator, per sub-measure and place, as shown beside the target."""
     mine = values[values["indicator_id"] == indicator["id"]]
     order = {"core": 0, "kommun": 1, "county": 2, "area": 3}
-    latest = latest_per_series(mine)
-    latest = latest.assign(_o=latest["level"].map(order)).sort_values(["_o", "pos", "series"], kind="stable")
-    return [value_line(r, indicator["unit"]) for r in latest.to_dict("records")]
+    latest = sorted(records(latest_per_series(mine)),
+                    key=lambda r: (order[r["level"]], r["pos"], r["series"]))
+    return [value_line(r, indicator["unit"]) for r in latest]
 
 
 def target_line(indicator: dict) -> str:
@@ -305,28 +356,27 @@ def build_cards(indicators: pd.DataFrame, values: pd.DataFrame) -> tuple[list[Ca
         if rec["kind"] == "core":
             mine = mine[mine["level"].isin(["core", "county"])]
             lines = [value_line(r, rec["unit"]) for r in
-                     latest_per_series(mine[mine["level"] == "core"]).to_dict("records")]
+                     records(latest_per_series(mine[mine["level"] == "core"]))]
         elif rec["kind"] == "kommun":
             mine = mine[mine["level"].isin(["kommun", "county"])]
-            lines = [value_line(r, rec["unit"]) for r in latest_per_series(mine).to_dict("records")]
+            lines = [value_line(r, rec["unit"]) for r in records(latest_per_series(mine))]
         else:
-            lines = outcome_lines(rec, values)
+            lines = outcome_lines(rec, mine)
         series = series_frame(mine)
-        ordered = mine.sort_values(["pos", "year"], kind="stable")
+        ordered = by_pos_and_year(mine)
         card = Card(id=rec["id"], name=rec["name"], unit=rec["unit"], goal_area_id=goal, kind=rec["kind"],
                     lines=lines, sources=_sources_of(mine), series=series,
                     table=table_rows(ordered, rec["unit"]), table_years=ordered["year"].tolist(),
-                    chart=bool(len(series)) and int(series.groupby("series").size().max()) >= 2)
+                    chart=bool(len(series)) and Counter(series["series"].tolist()).most_common(1)[0][1] >= 2)
         if rec["kind"] == "kommun":
             card.years = common_years(series)
             card.has_county = bool((series["level"] == "county").any())
         if card.chart:
-            gaps = with_gaps(series[["series", "year", "value"]])
-            card.gap_years = sorted(set(gaps.loc[gaps["value"].isna(), "year"].astype(int)))
+            card.gap_years = gap_years(series)
         if rec["kind"] == "rufs" and isinstance(rec.get("target_text"), str) and rec["target_text"]:
             card.target = target_line(rec)
-            card.gap = target_gap(rec, values)
-            card.gap_reason = None if card.gap else gap_reason(rec, values)
+            card.gap = target_gap(rec, mine)
+            card.gap_reason = None if card.gap else gap_reason(rec, mine)
         cards.append(card)
     cards.sort(key=lambda c: (c.goal_area_id is None, c.goal_area_id or 0, KIND_ORDER[c.kind]))
     quote_values = pd.concat(quotes, ignore_index=True) if quotes else values.iloc[0:0].assign(indicator=None,

@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.format import GOAL_AREA_COLOURS
 from components.profile_data import (card_heading, goal_area_split, lead_text, participants_text, plain,
-                                     plan_rows, source_text, text_or_none)
+                                     plan_rows, rest_table, source_text, split_for_cards, text_or_none)
 
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -49,8 +49,18 @@ def _column(title: str, rows: pd.DataFrame, empty: str, key: str) -> None:
         st.markdown(f"**{title}** ({len(rows)})")
         if rows.empty:
             st.info(empty, icon=":material/info:")
-        for rec in rows.to_dict("records"):
+        cards, rest = split_for_cards(rows)
+        for rec in cards.to_dict("records"):
             insats_card(rec)
+        _rest(rest, f"{key}-fler")
+
+
+def _rest(rest: pd.DataFrame, key: str) -> None:
+    """The insatser beyond the first cards, as one table (all of them are in the download)."""
+    if rest.empty:
+        return
+    st.caption(f"Ytterligare {len(rest)} insatser, utan beskrivning här (alla finns i nedladdningen längst ned):")
+    st.dataframe(rest_table(rest), hide_index=True, width="stretch", key=key)
 
 
 def goal_area_section(goal: dict, direction: dict | None, interventions: pd.DataFrame,
@@ -86,8 +96,10 @@ def other_plans(interventions: pd.DataFrame) -> None:
         with st.expander(f"{label} ({len(rows)})"):
             if rows.empty:
                 st.markdown("Inga insatser i källorna rör den här kärnan.")
-            for rec in rows.to_dict("records"):
+            items, rest = split_for_cards(rows)
+            for rec in items.to_dict("records"):
                 _other_item(rec, lead_label, part_label)
+            _rest(rest, f"andra-planer-{plan_type}-fler")
 
 
 def _other_item(rec: dict, lead_label: str, part_label: str) -> None:

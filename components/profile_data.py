@@ -144,6 +144,25 @@ def municipality_codes(core: dict) -> set[str]:
     return {c for c in (text_or_none(core.get("municipality_codes")) or "").split("|") if c}
 
 
+CARD_LIMIT = 25  # cards (or items) drawn per list; the rest go into one table (a page of thousands of
+#                 elements takes seconds to run and to draw; no list in the real sources is this long)
+
+
+def split_for_cards(rows: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows drawn as cards (the first CARD_LIMIT) and the rest, shown as one table."""
+    limit = CARD_LIMIT if limit is None else limit
+    return rows.iloc[:limit], rows.iloc[limit:]
+
+
+def rest_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The insatser beyond the cards: code, title and lead actor, in the same order."""
+    return pd.DataFrame({
+        "Kod": rows["code"].fillna("").to_list(),
+        "Insats": rows["title"].to_list(),
+        "Ansvarig aktör": rows["lead"].fillna("").to_list(),
+    })
+
+
 def download_table(interventions: pd.DataFrame) -> pd.DataFrame:
     """Every insats of the core for Excel/CSV: goal area, scope, code, title, actors, source."""
     return pd.DataFrame({

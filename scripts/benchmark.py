@@ -1,11 +1,22 @@
 """Benchmark: store build time and each page's script run after a filter change, at 1× and 100×.
 
-    .venv/bin/python scripts/benchmark.py            # prints a table; takes a few minutes
+    .venv/bin/python scripts/benchmark.py            # prints two tables; takes 5–10 minutes
+    .venv/bin/python scripts/benchmark.py --only lagesbild.py --workdir /tmp/bench   # one page, keep the data
 
 The 100× data set is SYNTHETIC: generated here into a temporary folder (100× the insatser, actors and
 indicator values, every id and title marked "syntetisk"), never written to data/ and never shipped.
-Times are medians of repeated AppTest reruns after a widget change, next to the floor: the same
-measurement on an empty page in the same run (the machine is noisy, so compare ratios).
+
+Every page in app.py's st.navigation is measured (the script stops if one is not matched). Per page, the
+timed run is an AppTest rerun after a change of the page's most natural filter (FILTERS; a page without a
+filter gets a plain rerun, and the output says which), median of --runs:
+- warm: both filter values' query results are already in st.cache_data (a value seen before);
+- cold: st.cache_data and the cache_resource entries keyed on a filter value (Lägesbild's cards and
+  figures) are cleared before each run, so the queries and the data preparation run again; the store
+  connection stays. This is the cost of a filter value nobody has chosen since the server started.
+Wall time is reported next to the floor (an empty page measured in the same process: the machine is
+noisy, so compare ratios), and so is this process's CPU time, which other processes' load does not add to.
+The page runs happen in a subprocess per data set, with the app's start-up build pointed at the data
+set's own curated folder (otherwise the app would rebuild the 100× store from data/curated).
 """
 from __future__ import annotations
 
@@ -103,89 +114,205 @@ def time_build(curated: Path, out: Path, repeats: int = 3) -> float:
 # --- page timings (run in a subprocess per data set, so Streamlit's caches start empty) -----------
 
 FLOOR_APP = "import streamlit as st\nst.title('Tom sida')\nv = st.selectbox('x', ['a', 'b'], key='x')\n"
+PAGE = re.compile(r'st\.Page\(\s*"pages/(\w+\.py)",\s*title="([^"]+)"')
+
+# The filter changed on each page: (what the output says, session_state key, two values alternated).
+# A page missing here has no filter: its timed run is a plain rerun.
+FILTERS = {
+    "karnprofil.py": ("kärna (karna)", "karna", ["sodertalje", "flemingsberg"]),
+    "insatser.py": ("målområde (malomrade)", "malomrade", [[1], [2]]),
+    "aktorer.py": ("kärna (karna)", "karna", [["sodertalje"], ["flemingsberg"]]),
+    "dialog.py": ("kärna (karna)", "karna", ["sodertalje", "flemingsberg"]),
+    "mote.py": ("kärna (karna)", "karna", ["sodertalje", "flemingsberg"]),
+    "jamfor.py": ("kärnor (karna, 2 av 8)", "karna", [["sodertalje", "flemingsberg"], ["sodertalje", "haninge"]]),
+    "lagesbild.py": ("kärna (karna)", "karna", ["sodertalje", "flemingsberg"]),
+}
+NO_FILTER = "inget filter: omkörning"
 
 
-def page_times(db: str, runs: int) -> dict:
+def app_pages() -> list[tuple[str, str]]:
+    """(file, title) of every page in app.py's st.navigation, in menu order; fails if one is not matched."""
+    text = (REPO / "app.py").read_text("utf-8")
+    pages = PAGE.findall(text)
+    if len(pages) != text.count("st.Page("):
+        raise SystemExit(f"benchmark: matched {len(pages)} of {text.count('st.Page(')} st.Page calls in app.py")
+    return pages
+
+
+def clear_result_caches() -> None:
+    """Forget every cached query result (st.cache_data), and the cache_resource entries that are keyed on a
+    filter value (Lägesbild's cards and figures); keep the store connection (components.store.reference_store)."""
+    import streamlit as st
+    from components import lagesbild_view
+    st.cache_data.clear()
+    lagesbild_view.cards_for.clear()
+    lagesbild_view.figure_for.clear()
+
+
+def page_times(db: str, curated: str, runs: int, only: list[str] | None = None) -> dict:
     os.environ["FARDPLANER_DB"] = db
     os.environ["FARDPLANER_USER_DB"] = str(Path(db).with_name("bench_user.duckdb"))
+    os.environ["FARDPLANER_CURATED"] = curated
+    # The app's start-up build compares the store with data/curated and would rebuild the 100× store from
+    # the real data; point it at the folder this store was built from (as tests/test_roadmap_import.py does).
+    import components.store
+    from data.build import build
+    components.store.build = lambda *a, **k: build(*a, curated=Path(curated), **k)
+    from queries.runner import ReferenceStore
+    counter = {"queries": 0}
+    original = ReferenceStore.run
+
+    def counted(self, *a, **k):
+        counter["queries"] += 1
+        return original(self, *a, **k)
+    ReferenceStore.run = counted
     from streamlit.testing.v1 import AppTest
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         floor_path = Path(tmp) / "floor.py"
         floor_path.write_text(FLOOR_APP, "utf-8")
         at = AppTest.from_file(str(floor_path), default_timeout=120).run()
-        results["(tom sida)"] = _median_reruns(at, lambda i: at.selectbox(key="x").set_value("ab"[i % 2]), runs)
-    pages = re.findall(r'st\.Page\("pages/([a-z_]+\.py)"', (REPO / "app.py").read_text("utf-8"))
-    for page in pages:
+        results["(tom sida)"] = {"title": "(tom sida: golv)", "filter": "selectbox",
+                                 **_measure(at, lambda i: at.selectbox(key="x").set_value("ab"[i % 2]), runs,
+                                            counter)}
+    for page, title in app_pages():
+        if only and page not in only:
+            continue
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
         at.switch_page(f"pages/{page}").run()
-        change = _change_for(at)
-        results[page] = _median_reruns(at, change, runs)
+        what, change = _change_for(at, page)
+        results[page] = {"title": title, "filter": what, **_measure(at, change, runs, counter)}
+    import duckdb
+    with duckdb.connect(db, read_only=True) as con:  # the app must not have rebuilt the store under us
+        results["_rows"] = con.execute("SELECT count(*) FROM interventions").fetchone()[0]
     return results
 
 
-def _change_for(at):
-    """A filter change: alternate the core filter (URL key `karna`) between two cores, when the page has it."""
-    if "karna" not in at.session_state:
-        return lambda i: None  # a page without a core filter: a plain rerun
-    many = isinstance(at.session_state["karna"], list)
-    cores = ["sodertalje", "flemingsberg"]
+def _change_for(at, page: str):
+    """A filter change on the page: alternate its filter between two values, or a plain rerun."""
+    if page not in FILTERS:
+        return NO_FILTER, lambda i: None
+    what, key, values = FILTERS[page]
+    if key not in at.session_state:
+        raise RuntimeError(f"{page}: no widget state «{key}» after the first run; update FILTERS")
+    current = at.session_state[key]
+    if isinstance(current, list) != isinstance(values[0], list):
+        raise RuntimeError(f"{page}: «{key}» is {current!r}, FILTERS gives {values[0]!r}")
 
     def change(i: int) -> None:
-        at.session_state["karna"] = [cores[i % 2]] if many else cores[i % 2]
-    return change
+        at.session_state[key] = values[i % 2]
+    return what, change
 
 
-def _median_reruns(at, change, runs: int) -> float:
-    times = []
+def _timed(at, counter) -> tuple[float, float, int]:
+    """One script run: wall ms, CPU ms of this process (all threads: the script thread and AppTest's
+    polling; other processes' load does not count), and how many queries reached the store."""
+    before = counter["queries"]
+    cpu, started = time.process_time(), time.perf_counter()
+    at.run()
+    wall, cpu = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+    if at.exception:
+        raise RuntimeError([e.message for e in at.exception])
+    return wall, cpu, counter["queries"] - before
+
+
+def _measure(at, change, runs: int, counter) -> dict:
+    """Warm: reruns after a filter change once both values' results are cached (the first two untimed).
+    Cold: the same change with every cached query result cleared first, so the queries run."""
+    samples = {"warm": [], "cold": []}
     for i in range(runs + 2):
         change(i)
-        started = time.perf_counter()
-        at.run()
-        if i >= 2:  # the first reruns warm caches
-            times.append((time.perf_counter() - started) * 1000)
-        if at.exception:
-            raise RuntimeError([e.message for e in at.exception])
-    return statistics.median(times)
+        sample = _timed(at, counter)
+        if i >= 2:
+            samples["warm"].append(sample)
+    for i in range(runs):
+        change(i)
+        clear_result_caches()
+        samples["cold"].append(_timed(at, counter))
+    out = {}
+    for kind, rows in samples.items():
+        out[kind] = statistics.median(r[0] for r in rows)
+        out[f"{kind}_cpu"] = statistics.median(r[1] for r in rows)
+    out["warm_queries"] = max(r[2] for r in samples["warm"])
+    out["cold_queries"] = min(r[2] for r in samples["cold"])
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages-only", help=argparse.SUPPRESS)
+    parser.add_argument("--curated", help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--only", help="only these pages (comma-separated file names, e.g. jamfor.py)")
+    parser.add_argument("--workdir", type=Path, help="keep the generated data and stores here (default: a "
+                        "temporary folder, removed afterwards)")
     args = parser.parse_args()
+    only = args.only.split(",") if args.only else None
     if args.pages_only:
-        print(json.dumps(page_times(args.pages_only, args.runs)))
+        print(json.dumps(page_times(args.pages_only, args.curated, args.runs, only)))
         return 0
+    if args.workdir:
+        shutil.rmtree(args.workdir, ignore_errors=True)
+        args.workdir.mkdir(parents=True)
+        return report(args.workdir, args.runs, only)
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        print("Genererar syntetisk data (100×) i", tmp)
-        synthetic_curated(tmp / "curated100")
-        build1 = time_build(REPO / "data" / "curated", tmp / "x1.duckdb")
-        build100 = time_build(tmp / "curated100", tmp / "x100.duckdb", repeats=1)
-        import duckdb
-        sizes = {}
-        for name in ("x1", "x100"):
-            with duckdb.connect(str(tmp / f"{name}.duckdb"), read_only=True) as con:
-                sizes[name] = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                               for t in ("interventions", "actors", "indicator_values")]
-        timings = {}
-        for name in ("x1", "x100"):
-            out = subprocess.run([sys.executable, __file__, "--pages-only", str(tmp / f"{name}.duckdb"),
-                                  "--runs", str(args.runs)], capture_output=True, text=True, cwd=REPO)
-            if out.returncode:
-                print(out.stderr[-3000:])
-                return 1
-            timings[name] = json.loads(out.stdout.strip().splitlines()[-1])
+        return report(Path(tmp), args.runs, only)
+
+
+def report(tmp: Path, runs: int, only: list[str] | None) -> int:
+    print("Genererar syntetisk data (100×) i", tmp, flush=True)
+    synthetic_curated(tmp / "curated100")
+    curated = {"x1": REPO / "data" / "curated", "x100": tmp / "curated100"}
+    build1 = time_build(curated["x1"], tmp / "x1.duckdb")
+    build100 = time_build(curated["x100"], tmp / "x100.duckdb", repeats=1)
+    import duckdb
+    sizes = {}
+    for name in ("x1", "x100"):
+        with duckdb.connect(str(tmp / f"{name}.duckdb"), read_only=True) as con:
+            sizes[name] = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                           for t in ("interventions", "actors", "indicator_values")]
     print(f"\nData: 1× = {sizes['x1']} , 100× = {sizes['x100']} (insatser, aktörer, indikatorvärden)")
-    print(f"Bygge av databasen: 1× {build1:.2f} s · 100× {build100:.2f} s "
-          f"(kvot {build100 / build1:.0f} för {sizes['x100'][2] / sizes['x1'][2]:.0f}× rader)")
-    floor1, floor100 = timings["x1"]["(tom sida)"], timings["x100"]["(tom sida)"]
-    print(f"\n{'sida':<22}{'1× ms':>9}{'× golv':>8}{'100× ms':>10}{'× golv':>8}   budget 250 / 1000 ms")
-    for page in timings["x1"]:
-        a, b = timings["x1"][page], timings["x100"][page]
-        flag = "" if a < 250 and b < 1000 else "  ÖVER BUDGET"
-        print(f"{page:<22}{a:>9.1f}{a / floor1:>8.1f}{b:>10.1f}{b / floor100:>8.1f}{flag}")
+    rows1, rows100 = sum(sizes["x1"]), sum(sizes["x100"])
+    print(f"Bygge av databasen: 1× {build1:.2f} s (median av 3) · 100× {build100:.2f} s (en gång): "
+          f"kvot {build100 / build1:.0f} för {rows100 / rows1:.0f}× raderna", flush=True)
+    timings = {}
+    for name in ("x1", "x100"):
+        command = [sys.executable, __file__, "--pages-only", str(tmp / f"{name}.duckdb"),
+                   "--curated", str(curated[name]), "--runs", str(runs)] + (["--only", ",".join(only)] if only else [])
+        out = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+        if out.returncode:
+            print(out.stderr[-3000:])
+            return 1
+        timings[name] = json.loads(out.stdout.strip().splitlines()[-1])
+        if timings[name].pop("_rows") != sizes[name][0]:
+            print(f"FEL: appen byggde om {name}-databasen under mätningen; siffrorna gäller fel data.")
+            return 1
+    print(f"\nMedian av {runs} körningar (AppTest) efter en filterändring. varm: frågornas resultat finns i "
+          "st.cache_data; kall: cachen tömd före varje körning (frågorna körs). ×g = gånger golvet (tom sida, "
+          "samma process). Budget (kall, väggtid): 1× < 250 ms, 100× < 1000 ms.")
+    floor = {name: timings[name]["(tom sida)"] for name in timings}
+    missed = []
+    for suffix, heading in (("", "Väggtid, ms"), ("_cpu", "CPU-tid i processen, ms (oberoende av annan last)")):
+        print(f"\n{heading}")
+        print(f"{'sida':<17}{'1× varm':>9}{'×g':>6}{'1× kall':>9}{'×g':>6}{'100× varm':>11}{'×g':>6}"
+              f"{'100× kall':>11}{'×g':>6}{'kall 100×/1×':>14}{'frågor':>8}  filter som ändras")
+        for page, t1 in timings["x1"].items():
+            t100 = timings["x100"][page]
+            cells = ""
+            for name, t in (("x1", t1), ("x100", t100)):
+                for kind in ("warm", "cold"):
+                    value, base = t[kind + suffix], floor[name][kind + suffix]
+                    cells += f"{value:>{9 if name == 'x1' else 11}.1f}{value / base if base else float('nan'):>6.1f}"
+            flag = ""
+            if not suffix and (t1["cold"] >= 250 or t100["cold"] >= 1000):
+                flag = "  ÖVER BUDGET"
+                missed.append(t1["title"])
+            growth = t100["cold" + suffix] / t1["cold" + suffix] if t1["cold" + suffix] else float("nan")
+            print(f"{t1['title']:<17}{cells}{growth:>14.1f}{t1['cold_queries']:>8}  {t1['filter']}{flag}")
+            if not suffix and (t1["warm_queries"] or t100["warm_queries"]):
+                print(f"    (varm körning körde {max(t1['warm_queries'], t100['warm_queries'])} frågor: "
+                      "cachen träffade inte)")
+    print(f"\nÖver budget: {', '.join(missed)}" if missed else "\nAlla sidor inom budget.")
     return 0
 
 

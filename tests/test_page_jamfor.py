@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from components import compare_data
-from components.themes import THEMES, themes_of
+from components.themes import THEMES, fold, themes_of
 from tests.conftest import REPO, rows
 
 ALL = ["sodertalje", "flemingsberg", "haninge", "kungens-kurva-skarholmen", "arlanda-marsta",
@@ -173,6 +173,52 @@ def test_shared_themes_list_the_core_specific_insatser(ref_db):
 ])
 def test_theme_keywords(title, description, theme, expected):
     assert (theme in themes_of(title, description)) is expected
+
+
+def test_fold_drops_every_combining_mark():
+    import unicodedata
+    text = "Hälsovägen Öst, café, Ångström, x\u0301\u20d0\u1dc0y, ǅ ﬁ ①"
+    reference = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    assert fold(text) == reference and fold("Hälsovägen Öst") == "halsovagen ost"
+    assert fold(None) == ""
+
+
+def test_theme_matching_in_one_pass_is_themes_of_per_insats(ref_db):
+    """theme_matches joins the texts with a line break and runs each theme once; it must find exactly what
+    themes_of finds text by text, which needs patterns that cannot match the line break."""
+    import re
+    import pandas as pd
+    from components import themes
+    from queries.runner import ReferenceStore
+    for theme in THEMES:
+        for pattern in theme.patterns:
+            assert not re.search(r"\.|\\[sSWDn]|\[\^", pattern), pattern  # nothing that can match "\n"
+            plain, fast = re.compile(pattern), re.compile(themes._literal_first(pattern))
+            for text in ["station", "xstation stationen", "en station- och spar station", "vard vardens vardag",
+                         "kultur\nkulturen", "otrygg trygghet", "ga, cykla gang, cykel"]:
+                assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
+    store = ReferenceStore(ref_db)
+    frame = store.run("compare_core_interventions", cores=list(store.run("compare_core_options")["id"]))
+    frame = pd.concat([frame, pd.DataFrame({
+        "id": ["t1", "t2", "t3", "t4"], "core_id": "x", "code": None,
+        "title": ["Vård", "foo\nstation", "vårdens\n", None],
+        "description": ["x trygg", "trygg\nhet", None, "bussar"]})], ignore_index=True)
+    expected = [(theme, i) for i, t, d in zip(frame["id"], frame["title"], frame["description"])
+                for theme in themes_of(t, d)]
+    found = themes.theme_matches(frame)
+    assert list(zip(found["theme_id"], found["id"])) == expected
+    assert ("vard", "t3") in expected and ("kollektivtrafik", "t4") in expected
+
+
+def test_indicator_tables_share_one_choice_of_values(ref_db):
+    from components.compare_data import chosen_coverage, chosen_values
+    from queries.runner import ReferenceStore
+    store = ReferenceStore(ref_db)
+    coverage = chosen_coverage(store.run("cores_overview"), ["flemingsberg", "sodertalje", "haninge"])
+    values = store.run("compare_indicator_values", cores=list(coverage["id"]))
+    chosen = chosen_values(values, coverage)
+    for table in (compare_data.indicator_table, compare_data.quote_table, compare_data.indicator_long):
+        assert table(values, coverage, chosen).equals(table(values, coverage))
 
 
 def test_comparison_workbook_reads_back(ref_db, ref_con):

@@ -137,6 +137,25 @@ def test_other_plans_list_the_cores_rufs_and_historical_insatser(ref_db, ref_con
     assert "Verksamhetsplan 2009–2011 för den regionala stadskärnan Flemingsberg" in block_text(historical)
 
 
+def test_long_lists_show_the_first_cards_and_the_rest_as_one_table(ref_db, monkeypatch):
+    """Beyond CARD_LIMIT cards per list the rest is one table (a 100× store would otherwise draw thousands
+    of cards); the order is kept and nothing is dropped."""
+    full = profile(karna="flemingsberg")
+    titles = card_titles(full.get_by_key("karnspecifika-2"))
+    assert len(titles) == 3 and not full.get_by_key("karnspecifika-2").dataframe
+    monkeypatch.setattr(pdata, "CARD_LIMIT", 1)
+    at = profile(karna="flemingsberg")
+    block = at.get_by_key("karnspecifika-2")
+    assert card_titles(block) == titles[:1]
+    [rest] = [d.value for d in block.dataframe]
+    assert list(rest.columns) == ["Kod", "Insats", "Ansvarig aktör"]
+    assert [pdata.card_heading(k, t) for k, t in zip(rest["Kod"], rest["Insats"])] == titles[1:]
+    assert "Ytterligare 2 insatser" in block_text(block)
+    historical = [e for e in at.expander if e.label.startswith("Historiska")][0]
+    [rest] = [d.value for d in historical.dataframe]
+    assert len(rest) == 14
+
+
 def test_flemingsberg_shared_card_shows_its_draft_wording(ref_db):
     text = block_text(profile(karna="flemingsberg").get_by_key("gemensamma-1"))
     assert "Formulering i Färdplan för den regionala stadskärnan Flemingsberg (utkast):** Öka kännedomen" in text

@@ -115,6 +115,36 @@ def test_lines_break_at_missing_years_and_short_series_are_points():
     assert indicator_charts.series_figure(two, "t", "st").data[0].mode == "markers"
 
 
+def test_the_figure_spec_passes_plotlys_validation():
+    """series_figure skips Plotly's validators for speed; the same dict must pass them."""
+    import plotly.graph_objects as go
+    frame = pd.DataFrame({"series": ["Södertälje"] * 4 + ["Stockholms län"] * 4,
+                          "year": [2017, 2018, 2019, 2021] * 2,
+                          "value": [96000.0, 97000.0, 98979.0, 101209.0, 2.3e6, 2.34e6, 2.37e6, 2.41e6]})
+    cases = [dict(frame=frame, title="Folkmängd", unit="personer"),
+             dict(frame=frame, title="Andel", unit="procent", target=45.0, goal_area_id=3),
+             dict(frame=ld.index_series(frame, 2018), title="Index", unit="personer", column="index",
+                  y_title="index, 2018 = 100")]
+    for case in cases:
+        spec = indicator_charts.series_spec(**case)
+        validated = go.Figure(spec)  # raises on an unknown or invalid property
+        fast = indicator_charts.series_figure(**case)
+        assert fast.to_plotly_json() == validated.to_plotly_json()
+    assert [s["name"] for s in spec["data"]] == ["Södertälje", "Stockholms län"]
+    assert spec["data"][0]["x"] == [2018, 2019, 2020, 2021] and spec["data"][0]["y"][2] is None
+    target = indicator_charts.series_spec(**cases[1])["layout"]
+    assert target["shapes"][0]["y0"] == 45.0 and target["annotations"][0]["text"] == "Delmål: 45 procent"
+
+
+def test_records_is_to_dict_records(ref_db):
+    from components.frames import records
+    frame = pd.DataFrame({"a": ["x", None, "z"], "b": [1.5, float("nan"), 3.0], "c": [1, 2, 3]}).astype(
+        {"a": object})
+    assert str(records(frame)) == str(frame.to_dict("records"))
+    values = ReferenceStore(ref_db).run("lagesbild_values", core="flemingsberg")  # Arrow strings, NULLs
+    assert str(records(values)) == str(values.to_dict("records"))
+
+
 def test_index_toggle_and_base_year_on_the_page(ref_db):
     at = lagesbild(karna="sodertalje", malomrade="1")
     toggle = at.toggle(key="lb_index_folkmangd")

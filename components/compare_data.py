@@ -5,15 +5,10 @@ value gets "uppgift saknas" in its cell, never 0 and never an empty cell.
 """
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
-from components.export_files import neutralise
+from components import export_files
 from components.format import MISSING, is_missing, roadmap_status
 from components.frames import records
 from components.indicator_text import (amount, area_of, is_quote, level_label, measure_of, note_rest, row_label,
@@ -258,38 +253,13 @@ def indicator_long(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFra
 
 
 def workbook_bytes(sheets: dict[str, pd.DataFrame], title: str, selection: str, sources: str) -> bytes:
-    """An .xlsx with one sheet per table and a sheet 'Om' (title, selection, date, sources), as
-    components.export_files does for one table. Text a spreadsheet would run as a formula is neutralised."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    for sheet_name, df in sheets.items():
-        ws = wb.create_sheet(sheet_name[:31])
-        ws.append([str(c) for c in df.columns])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in df.itertuples(index=False):
-            ws.append([None if is_missing(v) else neutralise(v) for v in row])
-        for i, col in enumerate(df.columns, start=1):
-            longest = max([len(str(col))] + [len(str(v)) for v in df[col].head(200) if not is_missing(v)])
-            ws.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 60)
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.freeze_panes = "B2"
-    about = wb.create_sheet("Om")
-    for label, value in [("Titel", title), ("Urval", selection), ("Uttaget", date.today().isoformat()),
-                         ("Källor", sources), ("Blad", ", ".join(sheets)),
-                         ("Anmärkning", f"«{MISSING}» betyder att ingen källa anger värdet; det är inte noll. "
-                                        "Kommunernas egna uppgifter avser de områden kommunerna själva "
-                                        "avgränsar och är inte jämförbara mellan kärnor.")]:
-        about.append([label, neutralise(value)])
-        about.cell(about.max_row, 1).font = Font(bold=True)
-    about.column_dimensions["A"].width = 14
-    about.column_dimensions["B"].width = 100
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
+    """An .xlsx with one sheet per table and a sheet 'Om' (title, selection, date, sources)."""
+    return export_files.workbook_bytes(sheets, [
+        ("Titel", title), ("Urval", selection), ("Uttaget", date.today().isoformat()), ("Källor", sources),
+        ("Blad", ", ".join(sheets)),
+        ("Anmärkning", f"«{MISSING}» betyder att ingen källa anger värdet; det är inte noll. Kommunernas egna "
+                       "uppgifter avser de områden kommunerna själva avgränsar och är inte jämförbara mellan kärnor.")],
+        freeze="B2")
 
 
 def chosen_coverage(overview: pd.DataFrame, cores: list[str]) -> pd.DataFrame:

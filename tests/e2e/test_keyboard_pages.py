@@ -133,8 +133,11 @@ def test_import_template_and_file_chooser(server, page):
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     assert info.value.suggested_filename == "fardplan-mall-sodertalje.xlsx"
+    page.wait_for_timeout(300)
+    wait_for_app(page)  # a rerun after the download must not take the focus away from the next step
     tab_to(page, "e => e.tagName === 'BUTTON' && !!e.closest('[data-testid=stFileUploader]')")
     assert_focus_visible(page)
+    assert focus_matches(page, "e => !!e.closest('[data-testid=stFileUploader]')"), describe_focus(page)
     with page.expect_file_chooser() as chooser:  # the system's file dialog opens; nothing is uploaded
         page.keyboard.press("Enter")
     assert chooser.value.element.get_attribute("data-testid") == "stFileUploaderDropzoneInput"

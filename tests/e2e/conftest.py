@@ -86,6 +86,26 @@ def wait_for_app(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+COUNT_RUNS = """() => { if (window.__runs === undefined) { window.__runs = 0;
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'running') window.__runs++; })
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']}); }
+  return window.__runs; }"""
+
+
+def press_and_wait(page, key: str, run_within_ms: int = 3000) -> None:
+    """Press a key that makes the app rerun, and wait for that run to start and end. (wait_for_app alone can
+    return before a slow server has even started the run, e.g. under CI load.) If no run starts within
+    run_within_ms, carry on: the key did not change anything the server sees."""
+    before = page.evaluate(COUNT_RUNS)
+    page.keyboard.press(key)
+    try:
+        page.wait_for_function(f"() => window.__runs > {before}", timeout=run_within_ms)
+    except Exception:  # playwright's TimeoutError: no run
+        pass
+    wait_for_app(page)
+
+
 def save_screenshot(page, name: str) -> None:
     """With SAVE_SCREENSHOTS=1 (scripts/screenshots.sh), keep the view as docs/<name>.png for the README."""
     if os.environ.get("SAVE_SCREENSHOTS") == "1":

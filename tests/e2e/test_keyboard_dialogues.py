@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from queries.user_store import Priority, UserStore
-from tests.e2e.conftest import streamlit_server, wait_for_app
+from tests.e2e.conftest import press_and_wait as press, streamlit_server, wait_for_app
 from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, focus_matches, go_to_cell, in_key,
                                 labelled, tab_to)
 
@@ -33,11 +33,6 @@ def store(user_db):
     s = UserStore(user_db, read_only=False)
     s.migrate()
     return s
-
-
-def press(page, key: str) -> None:
-    page.keyboard.press(key)
-    wait_for_app(page)
 
 
 def choose(page, text: str) -> None:

@@ -4,7 +4,7 @@ arrows, Enter, Space, typing) and the focus can be seen where it lands. One serv
 The explorer's search box is covered by test_keyboard_browser.py; dialogues and meeting mode by
 test_keyboard_dialogues.py.
 """
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import press_and_wait as press, wait_for_app
 from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, focus_matches, go_to_cell, in_key,
                                 labelled, tab_to)
 
@@ -13,11 +13,6 @@ NAV_LINK = "e => e.getAttribute('data-testid') === 'stSidebarNavLink' && e.inner
 
 def open_page(page, server: str, path: str) -> None:
     page.goto(f"{server}/{path}")
-    wait_for_app(page)
-
-
-def press(page, key: str) -> None:
-    page.keyboard.press(key)
     wait_for_app(page)
 
 

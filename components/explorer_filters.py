@@ -67,27 +67,28 @@ def clear_filters() -> None:
 def filter_bar(labels: dict[str, dict]) -> ExplorerFilter:
     cores, actors = labels["core"], labels["actor"]
     goal_areas = {int(k): v for k, v in labels["goal_area"].items()}
-    top = st.columns([3, 3, 2])
+    top = st.columns([3, 2, 2])
     chosen_cores = url_state.multiselect("Kärna", list(cores), "karna", format_func=cores.get,
                                          container=top[0], placeholder="Alla kärnor")
-    chosen_goals = url_state.pills("Målområde", sorted(goal_areas), "malomrade",
-                                   format_func=lambda g: f"{g} {goal_areas[g]}", container=top[1])
     scope = url_state.selectbox("Omfattning", [None, "gemensam", "karnspecifik"], "omfattning",
-                                format_func=SCOPE_LABEL.get, container=top[2], placeholder="Alla")
-    bottom = st.columns([3, 2, 2, 3])
+                                format_func=SCOPE_LABEL.get, container=top[1], placeholder="Alla")
+    plans = url_state.multiselect("Källa", list(PLAN_PARAM), "plan", format_func=PLAN_TYPE.get,
+                                  container=top[2], placeholder="Alla källor")
+    # a row of its own: in a column the four goal areas did not fit and scrolled out of sight
+    chosen_goals = url_state.pills("Målområde", sorted(goal_areas), "malomrade",
+                                   format_func=lambda g: f"{g} {goal_areas[g]}")
+    bottom = st.columns([3, 2, 2])
     text = url_state.text_input("Sök i titel och beskrivning", "q", container=bottom[0],
                                 placeholder="t.ex. hälsovägen, trygghet, science park")
     actor = url_state.selectbox("Aktör (ansvarig eller medverkande)", [None, *actors], "aktor",
                                 format_func=lambda a: "Alla aktörer" if a is None else actors[a],
                                 container=bottom[1], placeholder="Alla aktörer")
-    plans = url_state.multiselect("Källa", list(PLAN_PARAM), "plan", format_func=PLAN_TYPE.get,
-                                  container=bottom[2], placeholder="Alla källor")
     kinds = []
     if labels.get("kind"):
         kinds = url_state.multiselect("Karaktär", sorted(labels["kind"]), "karaktar",
-                                      container=bottom[3], placeholder="Alla karaktärer")
+                                      container=bottom[2], placeholder="Alla karaktärer")
     else:
-        bottom[3].caption("Karaktär (Samverkan/dialog, Kunskap …) anges inte per insats i de inlästa "
+        bottom[2].caption("Karaktär (Samverkan/dialog, Kunskap …) anges inte per insats i de inlästa "
                           "källorna, så det filtret visas inte.")
     url_state.show_warnings()
     return ExplorerFilter(chosen_cores, chosen_goals, scope, plans, kinds, actor, text)

@@ -93,12 +93,12 @@ COUNT_RUNS = """() => { if (window.__runs === undefined) { window.__runs = 0;
   return window.__runs; }"""
 
 
-def press_and_wait(page, key: str, run_within_ms: int = 3000) -> None:
-    """Press a key that makes the app rerun, and wait for that run to start and end. (wait_for_app alone can
-    return before a slow server has even started the run, e.g. under CI load.) If no run starts within
-    run_within_ms, carry on: the key did not change anything the server sees."""
+def act_and_wait(page, action, run_within_ms: int = 3000) -> None:
+    """Do something that makes the app rerun (a key, a click), and wait for that run to start and end.
+    (wait_for_app alone can return before a slow server has even started the run, e.g. under CI load.)
+    If no run starts within run_within_ms, carry on: the action changed nothing the server sees."""
     before = page.evaluate(COUNT_RUNS)
-    page.keyboard.press(key)
+    action()
     try:
         page.wait_for_function(f"() => window.__runs > {before}", timeout=run_within_ms)
     except Exception:  # playwright's TimeoutError: no run
@@ -106,8 +106,13 @@ def press_and_wait(page, key: str, run_within_ms: int = 3000) -> None:
     wait_for_app(page)
 
 
+def press_and_wait(page, key: str) -> None:
+    act_and_wait(page, lambda: page.keyboard.press(key))
+
+
 def save_screenshot(page, name: str) -> None:
-    """With SAVE_SCREENSHOTS=1 (scripts/screenshots.sh), keep the view as docs/<name>.png for the README."""
+    """With SAVE_SCREENSHOTS=1 (`SAVE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e`), keep the view as
+    docs/<name>.png for the README."""
     if os.environ.get("SAVE_SCREENSHOTS") == "1":
         (REPO / "docs").mkdir(exist_ok=True)
         page.screenshot(path=str(REPO / "docs" / f"{name}.png"), full_page=True)

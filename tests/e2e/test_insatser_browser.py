@@ -3,7 +3,7 @@ import io
 
 from openpyxl import load_workbook
 
-from tests.e2e.conftest import save_screenshot, wait_for_app
+from tests.e2e.conftest import act_and_wait, save_screenshot, wait_for_app
 
 
 def test_explorer_from_a_link_select_row_and_download(server, page):
@@ -20,8 +20,7 @@ def test_explorer_from_a_link_select_row_and_download(server, page):
     canvas = page.locator('[data-testid="stDataFrame"] canvas').first
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 35 * 2 + 17)
-    wait_for_app(page)
+    act_and_wait(page, lambda: page.mouse.click(box["x"] + 15, box["y"] + 35 + 35 * 2 + 17))
     card = page.locator(".st-key-insats_card")
     card.wait_for()
     assert "3.3 Stärk små och medelstora företags konkurrenskraft" in card.text_content()

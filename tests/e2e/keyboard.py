@@ -55,6 +55,15 @@ def in_key(key: str, tag: str = "") -> str:
     return f"e => {tag_test}!!e.closest({selector})"
 
 
+def download_by_keyboard(page, button_text: str, limit: int = 80) -> str:
+    """Tab to a download button, check its focus can be seen, press Enter; the downloaded file's name."""
+    tab_to(page, button(button_text), limit=limit)
+    assert_focus_visible(page)
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    return info.value.suggested_filename
+
+
 def go_to_cell(page, col: int, row: int) -> None:
     """With a table's grid focused: Ctrl+Home to its first cell, then the arrow keys to (col, row), counted
     from there. (The grid's hidden accessible table does not follow the selection reliably enough to read

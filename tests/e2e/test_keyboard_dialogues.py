@@ -11,8 +11,8 @@ import pytest
 
 from queries.user_store import Priority, UserStore
 from tests.e2e.conftest import press_and_wait as press, streamlit_server, wait_for_app
-from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, focus_matches, go_to_cell, in_key,
-                                labelled, tab_to)
+from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, download_by_keyboard, focus_matches,
+                                go_to_cell, in_key, labelled, tab_to)
 
 
 @pytest.fixture(scope="module")
@@ -126,11 +126,7 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     assert set(store.change_log(dialogue_id)["who"]) == {"Kim Tangent"}
 
     to_tab(page, "Underlag")
-    tab_to(page, button("Prioriteringar (Excel)"))
-    assert_focus_visible(page)
-    with page.expect_download() as info:
-        page.keyboard.press("Enter")
-    assert info.value.suggested_filename == f"underlag-sodertalje-{saved.period.replace('–', '-')}.xlsx"
+    assert download_by_keyboard(page, "Prioriteringar (Excel)") == f"underlag-sodertalje-{saved.period.replace('–', '-')}.xlsx"
 
     tab_to(page, "e => e.tagName === 'SUMMARY' && e.innerText.includes('Besluta prioriteringarna')")
     page.keyboard.press("Enter")

@@ -5,8 +5,8 @@ The explorer's search box is covered by test_keyboard_browser.py; dialogues and 
 test_keyboard_dialogues.py.
 """
 from tests.e2e.conftest import press_and_wait as press, wait_for_app
-from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, focus_matches, go_to_cell, in_key,
-                                labelled, tab_to)
+from tests.e2e.keyboard import (assert_focus_visible, describe_focus, download_by_keyboard, focus_matches,
+                                go_to_cell, in_key, labelled, tab_to)
 
 NAV_LINK = "e => e.getAttribute('data-testid') === 'stSidebarNavLink' && e.innerText.trim().endsWith('{}')"
 
@@ -43,11 +43,7 @@ def test_karnprofil_core_card_and_download(server, page):
     assert_focus_visible(page)
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.closest('details').open")
-    tab_to(page, button("Ladda ner Excel"), limit=200)
-    assert_focus_visible(page)
-    with page.expect_download() as info:
-        page.keyboard.press("Enter")
-    assert info.value.suggested_filename == "insatser-haninge.xlsx"
+    assert download_by_keyboard(page, "Ladda ner Excel", limit=200) == "insatser-haninge.xlsx"
 
 
 def test_jamfor_add_and_remove_cores(server, page):
@@ -66,11 +62,7 @@ def test_jamfor_add_and_remove_cores(server, page):
     press(page, "Delete")
     assert page.url.endswith("?karna=sodertalje&karna=haninge")
     assert "Flemingsberg" not in page.locator('[data-testid="stTable"]').first.inner_text()
-    tab_to(page, button("Ladda ner jämförelsen (Excel)"), limit=120)
-    assert_focus_visible(page)
-    with page.expect_download() as info:
-        page.keyboard.press("Enter")
-    assert info.value.suggested_filename == "jamforelse-karnor.xlsx"
+    assert download_by_keyboard(page, "Ladda ner jämförelsen (Excel)", limit=120) == "jamforelse-karnor.xlsx"
 
 
 def test_lagesbild_core_goal_area_and_index_switch(server, page):
@@ -123,11 +115,7 @@ def test_aktorer_choose_an_actor(server, page):
 
 def test_import_template_and_file_chooser(server, page):
     open_page(page, server, "importera")
-    tab_to(page, button("Ladda ned mallen (Excel)"))
-    assert_focus_visible(page)
-    with page.expect_download() as info:
-        page.keyboard.press("Enter")
-    assert info.value.suggested_filename == "fardplan-mall-sodertalje.xlsx"
+    assert download_by_keyboard(page, "Ladda ned mallen (Excel)") == "fardplan-mall-sodertalje.xlsx"
     page.wait_for_timeout(300)
     wait_for_app(page)  # a rerun after the download must not take the focus away from the next step
     tab_to(page, "e => e.tagName === 'BUTTON' && !!e.closest('[data-testid=stFileUploader]')")

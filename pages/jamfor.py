@@ -19,7 +19,7 @@ else:
     coverage = compare_data.chosen_coverage(run("cores_overview"), cores)
     tables = compare_view.show_comparison(
         coverage,
-        counts=run("compare_goal_area_counts", cores=cores),
+        counts=run("insatser_per_core_goal_area", cores=cores),
         interventions=run("compare_core_interventions", cores=cores),
         roles=run("compare_actor_roles", cores=cores),
         values=run("compare_indicator_values", cores=cores),

@@ -39,7 +39,7 @@ st.caption("Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026),
            "uppgifter (citat). Se sidan Källor.")
 
 st.subheader("Insatser per kärna och målområde")
-counts = run("insatser_per_core_goal_area")
+counts = run("insatser_per_core_goal_area", cores=None)
 st.plotly_chart(coverage_figure(counts), width="stretch", key="coverage_chart",
                 config={"displaylogo": False, "locale": "sv"}, alt=coverage_alt(counts))
 st.caption(SOURCE_LINE + " Randiga delar: gemensamma insatser; fyllda delar: kärnspecifika.")

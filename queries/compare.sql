@@ -2,20 +2,6 @@
 -- Every core for the Jämför kärnor picker, in Swedish order.
 SELECT id, name FROM cores ORDER BY name COLLATE sv;
 
--- name: compare_goal_area_counts(cores)
--- Roadmap insatser per chosen core and goal area, split into shared and core-specific (every goal area
--- present for every core, zero where none).
-SELECT c.id AS core_id, c.name AS core_name, g.id AS goal_area_id, g.short_name AS goal_area,
-       count(i.id) FILTER (WHERE i.scope = 'shared') AS shared,
-       count(i.id) FILTER (WHERE i.scope = 'core') AS core_specific
-FROM cores c
-CROSS JOIN goal_areas g
-LEFT JOIN intervention_cores ic ON ic.core_id = c.id
-LEFT JOIN interventions i ON i.id = ic.intervention_id AND i.goal_area_id = g.id AND i.plan_type = 'fardplan'
-WHERE list_contains($cores, c.id)
-GROUP BY c.id, c.name, g.id, g.short_name
-ORDER BY list_position($cores, c.id), g.id;
-
 -- name: compare_core_interventions(cores)
 -- The core-specific roadmap insatser of the chosen cores, with the text the theme list is matched on.
 SELECT i.id, i.core_id, i.code, i.title, i.description, i.goal_area_id

@@ -35,8 +35,10 @@ ORDER BY m.code;
 -- The four goal areas (målområden) of the roadmaps.
 SELECT id, name, short_name, description, source_id, source_section FROM goal_areas ORDER BY id;
 
--- name: insatser_per_core_goal_area()
--- Number of roadmap insatser per core and goal area, split into shared and core-specific.
+-- name: insatser_per_core_goal_area(cores)
+-- Roadmap insatser per core and goal area, split into shared and core-specific (every goal area present
+-- for every core, zero where none). cores: a list of core ids, in the order to show them (Jämför), or
+-- NULL for all cores in Swedish order (Start).
 SELECT c.id AS core_id, c.name AS core_name, g.id AS goal_area_id, g.short_name AS goal_area,
        count(i.id) FILTER (WHERE i.scope = 'shared') AS shared,
        count(i.id) FILTER (WHERE i.scope = 'core') AS core_specific
@@ -44,8 +46,9 @@ FROM cores c
 CROSS JOIN goal_areas g
 LEFT JOIN intervention_cores ic ON ic.core_id = c.id
 LEFT JOIN interventions i ON i.id = ic.intervention_id AND i.goal_area_id = g.id AND i.plan_type = 'fardplan'
-GROUP BY ALL
-ORDER BY core_name COLLATE sv, goal_area_id;
+WHERE $cores IS NULL OR list_contains($cores, c.id)
+GROUP BY c.id, c.name, g.id, g.short_name
+ORDER BY list_position($cores, c.id) NULLS LAST, c.name COLLATE sv, g.id;
 
 -- name: data_changes()
 -- What changed in the data and when, newest first.

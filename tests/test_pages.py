@@ -69,7 +69,7 @@ def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
 def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):
     from components.coverage_chart import coverage_figure, coverage_matrix
     from queries.runner import ReferenceStore
-    counts = ReferenceStore(ref_db).run("insatser_per_core_goal_area")
+    counts = ReferenceStore(ref_db).run("insatser_per_core_goal_area", cores=None)
     sod = counts[(counts["core_id"] == "sodertalje") & (counts["goal_area_id"] == 3)].iloc[0]
     assert (sod["shared"], sod["core_specific"]) == (3, 2)
     han = counts[counts["core_id"] == "haninge"]

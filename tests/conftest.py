@@ -30,6 +30,19 @@ def ref_con(ref_db):
     con.close()
 
 
+def open_page(page: str | None = None, timeout: int = 60, **query):
+    """app.py under AppTest with the URL's query parameters, switched to pages/<page>; fails on an exception."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def rows(con, sql: str, *params) -> list[tuple]:
     return con.execute(sql, list(params)).fetchall()
 

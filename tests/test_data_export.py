@@ -11,9 +11,7 @@ from openpyxl import load_workbook
 from components import data_export
 from components.export_files import workbook_bytes
 from queries.runner import ReferenceStore
-from tests.conftest import rows
-from tests.test_pages import open_page
-
+from tests.conftest import open_page, rows
 
 @pytest.fixture(scope="module")
 def exported(ref_db):
@@ -22,7 +20,6 @@ def exported(ref_db):
     info = store.run("build_info").iloc[0]
     return tables, data_export.about_rows(tables, info["built_at"], info["input_hash"])
 
-
 def test_every_table_of_the_store_is_exported_whole(exported, ref_con):
     tables, _ = exported
     in_store = {t for (t,) in rows(ref_con, "SELECT table_name FROM information_schema.tables")}
@@ -30,7 +27,6 @@ def test_every_table_of_the_store_is_exported_whole(exported, ref_con):
     for name, df in tables.items():
         assert len(df) == rows(ref_con, f'SELECT count(*) FROM "{name}"')[0][0], name
     assert "geojson" not in tables["municipalities"].columns
-
 
 def test_the_workbook_reads_back_with_every_row_and_missing_values_empty(exported, ref_con):
     tables, about = exported
@@ -46,7 +42,6 @@ def test_the_workbook_reads_back_with_every_row_and_missing_values_empty(exporte
     about = dict(r for r in wb["Om"].iter_rows(values_only=True))
     assert about["Indatahash"] == rows(ref_con, "SELECT input_hash FROM build_info")[0][0]
 
-
 def test_the_csv_zip_reads_back_table_by_table(exported, ref_con):
     tables, about = exported
     with zipfile.ZipFile(io.BytesIO(data_export.csv_zip(tables, about))) as zf:
@@ -57,14 +52,12 @@ def test_the_csv_zip_reads_back_table_by_table(exported, ref_con):
     titles = dict(rows(ref_con, "SELECT id, title FROM interventions"))
     assert all(titles[i] == t for i, t in zip(back["id"], back["title"]))  # åäö and punctuation intact
 
-
 def test_workbook_text_is_never_a_formula_and_control_characters_do_not_break_it():
     frame = pd.DataFrame({"title": ['=HYPERLINK("http://x","klicka")', "ok\x07text", "+46 8 123"]})
     wb = load_workbook(io.BytesIO(workbook_bytes({"t": frame}, [("Titel", "=1+1")])))
     cells = [c.value for c in wb["t"]["A"][1:]]
     assert cells == ['\'=HYPERLINK("http://x","klicka")', "oktext", "'+46 8 123"]
     assert wb["Om"]["B1"].value == "'=1+1"
-
 
 def test_the_sources_page_offers_the_three_downloads_and_the_database_file_opens(ref_db, tmp_path):
     at = open_page("kallor.py")

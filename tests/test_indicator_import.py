@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from data import indicator_import as ii
 from data.build import build
 from queries.runner import ReferenceStore
-from tests.conftest import REPO
+from tests.conftest import REPO, open_page
 
 HEADER = "indikator_id;geografi;ar;varde;kalla\n"
 NBSP = "\u00a0"
@@ -60,14 +60,8 @@ def catalog(store: Path) -> ii.Catalog:
     return ii.Catalog.from_frames(s.run("import_catalog"), s.run("import_existing_values"))
 
 
-def open_page(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/lagesbild.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+def open_lagesbild(**query) -> AppTest:
+    return open_page("lagesbild.py", timeout=120, **query)
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
@@ -95,7 +89,7 @@ def test_valid_file_adds_values_that_show_in_the_views(env):
     curated, store = env
     data = (HEADER + "boende-i-karnan;haninge;2024;41 000;Haninge kommun, Handen 2024 (utökad kärna)\n"
             "rufs-gymnasieexamen;0136;2019;71,5;Skolverket, Betygsstatistik 2019\n").encode("cp1252")
-    at = upload(open_page(karna="haninge"), "värden.csv", data)
+    at = upload(open_lagesbild(karna="haninge"), "värden.csv", data)
     assert any("Windows-1252" in i.value.replace("\\", "") for i in at.info)   # what was converted is said
     preview = next(d.value for d in at.dataframe if "Åtgärd" in d.value.columns)
     assert preview["Åtgärd"].tolist() == ["Läggs till", "Läggs till"]
@@ -236,7 +230,7 @@ BROKEN = [
 @pytest.mark.parametrize("name,data,words", BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_file_is_rejected_with_a_precise_message_and_nothing_changes(env, name, data, words):
     curated, store = env
-    at = open_page(karna="haninge")
+    at = open_lagesbild(karna="haninge")
     before = snapshot(curated, store)
     at = upload(at, name, data)
     [error] = at.error

@@ -9,20 +9,14 @@ from streamlit.testing.v1 import AppTest
 
 from components.actor_matrix import core_matrix, heatmap_figure
 from queries.runner import ReferenceStore
-from tests.conftest import REPO, rows
+from tests.conftest import open_page, rows
 
 ALMI_SHARED = "Stärk små och medelstora företags konkurrenskraft i de regionala stadskärnorna"
 NO_FILTER = {"types": [], "plan_types": [], "cores": [], "goal_areas": [], "text": None}
 
 
 def open_aktorer(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/aktorer.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page("aktorer.py", **query)
 
 
 def frame(at: AppTest, column: str):

@@ -3,7 +3,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries.user_store import UserStore
-from tests.conftest import REPO
+from tests.conftest import open_page
 
 FIVE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-2.1", "sodertalje-3.5", "sodertalje-4.4"]
 
@@ -17,13 +17,7 @@ def user_db(ref_db, tmp_path, monkeypatch):
 
 
 def page(name: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(f"pages/{name}").run()
-    ok(at)
-    return at
+    return open_page(f"{name}", **query)
 
 
 def ok(at: AppTest) -> None:

@@ -2,17 +2,11 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO, rows
+from tests.conftest import open_page, rows
 
 
 def explorer(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/insatser.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page("insatser.py", **query)
 
 
 def table(at: AppTest):

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import compare_data
 from components.themes import THEMES, fold, themes_of
-from tests.conftest import REPO, rows
+from tests.conftest import open_page, rows
 
 ALL = ["sodertalje", "flemingsberg", "haninge", "kungens-kurva-skarholmen", "arlanda-marsta",
        "kista-sollentuna-haggvik", "barkarby-jakobsberg", "taby-centrum-arninge"]
@@ -16,13 +16,7 @@ NBSP = "\u00a0"
 
 
 def compare(cores: list[str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    if cores is not None:
-        at.query_params["karna"] = cores
-    at.run()
-    at.switch_page("pages/jamfor.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page("jamfor.py", **({} if cores is None else {"karna": cores}))
 
 
 def table(at: AppTest, first_column: str):

@@ -9,20 +9,14 @@ from components import profile_data as pdata
 from components.format import MISSING
 from components.profile_map import CORE_POINT_RADIUS, core_deck
 from queries.runner import ReferenceStore
-from tests.conftest import REPO, rows
+from tests.conftest import REPO, open_page, rows
 
 HEADING = re.compile(r"^\*\*([^*]+)\*\*$")
 NBSP = "\u00a0"
 
 
 def profile(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/karnprofil.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page("karnprofil.py", **query)
 
 
 def unescape(markdown: str) -> str:

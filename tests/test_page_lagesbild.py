@@ -8,19 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from components import indicator_charts, lagesbild_data as ld
 from queries.runner import ReferenceStore
-from tests.conftest import REPO
+from tests.conftest import REPO, open_page
 
 POPULATION_CSV = REPO / "data" / "sources" / "stats" / "stockholms_lan_folkmangd_per_kommun_long.csv"
 
 
 def lagesbild(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/lagesbild.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page("lagesbild.py", **query)
 
 
 def text(at: AppTest) -> str:

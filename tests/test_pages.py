@@ -1,23 +1,11 @@
 """Every page of app.py's navigation runs under Streamlit's AppTest and shows the store's data."""
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO, rows
+from tests.conftest import REPO, open_page, rows
 
 PAGES = sorted(p.name for p in (REPO / "pages").glob("*.py"))
-
-
-def open_page(page: str | None = None, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(f"pages/{page}").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def table_with(at: AppTest, column: str):
@@ -101,3 +89,10 @@ def test_a_fresh_machine_builds_the_store_at_first_start(tmp_path):
     out = subprocess.run([sys.executable, "-c", FRESH], cwd=REPO, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "ok 1" in out.stdout and db.exists()
+
+
+def test_accessibility_statement_says_how_to_report_and_what_does_not_conform(ref_db):
+    at = open_page("tillganglighet.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert "WCAG 2.1 nivå AA" in text and "registrator.rlk@regionstockholm.se" in text and "DIGG" in text
+    assert "### Kända brister" in text and "alternativtext" in text and "Skift+Mellanslag" in text

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 

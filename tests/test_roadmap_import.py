@@ -19,7 +19,7 @@ from data import roadmap_import as ri
 from data.build import build
 from data.curated_files import read_all
 from data.roadmap_template import SHEETS, read_files
-from tests.conftest import REPO
+from tests.conftest import REPO, open_page
 from tests.test_pages import table_with
 
 CURATED = REPO / "data" / "curated"
@@ -619,11 +619,7 @@ def page_env(ref_db, curated, tmp_path, monkeypatch):
 
 
 def open_import_page() -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/importera.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_page("importera.py", timeout=120)
 
 
 def test_page_upload_preview_confirm_and_restore(page_env, sodertalje_xlsx):

@@ -10,24 +10,19 @@ import re
 
 import pytest
 
+from tests.data.curated_csv import CONTRACT, read_curated, slug
+
 ROOT = pathlib.Path(__file__).parents[2]
 DATA = ROOT / "data"
 FOLDER = DATA / "curated" / "flemingsberg-2025"
 SEED = DATA / "sources" / "seeds" / "fardplan-flemingsberg-utkast-2025.txt"
 SODERTALJE_INTERVENTIONS = DATA / "curated" / "sodertalje-2026" / "interventions.csv"
 SOURCE_ID = "fardplan-flemingsberg-2025"
+# the files this folder holds, each with the contract's header
+HEADERS = {name: CONTRACT[name] for name in [
+    "interventions.csv", "intervention_variants.csv", "intervention_actors.csv", "actors.csv", "directions.csv",
+    "core_texts.csv", "indicator_values.csv"]}
 
-HEADERS = {
-    "interventions.csv": "id,code,title,description,goal_area_id,scope,core_id,kind,plan_type,purpose,"
-    "financing,regional_priority,timing,budget,source_id,source_section,note",
-    "intervention_variants.csv": "intervention_id,title,description,source_id,source_section,note",
-    "intervention_actors.csv": "intervention_id,actor_id,role,name_as_written,source_id,source_section",
-    "actors.csv": "id,name,type,note",
-    "directions.csv": "core_id,goal_area_id,heading,text,source_id,source_section",
-    "core_texts.csv": "core_id,field,text,source_id,source_section",
-    "indicator_values.csv": "indicator_id,geography_type,geography,year,period_text,value,qualifier,"
-    "value_type,value_text,source_id,source_section,note",
-}
 
 # Core-specific (kärnspecifika) insatser in the draft, with their goal area.
 EXPECTED_CORE = {
@@ -52,20 +47,7 @@ ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klu
 
 
 def read(name):
-    path = FOLDER / name
-    raw = path.read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf"), f"{name}: BOM"
-    assert b"\r" not in raw, f"{name}: CR line endings"
-    text = raw.decode("utf-8")
-    assert text.split("\n", 1)[0] == HEADERS[name], f"{name}: header"
-    return list(csv.DictReader(text.splitlines(keepends=True)))
-
-
-def slug(text):
-    text = text.lower()
-    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u")):
-        text = text.replace(a, b)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return read_curated(FOLDER, name)
 
 
 def fold(text):

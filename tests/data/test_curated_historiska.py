@@ -12,8 +12,13 @@ import csv
 import re
 from pathlib import Path
 
+from tests.data.curated_csv import CONTRACT, read_curated, slug
+
 ROOT = Path(__file__).parents[2]
 FOLDER = ROOT / "data" / "curated" / "historiska-planer"
+# the files this folder holds, each with the contract's header
+HEADERS = {name: CONTRACT[name] for name in [
+    "interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]}
 SEEDS = ROOT / "data" / "sources" / "seeds"
 FLEM_SEED = SEEDS / "flemingsberg-verksamhetsplan-2009-2011.txt"
 SOD_SEED = SEEDS / "sodertorn-samarbetskommitte-verksamhetsplan-2019.txt"
@@ -25,13 +30,6 @@ CORE_IDS = {"sodertalje", "kungens-kurva-skarholmen", "flemingsberg", "haninge",
             "kista-sollentuna-haggvik", "barkarby-jakobsberg", "taby-centrum-arninge"}
 ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
                "näringsliv", "övrigt"}
-HEADERS = {
-    "interventions.csv": "id,code,title,description,goal_area_id,scope,core_id,kind,plan_type,purpose,"
-                         "financing,regional_priority,timing,budget,source_id,source_section,note",
-    "intervention_actors.csv": "intervention_id,actor_id,role,name_as_written,source_id,source_section",
-    "intervention_cores.csv": "intervention_id,core_id,basis,source_id,source_section",
-    "actors.csv": "id,name,type,note",
-}
 
 # OCR misreadings in the Södertörn seed (already ASCII-folded), seed word → restored word.
 OCR_VARIANTS = {
@@ -46,20 +44,7 @@ OCR_SPLITS = {"avs tter": "avsatter"}
 
 
 def read(name):
-    path = FOLDER / name
-    raw = path.read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf"), f"{name}: BOM"
-    assert b"\r" not in raw, f"{name}: CR line endings"
-    text = raw.decode("utf-8")
-    assert text.split("\n", 1)[0] == HEADERS[name], f"{name}: header"
-    return list(csv.DictReader(text.splitlines()))
-
-
-def slug(text):
-    t = text.lower()
-    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u")):
-        t = t.replace(a, b)
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return read_curated(FOLDER, name)
 
 
 def fold(text):

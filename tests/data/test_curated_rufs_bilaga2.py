@@ -5,25 +5,22 @@ columns Rubrik | Syfte och finansiering | Huvudman | Samverkansparter, flattened
 text. These tests pin the row count per regional priority, a set of hand-checked rows, the core links,
 and prove that titles, purposes, financing and actor names are the source's own words.
 """
-import csv
 import pathlib
 import re
 
 import pytest
+
+from tests.data.curated_csv import CONTRACT, read_curated, slug
 
 ROOT = pathlib.Path(__file__).parents[2]
 DATA = ROOT / "data"
 FOLDER = DATA / "curated" / "rufs-2020"
 SEED = DATA / "sources" / "seeds" / "rufs2050-uppfoljning-2020.txt"
 SOURCE_ID = "rufs2050-uppfoljning-2020"
+# the files this folder holds, each with the contract's header
+HEADERS = {name: CONTRACT[name] for name in [
+    "interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]}
 
-HEADERS = {
-    "interventions.csv": "id,code,title,description,goal_area_id,scope,core_id,kind,plan_type,purpose,"
-    "financing,regional_priority,timing,budget,source_id,source_section,note",
-    "intervention_actors.csv": "intervention_id,actor_id,role,name_as_written,source_id,source_section",
-    "intervention_cores.csv": "intervention_id,core_id,basis,source_id,source_section",
-    "actors.csv": "id,name,type,note",
-}
 CORES = {"sodertalje", "kungens-kurva-skarholmen", "flemingsberg", "haninge", "arlanda-marsta",
          "kista-sollentuna-haggvik", "barkarby-jakobsberg", "taby-centrum-arninge"}
 ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
@@ -144,18 +141,7 @@ SPOT_CHECKS = {
 
 
 def read(name):
-    raw = (FOLDER / name).read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf"), f"{name}: BOM"
-    assert b"\r" not in raw, f"{name}: CR line endings"
-    text = raw.decode("utf-8")
-    assert text.split("\n", 1)[0] == HEADERS[name], f"{name}: header"
-    with (FOLDER / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def slug(text):
-    text = text.lower().translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return read_curated(FOLDER, name)
 
 
 def squash(text):

@@ -3,23 +3,19 @@ import csv
 import pathlib
 import re
 
+from tests.data.curated_csv import CONTRACT, slug
+
 ROOT = pathlib.Path(__file__).parents[2]
 DATA = ROOT / "data"
 CURATED = DATA / "curated" / "sodertalje-2026"
 COMMON = DATA / "curated" / "common"
 SEED = DATA / "sources" / "seeds" / "fardplan-sodertalje-2026.txt"
 SOURCE_ID = "fardplan-sodertalje-2026"
+# the files this folder holds, each with the contract's header
+HEADERS = {name: CONTRACT[name] for name in [
+    "interventions.csv", "intervention_actors.csv", "actors.csv", "directions.csv", "core_texts.csv",
+    "indicator_values.csv"]}
 
-HEADERS = {
-    "interventions.csv": "id,code,title,description,goal_area_id,scope,core_id,kind,plan_type,purpose,"
-    "financing,regional_priority,timing,budget,source_id,source_section,note",
-    "intervention_actors.csv": "intervention_id,actor_id,role,name_as_written,source_id,source_section",
-    "actors.csv": "id,name,type,note",
-    "directions.csv": "core_id,goal_area_id,heading,text,source_id,source_section",
-    "core_texts.csv": "core_id,field,text,source_id,source_section",
-    "indicator_values.csv": "indicator_id,geography_type,geography,year,period_text,value,qualifier,"
-    "value_type,value_text,source_id,source_section,note",
-}
 
 # code -> (goal area, scope)
 EXPECTED_CODES = {
@@ -40,13 +36,6 @@ ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klu
 
 def norm(text):
     return re.sub(r"\s+", " ", text).strip()
-
-
-def slug(text):
-    text = text.lower()
-    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u")):
-        text = text.replace(a, b)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def read(path):

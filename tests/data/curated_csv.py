@@ -1,0 +1,35 @@
+"""What every curated CSV file must look like (data/README.md), shared by the tests of each source folder:
+the exact header per file name, UTF-8 without BOM, LF line endings; and the id slug rule."""
+import csv
+import re
+from pathlib import Path
+
+CONTRACT = {
+    "interventions.csv": "id,code,title,description,goal_area_id,scope,core_id,kind,plan_type,purpose,"
+    "financing,regional_priority,timing,budget,source_id,source_section,note",
+    "intervention_variants.csv": "intervention_id,title,description,source_id,source_section,note",
+    "intervention_actors.csv": "intervention_id,actor_id,role,name_as_written,source_id,source_section",
+    "intervention_cores.csv": "intervention_id,core_id,basis,source_id,source_section",
+    "actors.csv": "id,name,type,note",
+    "directions.csv": "core_id,goal_area_id,heading,text,source_id,source_section",
+    "core_texts.csv": "core_id,field,text,source_id,source_section",
+    "indicator_values.csv": "indicator_id,geography_type,geography,year,period_text,value,qualifier,"
+    "value_type,value_text,source_id,source_section,note",
+}
+
+
+def read_curated(folder: Path, name: str) -> list[dict[str, str]]:
+    """The rows of folder/name, after checking its encoding, line endings and header."""
+    raw = (folder / name).read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf"), f"{name}: BOM"
+    assert b"\r" not in raw, f"{name}: CR line endings"
+    text = raw.decode("utf-8")
+    assert text.split("\n", 1)[0] == CONTRACT[name], f"{name}: header"
+    with (folder / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def slug(text: str) -> str:
+    """An id from a name: lower case, å/ä/ö/é/ü folded, every other run of characters a hyphen."""
+    text = text.lower().translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -1,18 +1,28 @@
 """The user store (data/dialoger.duckdb): dialogues, participants, priorities and the change log.
 
 The file is opened only for the moment of one read or one write transaction and never held open, so a
-notebook can read it between writes (DESIGN.md §3). A write that finds the file locked retries with
-back-off for a few seconds, then raises StoreBusy: the caller keeps the edit. Every save carries the
-version it was based on; a stale save raises StaleVersion with the stored dialogue. No Streamlit here.
+notebook can read it between writes (DESIGN.md §3). Every save carries the version it was based on; a
+stale save raises StaleVersion with the stored dialogue. No Streamlit here.
+
+Concurrency. Streamlit sessions are threads of one process, and DuckDB allows one configuration
+(read-only or read-write) per file and process: every open of a file goes through one process-wide lock
+per file (_file_lock), held from open to close of one transaction, so the process has at most one
+connection to it. Another process holding the file read-write (or read-only, for a write) makes the
+open fail at once; _run retries with back-off for RETRY_SECONDS, re-running the whole transaction (save
+re-checks the version inside it), then raises StoreBusy and the caller keeps the edit. Every DuckDB
+error leaves as a UserStoreError with a Swedish message; only a file DuckDB calls invalid or corrupt is
+reported as such (StoreUnreadable).
 """
 from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
+import threading
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -98,8 +108,61 @@ def read_only_mode() -> bool:
     return os.environ.get("FARDPLANER_READONLY", "").lower() in ("1", "true", "ja", "yes")
 
 
-def _is_lock_error(exc: Exception) -> bool:
-    return "lock" in str(exc).lower()
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+# What DuckDB says about a file that is not a readable database (checked before any lock wording:
+# "checksum ... in block" contains "lock").
+_CORRUPT = ("not a valid duckdb database", "corrupt database", "checksum", "could not read enough bytes",
+            "database file with version number")
+
+
+def _file_lock(path: Path) -> threading.Lock:
+    """The one lock per store file in this process: at most one connection to the file at a time."""
+    key = os.path.normcase(os.path.realpath(path))
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(key, threading.Lock())
+
+
+def _kind(exc: duckdb.Error, write: bool) -> str:
+    """corrupt, locked (another process), clash or conflict (another connection here), or other."""
+    text = str(exc).lower()
+    if isinstance(exc, duckdb.SerializationException) or any(m in text for m in _CORRUPT):
+        return "corrupt"
+    if "could not set lock" in text or "conflicting lock" in text:
+        return "locked"
+    if isinstance(exc, duckdb.ConnectionException) and "different configuration" in text:
+        return "clash"
+    if write and isinstance(exc, duckdb.TransactionException):
+        return "conflict"
+    return "other"
+
+
+def _busy(write: bool, other_program: bool) -> str:
+    by = " av ett annat program" if other_program else ""
+    tail = ("Ingenting har sparats, men din ändring finns kvar: försök igen om en stund." if write
+            else "Försök igen om en stund.")
+    return f"Dialogdatabasen är upptagen{by} just nu. {tail}"
+
+
+def _failed(write: bool, exc: Exception) -> str:
+    what = "sparas just nu. Ingenting har sparats, men din ändring finns kvar." if write else "läsas just nu."
+    return (f"Dialogdatabasen kunde inte {what} Försök igen om en stund; kontakta den som förvaltar verktyget "
+            f"om det upprepas. (Teknisk orsak: {exc})")
+
+
+def _in_transaction(con, fn):
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result = fn(con)
+        hook = os.environ.get("FARDPLANER_TEST_PAUSE_IN_SAVE")  # kill-during-save test only
+        if hook:
+            time.sleep(float(hook))
+        con.execute("COMMIT")
+        return result
+    except BaseException:
+        with suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
 
 
 def validate(dialogue: Dialogue) -> list[str]:
@@ -133,47 +196,48 @@ class UserStore:
         self.read_only = read_only_mode() if read_only is None else read_only
 
     # -- connections -------------------------------------------------------------------------
-    @contextmanager
-    def _connect(self, write: bool):
+    def _read(self, fn):
+        return self._run(fn, write=False)
+
+    def _write(self, fn):
+        """fn(con) in one transaction; on a lock or a conflict the whole of fn runs again."""
+        return self._run(fn, write=True)
+
+    def _run(self, fn, write: bool, transaction: bool = True):
         if write and self.read_only:
             raise ReadOnlyStore("Appen körs i läsläge: inget kan sparas.")
         deadline = time.monotonic() + RETRY_SECONDS
-        delay = 0.05
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=not write)
-                break
-            except duckdb.Error as exc:
-                if not _is_lock_error(exc) or time.monotonic() > deadline:
-                    if _is_lock_error(exc):
-                        raise StoreBusy("Dialogdatabasen är upptagen av ett annat program just nu. "
-                                        "Ingenting har sparats, men din ändring finns kvar: försök igen "
-                                        "om en stund.") from exc
-                    raise StoreUnreadable(
-                        f"Dialogdatabasen ({self.path.name}) går inte att öppna: filen är tom, skadad eller inte "
-                        "en DuckDB-databas. Den har inte ändrats. Återställ den senaste säkerhetskopian från "
-                        "mappen backups bredvid filen, eller flytta undan filen så skapas en ny, tom; kontakta den som "
-                        f"förvaltar verktyget. (Teknisk orsak: {exc})") from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
+        lock = _file_lock(self.path)
+        if not lock.acquire(timeout=RETRY_SECONDS):
+            raise StoreBusy(_busy(write, other_program=False))  # a session here, or one waiting
         try:
-            yield con
+            delay = 0.02
+            while True:
+                try:
+                    return self._once(fn, write, transaction)
+                except duckdb.Error as exc:
+                    kind = _kind(exc, write)
+                    if kind == "corrupt":
+                        raise StoreUnreadable(
+                            f"Dialogdatabasen ({self.path.name}) går inte att öppna: filen är tom, skadad eller "
+                            "inte en DuckDB-databas. Den har inte ändrats. Återställ den senaste säkerhetskopian "
+                            "från mappen backups bredvid filen, eller flytta undan filen så skapas en ny, tom; "
+                            f"kontakta den som förvaltar verktyget. (Teknisk orsak: {exc})") from exc
+                    if kind == "other":
+                        raise UserStoreError(_failed(write, exc)) from exc
+                    if time.monotonic() + delay > deadline:
+                        raise StoreBusy(_busy(write, other_program=kind == "locked")) from exc
+                time.sleep(delay * random.uniform(0.5, 1.5))  # jitter: two waiting processes do not collide again
+                delay = min(delay * 2, 0.25)
+        finally:
+            lock.release()
+
+    def _once(self, fn, write: bool, transaction: bool):
+        con = duckdb.connect(str(self.path), read_only=not write)
+        try:
+            return _in_transaction(con, fn) if write and transaction else fn(con)
         finally:
             con.close()
-
-    @contextmanager
-    def _transaction(self):
-        with self._connect(write=True) as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                yield con
-                hook = os.environ.get("FARDPLANER_TEST_PAUSE_IN_SAVE")  # kill-during-save test only
-                if hook:
-                    time.sleep(float(hook))
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -182,44 +246,54 @@ class UserStore:
     def schema_version(self) -> int:
         if not self.path.exists():
             return 0
-        with self._connect(write=False) as con:
-            tables = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-            if "schema_version" not in tables:
-                return 0
-            return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        return self._read(self._schema_version)
+
+    @staticmethod
+    def _schema_version(con) -> int:
+        tables = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "schema_version" not in tables:
+            return 0
+        return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
     def migrate(self) -> int:
         """Create or upgrade the schema; back up an existing file first. Returns the version."""
         current = self.schema_version()
         if current >= len(MIGRATIONS) or self.read_only:
             return current
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return self._run(self._upgrade, write=True, transaction=False)
+
+    def _upgrade(self, con) -> int:
+        current = self._schema_version(con)  # again: another session or process may have migrated since
+        if current >= len(MIGRATIONS):
+            return current
         if current > 0:
+            con.execute("CHECKPOINT")  # a WAL left by a crash goes into the file before it is copied
             backups = self.path.parent / "backups"
             backups.mkdir(exist_ok=True)
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             shutil.copy2(self.path, backups / f"{self.path.stem}-v{current}-{stamp}.duckdb")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._transaction() as con:
+
+        def apply(con):
             for number in range(current + 1, len(MIGRATIONS) + 1):
                 con.execute(MIGRATIONS[number - 1])
                 con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
-        return len(MIGRATIONS)
+            return len(MIGRATIONS)
+        return _in_transaction(con, apply)
 
     # -- reads -------------------------------------------------------------------------------
     def list_dialogues(self, core_id: str | None = None) -> pd.DataFrame:
         if not self.path.exists():
             return pd.DataFrame(columns=["id", "core_id", "period", "meeting_date", "status", "version",
                                          "priorities", "created_at", "updated_at"])
-        with self._connect(write=False) as con:
-            return con.execute(
-                "SELECT d.id, d.core_id, d.period, d.meeting_date, d.status, d.version, d.created_at, d.updated_at, "
-                "(SELECT count(*) FROM priorities p WHERE p.dialogue_id = d.id) AS priorities "
-                "FROM dialogues d WHERE ? IS NULL OR d.core_id = ? ORDER BY d.period DESC, d.created_at DESC",
-                [core_id, core_id]).df()
+        return self._read(lambda con: con.execute(
+            "SELECT d.id, d.core_id, d.period, d.meeting_date, d.status, d.version, d.created_at, d.updated_at, "
+            "(SELECT count(*) FROM priorities p WHERE p.dialogue_id = d.id) AS priorities "
+            "FROM dialogues d WHERE ? IS NULL OR d.core_id = ? ORDER BY d.period DESC, d.created_at DESC",
+            [core_id, core_id]).df())
 
     def load(self, dialogue_id: str) -> Dialogue:
-        with self._connect(write=False) as con:
-            return self._load(con, dialogue_id)
+        return self._read(lambda con: self._load(con, dialogue_id))
 
     @staticmethod
     def _load(con, dialogue_id: str) -> Dialogue:
@@ -241,9 +315,9 @@ class UserStore:
         return d
 
     def change_log(self, dialogue_id: str) -> pd.DataFrame:
-        with self._connect(write=False) as con:
-            return con.execute("SELECT changed_at, who, what, before, after FROM change_log WHERE dialogue_id = ? "
-                               "ORDER BY changed_at DESC", [dialogue_id]).df()
+        return self._read(lambda con: con.execute(
+            "SELECT changed_at, who, what, before, after FROM change_log WHERE dialogue_id = ? "
+            "ORDER BY changed_at DESC", [dialogue_id]).df())
 
     def previous_priorities(self, dialogue: Dialogue) -> dict[str, Priority]:
         """The priorities a dialogue's priorities were carried from, by their id."""
@@ -263,7 +337,7 @@ class UserStore:
         problems = validate(d)
         if problems:
             raise UserStoreError(" ".join(problems))
-        with self._transaction() as con:
+        def body(con):
             if from_dialogue_id:
                 previous = self._load(con, from_dialogue_id)
                 d.participants = [replace(p) for p in previous.participants]
@@ -275,7 +349,8 @@ class UserStore:
             self._write_children(con, d, now)
             what = "skapade dialogen" + (f" utifrån föregående period" if from_dialogue_id else "")
             self._log(con, who, d.id, what, None, {"period": d.period, "kärna": core_id})
-        return d
+            return d
+        return self._write(body)
 
     def save(self, draft: Dialogue, who: str) -> Dialogue:
         """Save a whole draft in one transaction if nobody saved since draft.version was loaded."""
@@ -283,7 +358,7 @@ class UserStore:
         if problems:
             raise UserStoreError(" ".join(problems))
         now = datetime.now()
-        with self._transaction() as con:
+        def body(con):
             current = self._load(con, draft.id)
             if current.decided:
                 raise DialogueDecided("Dialogen är beslutad och kan inte ändras. Starta nästa period "
@@ -302,10 +377,11 @@ class UserStore:
             for what, before, after in changes:
                 self._log(con, who, draft.id, what, before, after)
             return self._load(con, draft.id)
+        return self._write(body)
 
     def decide(self, dialogue_id: str, version: int, who: str) -> Dialogue:
         now = datetime.now()
-        with self._transaction() as con:
+        def body(con):
             current = self._load(con, dialogue_id)
             if current.decided:
                 return current
@@ -318,6 +394,7 @@ class UserStore:
             self._log(con, who, dialogue_id, "beslutade prioriteringarna", {"status": "utkast"},
                       {"status": "beslutad", "prioriteringar": len(current.priorities)})
             return self._load(con, dialogue_id)
+        return self._write(body)
 
     @staticmethod
     def _write_children(con, d: Dialogue, now: datetime) -> None:

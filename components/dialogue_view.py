@@ -1,30 +1,38 @@
-"""The dialogue page's panels: create, participants, shortlist editor, balance, decide, log."""
+"""The dialogue page's panels: the core's dialogues, create, participants, shortlist cards, balance, decide,
+archive or delete, next period, change log."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from components import dialogue_draft, dialogue_session as ds
-from components.format import GOAL_AREA_COLOURS, SCOPE
+from components import change_log_text, dialogue_draft, dialogue_session as ds, priority_card
+from components.export_files import workbook_bytes
+from components.format import GOAL_AREA_COLOURS, SCOPE, plain
 from components.store import run
-from queries.user_store import STATUSES, Dialogue, Participant, UserStoreError, read_only_mode
+from queries.dialogue_model import Dialogue, Participant
+from queries.user_store import UserStoreError, read_only_mode
 
 SIDE_LABEL = {"region": "Region", "kommun": "Kommun"}
+LOG_LINES = 100
 
 
-def default_period(today: date | None = None) -> str:
+def default_period(today: date | None = None, taken: set[str] | frozenset = frozenset()) -> str:
+    """The coming two-year period that has no dialogue yet."""
     year = (today or date.today()).year
     start = year if year % 2 == 0 else year + 1
+    while f"{start}–{start + 1}" in taken:
+        start += 2
     return f"{start}–{start + 1}"
 
 
-def dialogue_label(rec: dict) -> str:
-    when = f" · möte {rec['meeting_date']:%Y-%m-%d}" if pd.notna(rec.get("meeting_date")) else ""
-    return f"{rec['period']} · {rec['status']}{when} · {rec['priorities']} prioriteringar"
+def status_text(rec: dict) -> str:
+    if pd.notna(rec.get("archived_at")):
+        return "arkiverad"
+    if rec["status"] == "beslutad" and pd.notna(rec.get("decided_at")):
+        return f"beslutad {change_log_text.swedish_date(rec['decided_at'])}"
+    return rec["status"]
 
 
 def choice_labels(dialogues: pd.DataFrame) -> dict[str, str]:
@@ -43,60 +51,84 @@ def choice_labels(dialogues: pd.DataFrame) -> dict[str, str]:
     return {i: labels[i] for i in dialogues["id"]}  # in the list's order
 
 
+def dialogue_list(dialogues: pd.DataFrame) -> None:
+    """The core's dialogues with status and dates."""
+    if dialogues.empty:
+        return
+    labels = choice_labels(dialogues)
+    table = pd.DataFrame({
+        "Dialog": [labels[i] for i in dialogues["id"]],
+        "Status": [status_text(r) for r in dialogues.to_dict("records")],
+        "Mötesdatum": [change_log_text.swedish_date(v) if pd.notna(v) else "–" for v in dialogues["meeting_date"]],
+        "Prioriteringar": dialogues["priorities"].astype(int),
+        "Senast ändrad (svensk tid)": [change_log_text.when(t) for t in dialogues["updated_at"]],
+    })
+    with st.expander(f"Kärnans dialoger ({len(table)})", icon=":material/list:"):
+        st.dataframe(table, hide_index=True, width="stretch")
+
+
 def create_form(core_id: str, dialogues: pd.DataFrame) -> str | None:
     """A form to start a dialogue; returns the new dialogue's id when one was created."""
-    decided = dialogues[dialogues["status"] == "beslutad"]
-    with st.form("create_dialogue", border=True):
-        st.markdown("**Ny dialog**")
-        left, mid, right = st.columns(3)
-        period = left.text_input("Period", value=default_period(), max_chars=20)
-        meeting = mid.date_input("Mötesdatum", value=None, format="YYYY-MM-DD")
-        options = [None, *decided["id"]]
-        labels = {r["id"]: dialogue_label(r) for r in decided.to_dict("records")}
-        previous = right.selectbox("Utgå från", options, format_func=lambda i: "Tom lista" if i is None
-                                   else "Föregående: " + labels[i])
-        if st.form_submit_button("Skapa dialog", icon=":material/add:"):
-            try:
-                created = ds.store().create(core_id, period, meeting, who=ds.who(), from_dialogue_id=previous)
-            except UserStoreError as exc:
-                st.error(str(exc))
-                return None
-            return created.id
+    active = dialogues[dialogues["archived_at"].isna()]
+    decided = active[active["status"] == "beslutad"]
+    labels = choice_labels(dialogues)
+    with st.expander("Ny dialog", icon=":material/add:", expanded=active.empty):
+        with st.form("create_dialogue", border=False):
+            left, mid, right = st.columns(3)
+            period = left.text_input("Period", value=default_period(taken=set(active["period"])), max_chars=20)
+            meeting = mid.date_input("Mötesdatum", value=None, format="YYYY-MM-DD")
+            options = [None, *decided["id"]]
+            previous = right.selectbox("Utgå från", options, index=1 if len(options) > 1 else 0,
+                                       format_func=lambda i: "Tom lista" if i is None
+                                       else f"Beslutad dialog {labels[i]}")
+            reason = st.text_input("Skäl till en andra dialog för samma period (bara då det behövs)",
+                                   max_chars=300)
+            if st.form_submit_button("Skapa dialog", icon=":material/add:"):
+                try:
+                    created = ds.store().create(core_id, period, meeting, who=ds.who(), from_dialogue_id=previous,
+                                                reason=reason)
+                except UserStoreError as exc:
+                    st.error(str(exc), icon=":material/error:")
+                    return None
+                return created.id
     return None
 
 
-def editor_base(key: str, build: Callable[[], Any]) -> Any:
-    """What a data_editor under `key` starts from, kept for as long as the editor holds its edits.
+def participants_editor(d: Dialogue, locked: bool) -> None:
+    """One row per participant (name, organisation, side), a button to add one and one to remove each."""
+    if locked:
+        if d.participants:
+            st.dataframe(pd.DataFrame([{"Namn": p.name, "Organisation": p.organisation or "–",
+                                        "Sida": SIDE_LABEL[p.side]} for p in d.participants]),
+                         hide_index=True, width="stretch")
+        else:
+            st.caption("Inga deltagare antecknade.")
+        return
+    generation = st.session_state.setdefault(f"pgen:{d.id}", 0)
+    st.markdown("**Deltagare**")
+    for i, p in enumerate(d.participants):
+        key = f"{d.id}:{d.version}:{generation}:{i}"
+        name, org, side, remove = st.columns([4, 4, 2, 1.6], vertical_alignment="bottom")
+        p.name = name.text_input("Namn", value=p.name, key=f"pn:{key}", max_chars=120)
+        p.organisation = org.text_input("Organisation", value=p.organisation, key=f"po:{key}", max_chars=160)
+        p.side = side.selectbox("Sida", list(SIDE_LABEL), index=list(SIDE_LABEL).index(p.side), key=f"ps:{key}",
+                                format_func=SIDE_LABEL.get)
+        remove.button("Ta bort", icon=":material/person_remove:", key=f"prm:{key}", help=f"Ta bort deltagare {i + 1}",
+                      on_click=_remove_participant, args=(d, i))
+    if not d.participants:
+        st.caption("Inga deltagare ännu.")
+    st.button("Lägg till deltagare", icon=":material/person_add:", key=f"padd:{d.id}",
+              on_click=_add_participant, args=(d,))
 
-    Streamlit keeps an editor's edits by row position and applies them to the data the script passes on each
-    run, so that data must not change under them. Passing the draft, which already has the edits, re-applied
-    a rank edit to whichever row came first after re-sorting, and gave the participants' editor (num_rows=
-    "dynamic": its identity includes the data) a fresh identity on the next run, dropping the edit made there.
-    The base is built again when the editor's state is gone: first run, new version, page left and back.
-    """
-    base_key = f"_base:{key}"
-    if key not in st.session_state or base_key not in st.session_state:
-        st.session_state[base_key] = build()
-    return st.session_state[base_key]
+
+def _add_participant(d: Dialogue) -> None:
+    d.participants.append(Participant("", "", "kommun"))
+    st.session_state[f"pgen:{d.id}"] = st.session_state.get(f"pgen:{d.id}", 0) + 1
 
 
-def participants_editor(d: Dialogue, disabled: bool) -> None:
-    key = f"participants:{d.id}:{d.version}"
-    frame = editor_base(key, lambda: pd.DataFrame(
-        [{"Namn": p.name, "Organisation": p.organisation, "Sida": SIDE_LABEL[p.side]} for p in d.participants],
-        columns=["Namn", "Organisation", "Sida"]))
-    edited = st.data_editor(
-        frame, num_rows="fixed" if disabled else "dynamic", disabled=disabled, hide_index=True,
-        width="stretch", key=key,
-        column_config={"Namn": st.column_config.TextColumn(required=True, max_chars=120),
-                       "Organisation": st.column_config.TextColumn(max_chars=160),
-                       "Sida": st.column_config.SelectboxColumn(options=list(SIDE_LABEL.values()),
-                                                                required=True, default="Kommun")})
-    if not disabled:
-        side = {v: k for k, v in SIDE_LABEL.items()}
-        d.participants = [Participant(str(r["Namn"] or ""), str(r["Organisation"] or ""),
-                                      side.get(r["Sida"], "kommun"))
-                          for r in edited.to_dict("records") if str(r["Namn"] or "").strip()]
+def _remove_participant(d: Dialogue, index: int) -> None:
+    del d.participants[index]
+    st.session_state[f"pgen:{d.id}"] = st.session_state.get(f"pgen:{d.id}", 0) + 1
 
 
 def add_interventions(d: Dialogue, core_id: str) -> None:
@@ -116,57 +148,15 @@ def add_interventions(d: Dialogue, core_id: str) -> None:
         st.caption("Kärnan har inga färdplansinsatser inlästa.")
 
 
-def shortlist_table(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> pd.DataFrame:
-    """The shortlist as the editor shows it, in rank order (frame is components.dialogue_session.shortlist_frame)."""
-    previous = ds.store().previous_priorities(d) if d.previous_dialogue_id else {}
-    table = pd.DataFrame({
-        "Rang": frame["rank"], "Insats": (frame["code"].fillna("") + " " + frame["title"]).str.strip(),
-        "Målområde": frame["goal_area"].fillna("–"),
-        "Formulering / motivering": frame["wording"], "Driver": frame["owner"],
-        "Nästa steg": frame["next_step"], "Status": frame["status"],
-        "Förra perioden": [previous[c].status if c in previous else "" for c in frame["carried_from"]],
-        "Ta bort": False,
-    })
-    if not previous:
-        table = table.drop(columns=["Förra perioden"])
-    if disabled:
-        table = table.drop(columns=["Ta bort"])
-    return table
-
-
-def shortlist_editor(d: Dialogue, frame: pd.DataFrame, disabled: bool) -> None:
-    """The shortlist as an editable table: rank, wording, driver, next step, status, remove."""
+def shortlist_cards(d: Dialogue, frame: pd.DataFrame, locked: bool) -> None:
+    """A card per priority: every field visible at 1280 px, no table to scroll sideways."""
     actors = ds.actor_options()
-    by_label = {v: k for k, v in actors.items()}
-    key = f"shortlist:{d.id}:{d.version}:{len(frame)}:{int(disabled)}"
-    ids, table = editor_base(key, lambda: (list(frame["id"]), shortlist_table(d, frame, disabled)))
-    edited = st.data_editor(
-        table, hide_index=True, width="stretch", disabled=disabled or ["Insats", "Målområde", "Förra perioden"],
-        key=key,
-        column_config={
-            "Rang": st.column_config.NumberColumn(min_value=1, max_value=99, step=1, width="small"),
-            "Insats": st.column_config.TextColumn(width="large"),
-            "Formulering / motivering": st.column_config.TextColumn(width="large", max_chars=4000),
-            "Driver": st.column_config.SelectboxColumn(options=sorted(by_label), width="medium"),
-            "Nästa steg": st.column_config.TextColumn(width="medium", max_chars=4000),
-            "Status": st.column_config.SelectboxColumn(options=STATUSES, required=True),
-            "Ta bort": st.column_config.CheckboxColumn(width="small"),
-        })
-    if disabled:
-        return
+    previous = ds.guarded(ds.store().previous_priorities, d) if d.previous_dialogue_id else {}
+    period = ds.guarded(ds.store().load, d.previous_dialogue_id).period if previous else None
     by_id = {p.id: p for p in d.priorities}
-    keep = [p for p in d.priorities if p.id not in ids]  # none, unless the draft changed elsewhere
-    for pid, rec in zip(ids, edited.to_dict("records")):
-        if rec.get("Ta bort") or pid not in by_id:
-            continue
-        p = by_id[pid]
-        p.rank = int(rec["Rang"]) if pd.notna(rec["Rang"]) else p.rank
-        p.wording = rec["Formulering / motivering"] or ""
-        p.owner_actor_id = by_label.get(rec["Driver"]) if rec["Driver"] else None
-        p.next_step = rec["Nästa steg"] or ""
-        p.status = rec["Status"] or p.status
-        keep.append(p)
-    d.priorities = keep
+    for index, row in enumerate(frame.to_dict("records")):
+        p = by_id[row["id"]]
+        priority_card.card(d, p, row, index, actors, locked, previous.get(p.carried_from_priority_id), period)
 
 
 def balance_panel(frame: pd.DataFrame) -> None:
@@ -184,25 +174,6 @@ def balance_panel(frame: pd.DataFrame) -> None:
         st.dataframe(carriers, hide_index=True, width="stretch")
 
 
-def conflict_panel(d: Dialogue) -> None:
-    current = st.session_state.get(f"conflict:{d.id}")
-    if current is None:
-        return
-    st.warning("Någon annan har sparat dialogen medan du redigerade. Din version finns kvar nedan och "
-               "har inte sparats. Den sparade versionen:", icon=":material/sync_problem:")
-    st.dataframe(ds.shortlist_frame(current)[["rank", "title", "wording", "owner", "next_step", "status"]]
-                 .rename(columns={"rank": "Rang", "title": "Insats", "wording": "Formulering", "owner": "Driver",
-                                  "next_step": "Nästa steg", "status": "Status"}), hide_index=True, width="stretch")
-    left, right = st.columns(2)
-    if left.button("Behåll min version och spara över", key=f"overwrite:{d.id}"):
-        d.version = current.version
-        ds.save(d)
-        st.rerun()
-    if right.button("Släpp mina ändringar och ladda den sparade", key=f"reload:{d.id}"):
-        ds.discard_draft(d.id)
-        st.rerun()
-
-
 def decide_panel(d: Dialogue, dirty: bool) -> None:
     with st.expander("Besluta prioriteringarna", icon=":material/gavel:"):
         st.markdown("När prioriteringarna är beslutade låses dialogen. Nästa period startar utifrån den.")
@@ -213,32 +184,94 @@ def decide_panel(d: Dialogue, dirty: bool) -> None:
             try:
                 ds.store().decide(d.id, d.version, who=ds.who())
                 ds.discard_draft(d.id)
-                st.session_state["flash"] = ("success", "Prioriteringarna är beslutade.")
+                st.session_state["flash"] = ("success", "Prioriteringarna är beslutade. Nästa steg: starta nästa "
+                                             "period när det är dags.")
             except UserStoreError as exc:
                 st.session_state["flash"] = ("error", str(exc))
             st.rerun()
+
+
+def archive_panel(d: Dialogue) -> bool:
+    """Archive or delete a draft dialogue, with a reason for the log. True when it is gone from the list."""
+    with st.expander("Arkivera eller ta bort utkastet", icon=":material/inventory_2:"):
+        st.markdown("Ett utkast som inte ska användas kan arkiveras (det finns kvar och kan tas fram igen) eller "
+                    "tas bort. Båda skrivs i ändringsloggen. En beslutad dialog kan inte tas bort.")
+        reason = st.text_input("Skäl (skrivs i loggen)", key=f"archive_reason:{d.id}", max_chars=300)
+        left, right = st.columns(2)
+        archive = left.button("Arkivera", key=f"archive:{d.id}", icon=":material/archive:", disabled=not reason.strip())
+        delete = right.button("Ta bort utkastet", key=f"delete:{d.id}", icon=":material/delete_forever:",
+                              disabled=not reason.strip())
+        if archive or delete:
+            try:
+                (ds.store().archive if archive else ds.store().delete)(d.id, who=ds.who(), reason=reason)
+            except UserStoreError as exc:
+                st.error(str(exc), icon=":material/error:")
+                return False
+            ds.discard_draft(d.id)
+            st.session_state["flash"] = ("success", "Utkastet är arkiverat." if archive else "Utkastet är borttaget.")
+            return True
+    return False
+
+
+def archived_panel(d: Dialogue) -> None:
+    st.info("Dialogen är arkiverad och kan inte ändras." + (f" Skäl: {d.reason}" if d.reason else ""),
+            icon=":material/inventory_2:")
+    if not read_only_mode() and st.button("Ta fram ur arkivet", key=f"restore:{d.id}", icon=":material/unarchive:"):
+        try:
+            ds.store().restore(d.id, who=ds.who())
+        except UserStoreError as exc:
+            st.session_state["flash"] = ("error", str(exc))
+        ds.discard_draft(d.id)
+        st.rerun()
 
 
 def next_period_panel(d: Dialogue) -> str | None:
     if read_only_mode():
         return None
     with st.container(border=True):
-        st.markdown("**Nästa period** – starta en ny dialog utifrån dessa prioriteringar och deras status.")
+        st.markdown("**Nästa steg: starta nästa period** – en ny dialog utifrån dessa prioriteringar och deras "
+                    "status.")
         left, right = st.columns([2, 1], vertical_alignment="bottom")
         start = int(d.period[:4]) + 2 if d.period[:4].isdigit() else date.today().year
         period = left.text_input("Period", value=f"{start}–{start + 1}", key=f"next_period:{d.id}")
-        if right.button("Starta nästa period", key=f"next:{d.id}", icon=":material/skip_next:"):
+        if right.button("Starta nästa period", key=f"next:{d.id}", icon=":material/skip_next:", type="primary"):
             try:
                 return ds.store().create(d.core_id, period, None, who=ds.who(), from_dialogue_id=d.id).id
             except UserStoreError as exc:
-                st.error(str(exc))
+                st.error(str(exc), icon=":material/error:")
     return None
 
 
 def change_log_panel(d: Dialogue) -> None:
-    log = ds.store().change_log(d.id)
-    st.dataframe(log.rename(columns={"changed_at": "När", "who": "Vem", "what": "Vad", "before": "Före",
-                                     "after": "Efter"}), hide_index=True, width="stretch")
+    log = ds.guarded(ds.store().change_log, d.id)
+    if log.empty:
+        st.caption("Inga ändringar ännu.")
+        return
+    names = ds.names([s for s in log["subject"].dropna()] + [i for v in log["after"].dropna()
+                                                             for i in _ids_in(v)])
+    lines = change_log_text.readable(log, names)
+    shown = lines.head(LOG_LINES)
+    st.markdown("\n".join(f"- **{t}** · {plain(who)}: {plain(what)}" for t, who, what in shown.itertuples(index=False)))
+    if len(lines) > LOG_LINES:
+        st.caption(f"Visar de {LOG_LINES} senaste av {len(lines)} ändringar; hela loggen finns i Excel-filen.")
+    st.download_button("Ändringsloggen (Excel)", lambda: workbook_bytes(
+        {"Ändringslogg": change_log_text.structured(log, names)},
+        [("Titel", f"Ändringslogg för dialogen {d.period}"), ("Kärna", d.core_id),
+         ("Uttaget", date.today().isoformat()),
+         ("Anmärkning", "Tiderna är svensk tid; kolumnen Tid (UTC) har samma tid i UTC. Före och Efter är de "
+                        "sparade värdena. Uppgifterna är inmatade av användarna, inte hämtade ur källorna.")]),
+        file_name=f"andringslogg-{d.core_id}-{d.period}.xlsx".replace("–", "-"), icon=":material/table:",
+        key=f"log_xlsx:{d.id}", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _ids_in(value: str) -> list[str]:
+    """Insats ids in a stored order event (a JSON list of ids)."""
+    import json
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return []
+    return [i for i in parsed if isinstance(i, str)] if isinstance(parsed, list) else []
 
 
 def export_panel(d: Dialogue) -> None:

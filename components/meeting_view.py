@@ -1,68 +1,101 @@
-"""Meeting mode: one core, large type, the shortlist with the färdriktning beside each priority."""
+"""Meeting mode: one core on a projector. Two views: an overview of every priority, and one priority at a
+time, large, with its färdriktning and what was decided about it last period."""
 from __future__ import annotations
 
 import streamlit as st
 
-from components import dialogue_draft, dialogue_session as ds
-from components.format import GOAL_AREA_COLOURS, plain
+from components import dialogue_session as ds, priority_card
+from components.format import plain
 from components.store import run
-from queries.user_store import STATUSES, Dialogue
+from queries.dialogue_model import Dialogue
 
-# Fixed CSS only (no user or source text): larger type for a projector, no sidebar clutter.
+# Fixed CSS only (no user or source text): larger type for a projector, no sidebar, room under the header.
 MEETING_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
-.block-container {padding-top: 1.5rem; max-width: 1240px;}
+.block-container {padding-top: 4.2rem; max-width: 1240px;}
 .stMarkdown p, .stTextArea textarea, .stTextInput input, [data-baseweb="select"] > div {font-size: 1.2rem;}
-h1 {font-size: 2.4rem !important;}
+h1 {font-size: 2.2rem !important; padding-top: 0.2rem !important;}
+.st-key-overview p {margin-bottom: 0; font-size: 1.1rem;}
+.st-key-overview [data-testid="stVerticalBlockBorderWrapper"] {padding: 0.1rem 0.6rem;}
 </style>
 """
+VIEWS = {"oversikt": "Översikt", "en": "En i taget"}
 
 
-def priority_row(d: Dialogue, index: int, directions: dict, actors: dict[str, str], locked: bool,
-                 row: dict) -> None:
+def previous_of(d: Dialogue) -> tuple[dict, str | None]:
+    if not d.previous_dialogue_id:
+        return {}, None
+    previous = ds.guarded(ds.store().load, d.previous_dialogue_id)
+    return {p.id: p for p in previous.priorities}, previous.period
+
+
+def overview(d: Dialogue, frame, actors: dict[str, str]) -> None:
+    """Every priority on one or two screens: rank, code and title, driver, status; a button opens it."""
+    with st.container(key="overview"):
+        head = st.columns([0.5, 8, 3, 1.5, 1.2])
+        for col, text in zip(head, ["Nr", "Insats", "Driver", "Status"]):
+            col.markdown(f"**{text}**")
+        for index, row in enumerate(frame.to_dict("records")):
+            with st.container(border=True, key=f"ov_{row['id']}"):
+                rank, name, owner, status, open_ = st.columns([0.5, 8, 3, 1.5, 1.2], vertical_alignment="center")
+                rank.markdown(f"**{row['rank']}**")
+                name.markdown(f"{plain(priority_card.title(row))} · *{plain(row['goal_area'] or 'utan målområde')}*")
+                owner.markdown(plain(actors.get(row["owner_actor_id"], priority_card.NO_OWNER))
+                               if row["owner_actor_id"] else priority_card.NO_OWNER)
+                status.markdown(row["status"])
+                open_.button("Öppna", key=f"open:{row['id']}", help=f"Visa prioritering {row['rank']} stor",
+                             on_click=_open, args=(row["id"],))
+
+
+def _open(priority_id: str) -> None:
+    st.session_state["meeting_priority"] = priority_id
+    st.session_state["meeting_view"] = "en"
+
+
+def _step(ids: list[str], index: int) -> None:
+    st.session_state["meeting_priority"] = ids[max(0, min(len(ids) - 1, index))]
+
+
+def one_at_a_time(d: Dialogue, frame, actors: dict[str, str], locked: bool) -> None:
+    """One priority large: fields, its färdriktning, and last period's decided wording and status."""
+    ids, count = list(frame["id"]), len(frame)
+    shown = st.session_state.get("meeting_priority")
+    index = ids.index(shown) if shown in ids else 0  # the priority stays shown when it is moved
+    row = frame.iloc[index].to_dict()
     p = next(x for x in d.priorities if x.id == row["id"])
-    colour = GOAL_AREA_COLOURS.get(row["goal_area_id"], "#6E6E6E")
+    nav = st.columns([1.4, 1.4, 3, 3], vertical_alignment="center")
+    nav[0].button("Föregående", icon=":material/chevron_left:", key="prev_priority", disabled=index == 0,
+                  on_click=_step, args=(ids, index - 1))
+    nav[1].button("Nästa", icon=":material/chevron_right:", key="next_priority", disabled=index == count - 1,
+                  on_click=_step, args=(ids, index + 1))
+    nav[2].markdown(f"Prioritering {index + 1} av {count}")
+    if not locked:
+        with nav[3]:
+            priority_card.move_buttons(d, p, index, remove=False)
+    directions = dict(zip(*[run("core_directions", core=d.core_id)[c] for c in ("goal_area_id", "text")]))
+    previous, period = previous_of(d)
     with st.container(border=True, key=f"prio_{p.id}"):
-        st.markdown(f'<div style="border-top:8px solid {colour};margin:-0.5rem -0.5rem 0.4rem"></div>',
-                    unsafe_allow_html=True)
+        priority_card.stripe(row["goal_area_id"], 8)
         main, side = st.columns([3, 2], gap="large")
         with main:
-            head, buttons = st.columns([6, 1], vertical_alignment="center")
-            title = f"{row['code']} {row['title']}" if row["code"] else row["title"]
-            head.markdown(f"### {p.rank}. {plain(title)}")
-            if not locked:
-                up, down = buttons.columns(2)
-                up.button("Upp", icon=":material/arrow_upward:", key=f"up:{p.id}", help="Flytta upp",
-                          disabled=index == 0, on_click=dialogue_draft.move, args=(d, p.id, -1))
-                down.button("Ned", icon=":material/arrow_downward:", key=f"down:{p.id}", help="Flytta ned",
-                            disabled=index == len(d.priorities) - 1, on_click=dialogue_draft.move,
-                            args=(d, p.id, 1))
+            st.markdown(f"### {p.rank}. {plain(priority_card.title(row))}")
             if locked:
-                st.markdown(f"**Formulering:** {plain(p.wording or '–')}")
-                st.markdown(f"**Driver:** {plain(actors.get(p.owner_actor_id, 'ingen utsedd'))} · "
-                            f"**Nästa steg:** {plain(p.next_step or '–')} · **Status:** {p.status}")
-                return
-            v = d.version
-            p.wording = st.text_area("Överenskommen formulering", value=p.wording, key=f"w:{p.id}:{v}",
-                                     max_chars=4000, height=90)
-            a, b, c = st.columns([2, 2, 1])
-            owners = [None, *actors]
-            owner = a.selectbox("Driver", owners, index=owners.index(p.owner_actor_id)
-                                if p.owner_actor_id in owners else 0, key=f"o:{p.id}:{v}",
-                                format_func=lambda x: "Ingen utsedd" if x is None else actors[x])
-            p.owner_actor_id = owner
-            p.next_step = b.text_input("Nästa steg", value=p.next_step, key=f"n:{p.id}:{v}", max_chars=4000)
-            p.status = c.selectbox("Status", STATUSES, index=STATUSES.index(p.status), key=f"s:{p.id}:{v}")
+                priority_card.read_only(p, actors)
+            else:
+                priority_card.fields(d, p, actors, large=True)
         with side:
+            line = priority_card.previous_line(previous.get(p.carried_from_priority_id), period)
+            st.markdown(f"**{plain(line)}**" if line else "Ny för perioden: inte prioriterad förra perioden.")
             direction = directions.get(row["goal_area_id"])
             st.caption(f"Färdriktning, {row['goal_area'] or 'utan målområde'}")
             st.markdown(plain(direction) if direction else "Färdriktning saknas för målområdet.")
 
 
-def show(d: Dialogue, core_name: str, locked: bool) -> None:
-    directions = dict(zip(*[run("core_directions", core=d.core_id)[c] for c in ("goal_area_id", "text")]))
+def show(d: Dialogue, view: str, locked: bool) -> None:
     actors = ds.actor_options()
     frame = ds.shortlist_frame(d)
-    for index, row in enumerate(frame.to_dict("records")):
-        priority_row(d, index, directions, actors, locked, row)
+    if view == "en":
+        one_at_a_time(d, frame, actors, locked)
+    else:
+        overview(d, frame, actors)

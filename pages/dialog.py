@@ -1,9 +1,9 @@
 """Dialoger: prepare and record the two-yearly political talk for one core."""
 import streamlit as st
 
-from components import dialogue_session as ds, dialogue_view as dv, url_state
+from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, save_bar, url_state
 from components.store import run
-from queries.user_store import describe_changes, read_only_mode
+from queries.user_store import read_only_mode
 
 st.title("Dialoger")
 st.markdown("Förbered det politiska samtalet för en kärna: välj vilka insatser region och kommun ska "
@@ -14,19 +14,24 @@ ds.editor_name_input()
 
 cores = run("cores_overview")
 names = dict(zip(cores["id"], cores["name"]))
-core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.get, default=list(names)[0])
-dialogues = ds.store().list_dialogues(core_id)
+pick_core, pick_dialogue = st.columns(2)
+core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.get, default=list(names)[0],
+                              container=pick_core)
+dialogues = ds.guarded(ds.store().list_dialogues, core_id)
 if "pending_dialog" in st.session_state:  # a dialogue just created: select it
     st.session_state["dialog"] = st.session_state.pop("pending_dialog")
 labels = dv.choice_labels(dialogues)
 dialogue_id = url_state.selectbox("Dialog", [None, *labels], "dialog",
                                   format_func=lambda i: "Välj dialog" if i is None else labels[i],
-                                  placeholder="Välj dialog")
+                                  placeholder="Välj dialog", container=pick_dialogue)
 url_state.show_warnings()
 ds.show_flash()
-
+list_column, create_column = st.columns(2)
+with list_column:
+    dv.dialogue_list(dialogues)
 if not read_only_mode():
-    created = dv.create_form(core_id, dialogues)
+    with create_column:
+        created = dv.create_form(core_id, dialogues)
     if created:
         st.session_state["pending_dialog"] = created
         st.rerun()
@@ -37,11 +42,14 @@ if dialogue_id is None:
     st.stop()
 
 d = ds.draft(dialogue_id)
-locked = d.decided or read_only_mode()
+locked = d.decided or d.archived or read_only_mode()
 st.subheader(f"{names[d.core_id]} · {d.period}", anchor=False)
-st.caption(f"Status: {d.status} · version {d.version}"
+st.caption(f"Status: {'arkiverad' if d.archived else d.status} · version {d.version}"
            + (f" · beslutad {d.decided_at:%Y-%m-%d}" if d.decided_at else ""))
-dv.conflict_panel(d)
+bar = st.container(key="dialogue_bar") if not locked else None
+dialogue_conflict.conflict_panel(d)
+if d.archived:
+    dv.archived_panel(d)
 
 shortlist, people, briefing, log = st.tabs(["Prioriteringar", "Deltagare och möte", "Underlag",
                                            "Ändringslogg"])
@@ -52,33 +60,32 @@ with shortlist:
     if frame.empty:
         st.info("Listan är tom. Lägg till insatser ovan.", icon=":material/playlist_add:")
     else:
-        dv.shortlist_editor(d, frame, disabled=locked)
-        dv.balance_panel(ds.shortlist_frame(d))
+        dv.balance_panel(frame)
+        dv.shortlist_cards(d, frame, locked)
 with people:
     if not locked:
-        d.meeting_date = st.date_input("Mötesdatum", value=d.meeting_date, format="YYYY-MM-DD",
-                                       key=f"date:{d.id}:{d.version}")
+        d.meeting_date = st.columns(3)[0].date_input("Mötesdatum", value=d.meeting_date, format="YYYY-MM-DD",
+                                                     key=f"date:{d.id}:{d.version}")
         d.notes = st.text_area("Anteckning", value=d.notes, max_chars=4000, key=f"notes:{d.id}:{d.version}")
     else:
         st.markdown(f"**Mötesdatum:** {d.meeting_date or 'uppgift saknas'}")
         if d.notes:
             st.text(d.notes)
-    dv.participants_editor(d, disabled=locked)
+    dv.participants_editor(d, locked)
 with briefing:
     dv.export_panel(d)
 with log:
     dv.change_log_panel(d)
 
 if not locked:
-    dirty = bool(describe_changes(ds.store().load(d.id), d))
-    left, right = st.columns([1, 3], vertical_alignment="center")
-    if left.button("Spara", type="primary", icon=":material/save:", key="save", disabled=not dirty):
-        ds.save(d)
+    save_bar.show(bar, d)
+    dv.decide_panel(d, ds.dirty(d))
+    if dv.archive_panel(d):
+        st.session_state["pending_dialog"] = None
         st.rerun()
-    right.caption("Osparade ändringar." if dirty else "Allt är sparat.")
-    dv.decide_panel(d, dirty)
-else:
-    new_id = dv.next_period_panel(d) if d.decided else None
+    ds.keep_draft(d)
+elif d.decided:
+    new_id = dv.next_period_panel(d)
     if new_id:
         st.session_state["pending_dialog"] = new_id
         st.rerun()

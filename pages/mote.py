@@ -1,41 +1,50 @@
 """Mötesläge: the shortlist of one dialogue on a projector, edited in place during the talk."""
 import streamlit as st
 
-from components import dialogue_session as ds, dialogue_view as dv, meeting_view, url_state
+from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, meeting_view, save_bar
+from components import url_state
 from components.store import run
-from queries.user_store import describe_changes, read_only_mode
+from queries.user_store import read_only_mode
 
 st.html(meeting_view.MEETING_CSS)
 ds.ensure_schema()
 cores = run("cores_overview")
 names = dict(zip(cores["id"], cores["name"]))
-pick_core, pick_dialogue = st.columns(2)
+pick_core, pick_dialogue, pick_view, back = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
 core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.get,
-                              default=list(names)[0], container=pick_core, label_visibility="collapsed")
-dialogues = ds.store().list_dialogues(core_id)
+                              default=list(names)[0], container=pick_core)
+dialogues = ds.guarded(ds.store().list_dialogues, core_id)
+dialogues = dialogues[dialogues["archived_at"].isna()]
 labels = dv.choice_labels(dialogues)
-dialogue_id = url_state.selectbox("Dialog", list(labels), "dialog", format_func=labels.get,
-                                  default=next(iter(labels), None), container=pick_dialogue,
-                                  label_visibility="collapsed")
-url_state.show_warnings()
-if dialogue_id is None:
+back.page_link("pages/dialog.py", label="Till Dialoger", icon=":material/arrow_back:",
+               query_params={"karna": core_id})
+if not labels:
+    url_state.show_warnings()
     st.title(names[core_id])
     st.info("Kärnan har ingen dialog ännu. Skapa den på sidan Dialoger.", icon=":material/forum:")
+    st.page_link("pages/dialog.py", label="Skapa en dialog på sidan Dialoger", icon=":material/add:",
+                 query_params={"karna": core_id})
     st.stop()
+dialogue_id = url_state.selectbox("Dialog", list(labels), "dialog", format_func=labels.get,
+                                  default=next(iter(labels), None), container=pick_dialogue)
+if "meeting_view" not in st.session_state:
+    st.session_state["meeting_view"] = "oversikt"
+view = pick_view.segmented_control("Vy", list(meeting_view.VIEWS), format_func=meeting_view.VIEWS.get,
+                                   key="meeting_view", required=True)
+url_state.show_warnings()
 
 d = ds.draft(dialogue_id)
 locked = d.decided or read_only_mode()
 st.title(f"{names[d.core_id]} · {d.period}")
+bar = st.container(key="dialogue_bar") if not locked else None
 ds.show_flash()
+dialogue_conflict.conflict_panel(d)
 if not d.priorities:
-    st.info("Listan är tom. Lägg till insatser på sidan Dialoger.")
+    st.info("Listan är tom. Lägg till insatser på sidan Dialoger.", icon=":material/playlist_add:")
     st.stop()
-meeting_view.show(d, names[d.core_id], locked)
+meeting_view.show(d, view, locked)
 if locked:
     st.caption("Beslutad dialog: visas utan redigering." if d.decided else "Läsläge: inget kan ändras.")
 else:
-    dirty = bool(describe_changes(ds.store().load(d.id), d))
-    if st.button("Spara", type="primary", icon=":material/save:", key="meeting_save", disabled=not dirty):
-        ds.save(d)
-        st.rerun()
-    st.caption("Osparade ändringar." if dirty else f"Allt är sparat (version {d.version}).")
+    save_bar.show(bar, d, key="meeting_save")
+    ds.keep_draft(d)

@@ -50,3 +50,23 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+MIGRATIONS.append(
+    # 2: structured change-log events, archived dialogues, the reason for a second dialogue in a period,
+    # and each person's draft of a dialogue (kept while they type, until they save or discard it)
+    """
+    ALTER TABLE change_log ADD COLUMN action VARCHAR;
+    ALTER TABLE change_log ADD COLUMN subject VARCHAR;
+    ALTER TABLE change_log ADD COLUMN field VARCHAR;
+    ALTER TABLE dialogues ADD COLUMN archived_at TIMESTAMP;
+    ALTER TABLE dialogues ADD COLUMN reason VARCHAR;
+    CREATE TABLE drafts (
+        person VARCHAR NOT NULL,
+        dialogue_id VARCHAR NOT NULL,
+        base_version INTEGER NOT NULL,
+        base VARCHAR NOT NULL,
+        body VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (person, dialogue_id)
+    );
+    """)

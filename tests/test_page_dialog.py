@@ -50,6 +50,8 @@ def test_a_whole_dialogue(user_db):
     assert meeting.title[0].value.startswith("Södertälje stadskärna · ")
     d = store.load(dialogue_id)
     second = d.priorities[1]
+    button(meeting, f"open:{second.id}").click().run()  # from the overview to 1.3, one at a time
+    ok(meeting)
     button(meeting, f"up:{second.id}").click().run()  # reorder: 1.3 to the top
     ok(meeting)
     meeting.text_area(key=f"w:{second.id}:2").input("Gemensam målbild för Södertälje C och Syd").run()
@@ -57,6 +59,8 @@ def test_a_whole_dialogue(user_db):
     meeting.text_input(key=f"n:{second.id}:2").input("Workshop i maj").run()
     meeting.selectbox(key=f"s:{second.id}:2").set_value("prioriterad").run()
     third = d.priorities[2]
+    button(meeting, "next_priority").click().run()  # rank 2 is 1.1 now, rank 3 is 2.1
+    button(meeting, "next_priority").click().run()
     meeting.selectbox(key=f"o:{third.id}:2").set_value("region-stockholm").run()
     meeting.button(key="meeting_save").click().run()
     ok(meeting)
@@ -86,7 +90,7 @@ def test_a_whole_dialogue(user_db):
     assert new.priorities[0].status == "prioriterad" and new.status == "utkast"
     log = store.change_log(dialogue_id)
     assert {"Anna Berg"} <= set(log["who"])
-    assert "beslutade prioriteringarna" in set(log["what"])
+    assert "decided" in set(log["action"])
 
 
 def test_read_only_mode_hides_every_write_control(user_db, monkeypatch):
@@ -109,6 +113,7 @@ def test_user_text_is_shown_as_text(user_db):
     d = store.save(d, who="a")
     store.decide(d.id, d.version, who="a")
     meeting = page("mote.py", karna="haninge", dialog=d.id)
+    button(meeting, f"open:{d.priorities[0].id}").click().run()
     assert not [h for h in meeting.get("html") if "alert" in str(h.proto)]
     shown = [m.value for m in meeting.markdown if "Formulering" in m.value]
     assert shown == ["**Formulering:** \\<script\\>alert\\(1\\)\\</script\\> \\*\\*fet\\*\\*"]
@@ -153,7 +158,7 @@ def test_dialogue_labels_do_not_change_when_a_dialogue_is_saved(user_db):
     a.notes, a.meeting_date = "Anteckning", __import__("datetime").date(2026, 12, 1)
     store.save(a, who="a")
     assert choice_labels(store.list_dialogues("haninge")) == before == {a.id: "2026–2027"}
-    b = store.create("haninge", "2026–2027", None, who="b")  # the same period twice: when each was made
+    b = store.create("haninge", "2026–2027", None, who="b", reason="andra samtalet")  # the same period twice
     labels = choice_labels(store.list_dialogues("haninge"))
     assert labels[a.id].startswith("2026–2027, dialog 1 (skapad 20")
     assert labels[b.id].startswith("2026–2027, dialog 2 (skapad 20")

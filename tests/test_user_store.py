@@ -48,7 +48,8 @@ def test_whole_dialogue_round_trip(store):
     assert again.priorities[0].wording == "Gemensam målbild för stationsmiljöerna"
     assert [p.name for p in again.participants] == ["Karin Ek", "Omar Ali"]
     log = store.change_log(d.id)
-    assert {"skapade dialogen", "ändrade ordningen", "ändrade sodertalje-1.3", "beslutade prioriteringarna"} <= set(log["what"])
+    assert {"created", "order", "field", "decided"} <= set(log["action"])
+    assert {"wording", "owner_actor_id", "status"} == set(log[(log["subject"] == "sodertalje-1.3") & (log["action"] == "field")]["field"])
     assert set(log["who"]) == {"Anna (tjänsteperson)", "Anna", "Ordföranden"}
     with pytest.raises(DialogueDecided):
         store.save(again, who="Anna")
@@ -93,7 +94,7 @@ def test_invalid_drafts_are_refused_with_swedish_messages(store):
 
 
 def test_a_locked_file_gives_a_clear_busy_message(store, monkeypatch):
-    monkeypatch.setattr("queries.user_store.RETRY_SECONDS", 0.3)
+    monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     holder = subprocess.Popen([sys.executable, "-c",
                                "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
                                "time.sleep(30)", str(store.path)], stdout=subprocess.PIPE, text=True)
@@ -161,8 +162,8 @@ def test_migration_backs_up_an_existing_file(tmp_path, monkeypatch):
     d = s.create("haninge", "2026–2027", None, who="a")
     import queries.user_store as us
     monkeypatch.setattr(us, "MIGRATIONS", [*us.MIGRATIONS, "ALTER TABLE dialogues ADD COLUMN place VARCHAR;"])
-    assert s.migrate() == 2
-    backups = list((tmp_path / "backups").glob("dialoger-v1-*.duckdb"))
+    assert s.migrate() == len(us.MIGRATIONS)
+    backups = list((tmp_path / "backups").glob(f"dialoger-v{len(us.MIGRATIONS) - 1}-*.duckdb"))
     assert len(backups) == 1
     assert s.load(d.id).period == "2026–2027"
 

@@ -148,7 +148,7 @@ def notebook(store):
 
 def test_a_notebook_holding_the_file_makes_reads_and_writes_busy_not_unreadable(store, notebook, monkeypatch):
     d = store.create("haninge", "2026–2027", None, who="a")
-    monkeypatch.setattr("queries.user_store.RETRY_SECONDS", 0.3)
+    monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     notebook("rw")
     for attempt in (store.list_dialogues, lambda: store.load(d.id),
                     lambda: store.save(d, who="a"), lambda: store.create("haninge", "2028–2029", None, who="a")):
@@ -158,7 +158,7 @@ def test_a_notebook_holding_the_file_makes_reads_and_writes_busy_not_unreadable(
 
 def test_a_notebook_reading_the_file_lets_the_app_read_but_not_write(store, notebook, monkeypatch):
     d = store.create("haninge", "2026–2027", None, who="a")
-    monkeypatch.setattr("queries.user_store.RETRY_SECONDS", 0.3)
+    monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     notebook("ro")
     assert store.load(d.id).period == "2026–2027"
     assert len(store.list_dialogues()) == 1

@@ -1,5 +1,5 @@
-"""Keyboard only, on Dialoger and Mötesläge: create a dialogue, fill the shortlist, edit it in the table, add a
-participant, save, download the briefing, decide; in meeting mode move a priority, edit it and save.
+"""Keyboard only, on Dialoger and Mötesläge: create a dialogue, fill the shortlist, move and edit it on its cards,
+add a participant, save, download the briefing, decide; in meeting mode open a priority, move it, edit it, save.
 
 After the page has loaded every step is a key press. The module's server has its own empty user store
 (FARDPLANER_USER_DB in a temporary directory), read back here to check what was saved.
@@ -12,7 +12,7 @@ import pytest
 from queries.user_store import Priority, UserStore
 from tests.e2e.conftest import press_and_wait as press, streamlit_server, wait_for_app
 from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, download_by_keyboard, focus_matches,
-                                go_to_cell, in_key, labelled, tab_to)
+                                in_key, labelled, tab_to)
 
 
 @pytest.fixture(scope="module")
@@ -37,17 +37,6 @@ def store(user_db):
 
 def choose(page, text: str) -> None:
     """In a focused select box or multiselect: type to filter the list, Enter takes the first match."""
-    page.keyboard.type(text, delay=20)
-    press(page, "Enter")
-
-
-def edit_cell(page, col: int, row: int, text: str, replace: bool = False) -> None:
-    """With a table's grid focused: go to the cell, Enter opens its editor, type, Enter keeps the value."""
-    go_to_cell(page, col, row)
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#portal textarea, #portal input", timeout=10000)  # the cell's editor
-    if replace:
-        page.keyboard.press("Control+a")
     page.keyboard.type(text, delay=20)
     press(page, "Enter")
 
@@ -87,18 +76,25 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     tab_to(page, button("Lägg till"))
     press(page, "Enter")
 
-    # the shortlist table: Rang, Insats, Målområde, Formulering / motivering, Driver, Nästa steg, Status, Ta bort
-    tab_to(page, in_key(f"shortlist-{dialogue_id}", "canvas"))
+    # a card per priority: 1.1 first; «Ned» on its card (its «Upp» is off) puts 4.2 first
+    in_card = "!!e.closest('[class*=\"st-key-prio_\"]')"
+    tab_to(page, f"e => e.tagName === 'BUTTON' && e.innerText.trim().endsWith('Ned') && {in_card}")
     assert_focus_visible(page)
-    edit_cell(page, 0, 0, "3", replace=True)  # 1.1 after 4.2
-    edit_cell(page, 3, 0, "Vi gör det tillsammans")
-    edit_cell(page, 4, 1, "Trafikv")  # Driver of 4.2: a list in the cell, typing filters it
-    tab_to(page, in_key("save", "button"))
+    press(page, "Enter")
+    card_42 = "(e.closest('[class*=\"st-key-prio_\"]')?.innerText || '').includes('4.2 Öka')"
+    tab_to(page, f"e => e.tagName === 'TEXTAREA' && {card_42}", back=True, limit=60)  # 4.2's wording, now first
+    assert_focus_visible(page)
+    page.keyboard.type("Vi gör det tillsammans")
+    press(page, "Tab")  # keeps the text, on to Driver
+    assert focus_matches(page, "e => e.tagName === 'INPUT' && !!e.closest('[data-testid=\"stSelectbox\"]')"), \
+        describe_focus(page)
+    choose(page, "Trafikv")
+    tab_to(page, in_key("save", "button"), back=True)  # the save bar at the top
     assert_focus_visible(page)
     press(page, "Enter")
     saved = store.load(dialogue_id)
     assert [(p.intervention_id, p.rank) for p in saved.priorities] == [("gemensam-4.2", 1), ("gemensam-1.1", 2)]
-    assert saved.priorities[1].wording == "Vi gör det tillsammans"
+    assert saved.priorities[0].wording == "Vi gör det tillsammans"
     assert saved.priorities[0].owner_actor_id == "trafikverket"
 
     to_tab(page, "Deltagare och möte")
@@ -107,17 +103,15 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     assert_focus_visible(page)
     page.keyboard.type("20261201")
     press(page, "Tab")  # leaving the field keeps the date (a rerun)
-    tab_to(page, in_key(f"participants-{dialogue_id}", "canvas"))
-    page.keyboard.press("ArrowDown")  # the empty last row: Enter adds a participant
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#portal textarea", timeout=10000)
+    tab_to(page, button("Lägg till deltagare"))
+    press(page, "Enter")  # a new, empty row above the button
+    tab_to(page, labelled("Namn"), back=True, limit=10)
     page.keyboard.type("Anna Andersson", delay=20)
-    press(page, "Tab")  # keeps the name, on to Organisation
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#portal textarea", timeout=10000)
+    press(page, "Tab")
+    assert focus_matches(page, labelled("Organisation")), describe_focus(page)
     page.keyboard.type("Södertälje kommun", delay=20)
-    press(page, "Enter")
-    tab_to(page, in_key("save", "button"))
+    press(page, "Tab")
+    tab_to(page, in_key("save", "button"), back=True)
     press(page, "Enter")
     saved = store.load(dialogue_id)
     assert [(p.name, p.organisation, p.side) for p in saved.participants] == [
@@ -147,25 +141,30 @@ def test_meeting_mode_move_edit_save(server, page, store):
     page.goto(f"{server}/mote?karna=haninge&dialog={d.id}")
     wait_for_app(page)
 
+    tab_to(page, in_key(f"open-{third}", "button"))  # the overview: «Öppna» shows one priority large
+    assert_focus_visible(page)
+    press(page, "Enter")
+    assert page.locator("h3").inner_text().startswith("3. 4.2")
     tab_to(page, in_key(f"up-{third}", "button"))
     assert_focus_visible(page)
     press(page, "Enter")
-    assert [h[:6] for h in page.locator("h3").all_inner_texts()] == ["1. 1.1", "2. 4.2", "3. 2.1"]
-    if not focus_matches(page, in_key(f"up-{third}", "button")):  # it usually stays on the moved priority's
-        tab_to(page, in_key(f"up-{third}", "button"), back=True)  # button; when the rows are redrawn, go back
+    assert page.locator("h3").inner_text().startswith("2. 4.2")  # the moved priority stays shown
+    if not focus_matches(page, in_key(f"up-{third}", "button")):
+        tab_to(page, in_key(f"up-{third}", "button"), back=True)
     press(page, "Enter")
-    assert [h[:6] for h in page.locator("h3").all_inner_texts()] == ["1. 4.2", "2. 1.1", "3. 2.1"]
+    assert page.locator("h3").inner_text().startswith("1. 4.2")
 
-    tab_to(page, in_key(f"w-{third}", "textarea"))  # «Upp» is off at the top, so the focus went to the page
+    tab_to(page, in_key(f"w-{third}", "textarea"))
     assert_focus_visible(page)
     page.keyboard.type("Resvaneundersökning för alla åtta kärnor")
     press(page, "Tab")  # keeps the text, on to Driver
     assert focus_matches(page, in_key(f"o-{third}", "input")), describe_focus(page)
     choose(page, "Trafikv")
-    tab_to(page, in_key("meeting_save", "button"))
+    tab_to(page, in_key("meeting_save", "button"), back=True)  # the save bar at the top
     assert_focus_visible(page)
     press(page, "Enter")
     saved = store.load(d.id)
-    assert [p.intervention_id for p in saved.priorities] == ["gemensam-4.2", "gemensam-1.1", "gemensam-2.1"]
+    assert [p.intervention_id for p in saved.priorities] == ["gemensam-4.2", "gemensam-1.1", "gemensam-2.1"], \
+        page.inner_text("body")[:1500]
     assert saved.priorities[0].wording == "Resvaneundersökning för alla åtta kärnor"
     assert saved.priorities[0].owner_actor_id == "trafikverket"

@@ -1,0 +1,142 @@
+"""Nothing typed is lost, and several people can save: Dialoger and Mötesläge in Chromium against a server
+with its own user store. Text typed survives a reload and a server restart; three browsers on one server
+save in turn without an error; screenshots of both pages at 1280×720 and 1280×800 for docs/."""
+import os
+
+import pytest
+
+from queries.dialogue_model import Priority
+from queries.user_store import UserStore
+from tests.e2e.conftest import (CHROMIUM, CHROMIUM_ARGS, act_and_wait, save_screenshot, streamlit_server,
+                               wait_for_app)
+
+THREE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"]
+
+
+@pytest.fixture(scope="module")
+def user_db(tmp_path_factory):
+    return tmp_path_factory.mktemp("drafts-user-store") / "dialoger.duckdb"
+
+
+@pytest.fixture(scope="module")
+def env(ref_db, user_db):
+    env = {**os.environ, "FARDPLANER_DB": str(ref_db), "FARDPLANER_USER_DB": str(user_db)}
+    env.pop("FARDPLANER_READONLY", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def server(env, tmp_path_factory):
+    with streamlit_server(env, tmp_path_factory.mktemp("drafts-server") / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture()
+def store(user_db):
+    s = UserStore(user_db, read_only=False)
+    s.migrate()
+    return s
+
+
+def new_dialogue(store, core="sodertalje", period="2030–2031"):
+    d = store.create(core, period, None, who="e2e", reason="test")
+    d.priorities = [Priority(i, r) for r, i in enumerate(THREE, 1)]
+    return store.save(d, who="e2e")
+
+
+def wording_box(page, n: int):
+    return page.get_by_label("Formulering / motivering").nth(n)
+
+
+def type_and_leave(page, box, text: str) -> None:
+    box.fill(text)
+    act_and_wait(page, lambda: box.press("Tab"))  # Streamlit sends a text area's value when it loses focus
+
+
+def test_typed_text_survives_reload_page_switch_and_server_restart(env, tmp_path, store):
+    d = new_dialogue(store)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
+        page = context.new_page()
+        with streamlit_server(env, tmp_path / "first.log") as url:
+            page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
+            wait_for_app(page)
+            type_and_leave(page, wording_box(page, 1), "Stationsområdet först, sedan centrum")
+            assert "Osparade ändringar" in page.locator(".st-key-dialogue_bar").inner_text()
+            page.reload()
+            wait_for_app(page)
+            assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
+            assert "Osparade ändringar" in page.locator(".st-key-dialogue_bar").inner_text()
+
+            page.goto(f"{url}/mote?karna=sodertalje&dialog={d.id}")
+            wait_for_app(page)
+            act_and_wait(page, lambda: page.get_by_role("button", name="Öppna").nth(0).click())  # → one at a time
+            type_and_leave(page, wording_box(page, 0), "Gemensam målbild, beslutad i mötet")
+            page.reload()
+            wait_for_app(page)
+            act_and_wait(page, lambda: page.get_by_text("En i taget").click())
+            assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
+        assert store.load(d.id).priorities[0].wording == ""  # a draft, not yet the record
+
+        with streamlit_server(env, tmp_path / "second.log") as url:  # a new server process, same store
+            page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
+            wait_for_app(page)
+            assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
+            assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
+            act_and_wait(page, lambda: page.locator(".st-key-dialogue_bar").get_by_role("button", name="Spara").click())
+            assert "Allt är sparat" in page.locator(".st-key-dialogue_bar").inner_text(), page.inner_text("body")
+        saved = store.load(d.id)
+        assert [p.wording for p in saved.priorities[:2]] == ["Gemensam målbild, beslutad i mötet",
+                                                              "Stationsområdet först, sedan centrum"]
+        browser.close()
+
+
+def test_three_browsers_on_one_server_save_in_turn_without_an_error(server, browser, store):
+    d = new_dialogue(store, period="2032–2033")
+    pages = []
+    for _ in range(3):
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
+        page = context.new_page()
+        page.goto(f"{server}/dialoger?karna=sodertalje&dialog={d.id}")
+        wait_for_app(page)
+        pages.append(page)
+    for n, page in enumerate(pages):
+        type_and_leave(page, wording_box(page, n), f"Formulering från webbläsare {n + 1}")
+    for page in pages:
+        act_and_wait(page, lambda: page.locator(".st-key-dialogue_bar").get_by_role("button", name="Spara").click())
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+        assert "Allt är sparat" in page.locator(".st-key-dialogue_bar").inner_text()
+    saved = store.load(d.id)
+    assert [p.wording for p in saved.priorities] == [f"Formulering från webbläsare {n + 1}" for n in range(3)]
+    assert saved.version == d.version + 3
+    for page in pages:
+        page.context.close()
+
+
+@pytest.mark.parametrize("height", [720, 800])
+def test_screenshots_of_dialoger_and_motesläge(server, browser, store, height):
+    earlier = new_dialogue(store, period="2024–2025")  # a decided period to start from
+    earlier.priorities[0].wording, earlier.priorities[0].status = "Gemensam kommunikationsplan", "pågår"
+    earlier = store.save(earlier, who="e2e")
+    store.decide(earlier.id, earlier.version, who="e2e")
+    d = store.create("sodertalje", "2026–2027", None, who="e2e", from_dialogue_id=earlier.id, reason="skärmbild")
+    context = browser.new_context(viewport={"width": 1280, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(f"{server}/dialoger?karna=sodertalje&dialog={d.id}")
+    wait_for_app(page)
+    bar = page.locator(".st-key-dialogue_bar").bounding_box()
+    assert bar["y"] + bar["height"] <= height  # Spara is in view without scrolling
+    save_screenshot(page, f"dialoger-{height}")
+    page.goto(f"{server}/mote?karna=sodertalje&dialog={d.id}")
+    wait_for_app(page)
+    for label in ("Kärna", "Dialog"):
+        box = page.get_by_label(label).first.bounding_box()
+        assert box["y"] >= 56, f"{label} under the header"  # Streamlit's header is 3.75rem (60 px) high
+    save_screenshot(page, f"motesläge-oversikt-{height}")
+    act_and_wait(page, lambda: page.get_by_role("button", name="Öppna").nth(0).click())
+    body = page.inner_text("body")
+    assert "Färdriktning" in body and "Förra perioden (2024–2025): «Gemensam kommunikationsplan»" in body
+    save_screenshot(page, f"motesläge-en-i-taget-{height}")
+    context.close()

@@ -116,3 +116,33 @@ def save_screenshot(page, name: str) -> None:
     if os.environ.get("SAVE_SCREENSHOTS") == "1":
         (REPO / "docs").mkdir(exist_ok=True)
         page.screenshot(path=str(REPO / "docs" / f"{name}.png"), full_page=True)
+
+
+def own_user_store(name: str):
+    """Module fixtures (user_db, server, store) for tests that read back what the app saved: a server of the
+    module's own with an empty user store in a temporary directory, and that store opened read-write."""
+    from queries.user_store import UserStore
+
+    @pytest.fixture(scope="module")
+    def user_db(tmp_path_factory):
+        return tmp_path_factory.mktemp(f"{name}-user-store") / "dialoger.duckdb"
+
+    @pytest.fixture(scope="module")
+    def server(ref_db, user_db, tmp_path_factory):
+        with streamlit_server(user_store_env(ref_db, user_db),
+                              tmp_path_factory.mktemp(f"{name}-server") / "streamlit.log") as url:
+            yield url
+
+    @pytest.fixture()
+    def store(user_db):
+        s = UserStore(user_db, read_only=False)
+        s.migrate()
+        return s
+
+    return user_db, server, store
+
+
+def user_store_env(ref_db, user_db) -> dict:
+    env = {**os.environ, "FARDPLANER_DB": str(ref_db), "FARDPLANER_USER_DB": str(user_db)}
+    env.pop("FARDPLANER_READONLY", None)
+    return env

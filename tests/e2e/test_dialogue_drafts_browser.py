@@ -1,41 +1,21 @@
 """Nothing typed is lost, and several people can save: Dialoger and Mötesläge in Chromium against a server
 with its own user store. Text typed survives a reload and a server restart; three browsers on one server
 save in turn without an error; screenshots of both pages at 1280×720 and 1280×800 for docs/."""
-import os
-
 import pytest
 
 from queries.dialogue_model import Priority
-from queries.user_store import UserStore
-from tests.e2e.conftest import (CHROMIUM, CHROMIUM_ARGS, act_and_wait, save_screenshot, streamlit_server,
-                               wait_for_app)
+from tests.e2e.conftest import (CHROMIUM, CHROMIUM_ARGS, act_and_wait, own_user_store, save_screenshot,
+                               streamlit_server, user_store_env, wait_for_app)
 
 THREE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"]
 
 
-@pytest.fixture(scope="module")
-def user_db(tmp_path_factory):
-    return tmp_path_factory.mktemp("drafts-user-store") / "dialoger.duckdb"
+user_db, server, store = own_user_store("drafts")
 
 
 @pytest.fixture(scope="module")
 def env(ref_db, user_db):
-    env = {**os.environ, "FARDPLANER_DB": str(ref_db), "FARDPLANER_USER_DB": str(user_db)}
-    env.pop("FARDPLANER_READONLY", None)
-    return env
-
-
-@pytest.fixture(scope="module")
-def server(env, tmp_path_factory):
-    with streamlit_server(env, tmp_path_factory.mktemp("drafts-server") / "streamlit.log") as url:
-        yield url
-
-
-@pytest.fixture()
-def store(user_db):
-    s = UserStore(user_db, read_only=False)
-    s.migrate()
-    return s
+    return user_store_env(ref_db, user_db)
 
 
 def new_dialogue(store, core="sodertalje", period="2030–2031"):

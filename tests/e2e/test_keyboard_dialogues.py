@@ -4,35 +4,15 @@ add a participant, save, download the briefing, decide; in meeting mode open a p
 After the page has loaded every step is a key press. The module's server has its own empty user store
 (FARDPLANER_USER_DB in a temporary directory), read back here to check what was saved.
 """
-import os
 from datetime import date
 
-import pytest
-
-from queries.user_store import Priority, UserStore
-from tests.e2e.conftest import press_and_wait as press, streamlit_server, wait_for_app
+from queries.user_store import Priority
+from tests.e2e.conftest import own_user_store, press_and_wait as press, wait_for_app
 from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, download_by_keyboard, focus_matches,
                                 in_key, labelled, tab_to)
 
 
-@pytest.fixture(scope="module")
-def user_db(tmp_path_factory):
-    return tmp_path_factory.mktemp("keyboard-user-store") / "dialoger.duckdb"
-
-
-@pytest.fixture(scope="module")
-def server(ref_db, user_db, tmp_path_factory):
-    env = {**os.environ, "FARDPLANER_DB": str(ref_db), "FARDPLANER_USER_DB": str(user_db)}
-    env.pop("FARDPLANER_READONLY", None)
-    with streamlit_server(env, tmp_path_factory.mktemp("keyboard-server") / "streamlit.log") as url:
-        yield url
-
-
-@pytest.fixture()
-def store(user_db):
-    s = UserStore(user_db, read_only=False)
-    s.migrate()
-    return s
+user_db, server, store = own_user_store("keyboard")
 
 
 def choose(page, text: str) -> None:

@@ -1,7 +1,7 @@
 """Färdplansdialogen: entry script. Page config, navigation, the shared sidebar, one place for state."""
 import streamlit as st
 
-from components import identity, sidebar
+from components import auth, identity, sidebar
 from components import store
 
 st.set_page_config(page_title="Färdplansdialogen", page_icon=":material/route:", layout="wide")
@@ -45,7 +45,8 @@ problem, unavailable = store.status()
 if unavailable:
     st.error(unavailable, icon=":material/error:")
     st.stop()
-sidebar.show()
+auth.return_after_sign_in(PAGES)
+sidebar.show(page.url_path)
 if problem:
     st.warning(problem, icon=":material/warning:")
 page.run()

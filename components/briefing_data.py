@@ -163,6 +163,7 @@ class Briefing:
     shortlist: list[ShortlistItem]
     sources: list[SourceRef]
     previous_period: str | None = None
+    confirmations: list[str] = field(default_factory=list)  # per side: who confirmed the decision, when
     chart_cache: dict = field(default_factory=dict, repr=False, compare=False)  # briefing_charts.charts
 
     # -- texts the exporters share -----------------------------------------------------------
@@ -190,6 +191,8 @@ class Briefing:
                 ("Färdplan", self.roadmap_status)]
         if self.previous_period:
             rows.append(("Föregående period", self.previous_period))
+        if self.confirmations:
+            rows.append(("Beslutet bekräftat", "; ".join(self.confirmations)))
         rows.append(("Uttaget", f"{self.exported_on.isoformat()} ur {APP_NAME}"))
         return rows
 
@@ -257,7 +260,7 @@ class _SourceLog:
 
 def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
             previous: dict[str, Priority] | None = None, *, previous_period: str | None = None,
-            today: date | None = None) -> Briefing:
+            today: date | None = None, confirmations: list[str] | None = None) -> Briefing:
     """Everything the briefing of `dialogue` shows, read through `run(name, **params)`.
 
     `previous` maps a priority id of the previous period to its Priority (UserStore.previous_priorities);
@@ -372,7 +375,8 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
         population_source=population_source,
         participants=[Participant(clean_text(p.name), clean_text(p.organisation), p.side)
                       for p in dialogue.participants],
-        shortlist=shortlist, sources=sources, previous_period=clean_text(previous_period) or None)
+        shortlist=shortlist, sources=sources, previous_period=clean_text(previous_period) or None,
+        confirmations=[clean_text(c) for c in confirmations or []])
 
 
 def previous_status_text(item: ShortlistItem, briefing: Briefing) -> str:

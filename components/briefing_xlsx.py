@@ -39,6 +39,8 @@ def shortlist_xlsx(briefing: Briefing) -> bytes:
                  f"version {briefing.version}")
     if briefing.previous_period:
         selection += f"; föregående period {briefing.previous_period}"
+    if briefing.confirmations:
+        selection += "; beslutet bekräftat: " + "; ".join(briefing.confirmations)
     sources = "; ".join(f"{s.title} ({s.year})" if s.year else s.title for s in briefing.sources)
     return excel_bytes(shortlist_frame(briefing), f"Prioriterade insatser: {briefing.core_name} {briefing.period}",
                        selection, sources or "Dialogens egna uppgifter i Färdplansdialogen", sheet=SHEET)

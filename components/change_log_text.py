@@ -15,6 +15,7 @@ MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 FIELD_LABEL = {"wording": "formuleringen", "owner_actor_id": "driver", "next_step": "nästa steg",
                "status": "status"}
 SIDE = {"region": "region", "kommun": "kommun"}
+SIDE_NAME = {"region": "regionen", "kommun": "kommunen"}
 QUOTE_MAX = 160
 
 
@@ -130,7 +131,14 @@ def line(row: dict, names: Names) -> str:
     if action == "order":
         return "Ändrade ordningen: " + ", ".join(names.short(i) for i in after)
     if action == "decided":
-        return f"Beslutade prioriteringarna ({after.get('prioriteringar')} insatser)"
+        by = [f"{after[side]} ({SIDE_NAME[side]})" for side in ("region", "kommun") if after.get(side)]
+        return (f"Beslutade prioriteringarna ({after.get('prioriteringar')} insatser)"
+                + (f", bekräftat av {' och '.join(by)}" if by else ""))
+    if action == "confirmed":
+        return f"Bekräftade beslutet för {SIDE_NAME[after['side']]} (version {after['version']})"
+    if action == "withdrawn":
+        return (f"Bekräftelsen för {SIDE_NAME[after['side']]} ({after['name']}, version {after['version']}) "
+                "drogs tillbaka eftersom dialogen ändrades")
     if action == "archived":
         return f"Arkiverade dialogen: {quote(after.get('reason'))}"
     if action == "restored":

@@ -15,14 +15,12 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from components import dialogue_merge, identity
+from components import auth, dialogue_merge, identity
 from components.store import run
 from queries.dialogue_changes import describe_changes
 from queries.dialogue_model import Dialogue, to_json
+from queries.permissions import PREPARE, Person
 from queries.user_store import ReadOnlyStore, StaleVersion, UserStore, UserStoreError, read_only_mode
-
-WHO_KEY = "editor_name"
-
 
 def store() -> UserStore:
     return UserStore()
@@ -49,18 +47,19 @@ def ensure_schema() -> None:
     guarded(_migrated_once, str(store().path))
 
 
-def who() -> str:
-    return st.session_state.get(WHO_KEY, "").strip() or "okänd användare"
+def who() -> Person:
+    """The person this session writes as (components/auth.py); the store checks their roles."""
+    return auth.current_person()
 
 
-def editor_name_input(container=st.sidebar) -> None:
-    if read_only_mode():
-        container.caption("Läsläge: inget kan ändras i den här visningen.")
-        return
-    if WHO_KEY not in st.session_state:
-        st.session_state[WHO_KEY] = identity.remembered_name()
-    name = container.text_input("Ditt namn (visas i ändringsloggen)", key=WHO_KEY, max_chars=100)
-    identity.remember_name(name, container)
+def may_prepare() -> bool:
+    return who().may(PREPARE)
+
+
+def person_key() -> str:
+    """Whose drafts: the signed-in subject, or this browser in local mode."""
+    person = who()
+    return identity.person_key() if person.local or not person.sub else "inloggad:" + person.sub
 
 
 def _key(kind: str, dialogue_id: str) -> str:
@@ -75,7 +74,7 @@ def draft(dialogue_id: str) -> Dialogue:
     key = _key("draft", dialogue_id)
     if key not in st.session_state:
         saved = guarded(store().load, dialogue_id)
-        kept = guarded(store().get_draft, identity.person_key(), dialogue_id)
+        kept = guarded(store().get_draft, person_key(), dialogue_id)
         if kept and (saved.decided or saved.archived):
             st.session_state["flash"] = ("error", "Du har ett osparat utkast av dialogen från före den blev "
                                          f"{'beslutad' if saved.decided else 'arkiverad'}. Det har inte förts in; "
@@ -131,7 +130,7 @@ def kept_at(d: Dialogue):
 
 def keep_draft(d: Dialogue) -> None:
     """At the end of a run: write the draft to the store if it changed since last written, or remove it."""
-    if read_only_mode() or d.decided:
+    if read_only_mode() or d.decided or not may_prepare():
         return
     text = to_json(d) if dirty(d) else None
     written = _key("written", d.id)
@@ -139,10 +138,10 @@ def keep_draft(d: Dialogue) -> None:
         return
     try:
         if text is None:
-            store().drop_draft(identity.person_key(), d.id)
+            store().drop_draft(person_key(), d.id)
             st.session_state.pop(_key("kept_at", d.id), None)
         else:
-            st.session_state[_key("kept_at", d.id)] = store().put_draft(identity.person_key(), d, base(d))
+            st.session_state[_key("kept_at", d.id)] = store().put_draft(person_key(), d, base(d), who())
         st.session_state[written] = text
     except UserStoreError as exc:
         st.warning("Utkastet kunde inte sparas just nu, men finns kvar på sidan så länge den är öppen. "
@@ -157,7 +156,7 @@ def discard_draft(dialogue_id: str) -> None:
 def drop_draft(d: Dialogue) -> None:
     """Throw away the person's draft (here and in the store) and go back to the saved version."""
     try:
-        store().drop_draft(identity.person_key(), d.id)
+        store().drop_draft(person_key(), d.id)
     except UserStoreError as exc:
         st.session_state["flash"] = ("error", str(exc))
         return
@@ -169,7 +168,7 @@ def save(d: Dialogue) -> bool:
     """Publish the draft; on any refusal keep it and remember the message. True when saved."""
     d.participants = [p for p in d.participants if p.name.strip() or p.organisation.strip()]
     try:
-        saved = store().save(copy.deepcopy(d), who=who(), person=identity.person_key())
+        saved = store().save(copy.deepcopy(d), who=who(), person=person_key())
     except StaleVersion as exc:
         merged = rebase(d, exc.current)
         if merged is not d:  # different changes: saved together with theirs

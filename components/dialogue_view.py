@@ -12,7 +12,7 @@ from components.export_files import workbook_bytes
 from components.format import GOAL_AREA_COLOURS, SCOPE, plain
 from components.store import run
 from queries.dialogue_model import Dialogue, Participant
-from queries.user_store import UserStoreError, read_only_mode
+from queries.user_store import UserStoreError
 
 SIDE_LABEL = {"region": "Region", "kommun": "Kommun"}
 LOG_LINES = 100
@@ -174,21 +174,75 @@ def balance_panel(frame: pd.DataFrame) -> None:
         st.dataframe(carriers, hide_index=True, width="stretch")
 
 
+def confirmation_lines(d: Dialogue, confirmations) -> list[str]:
+    """Per side: who confirmed which version and when, or that it is not confirmed (yet, or any more)."""
+    lines = []
+    for side in ("region", "kommun"):
+        mine = [c for c in confirmations if c.side == side]
+        active = next((c for c in reversed(mine) if c.active), None)
+        label = "Regionen" if side == "region" else "Kommunen"
+        if active:
+            current = "" if active.version == d.version or d.decided else " – en äldre version"
+            lines.append(f"{label}: bekräftat av {active.name} {change_log_text.when(active.confirmed_at)} "
+                         f"(version {active.version}{current})")
+        elif mine:
+            last = mine[-1]
+            lines.append(f"{label}: inte bekräftat. {last.name}s bekräftelse av version {last.version} drogs "
+                         f"tillbaka {change_log_text.when(last.withdrawn_at)} när dialogen ändrades.")
+        else:
+            lines.append(f"{label}: inte bekräftat ännu.")
+    return lines
+
+
 def decide_panel(d: Dialogue, dirty: bool) -> None:
-    with st.expander("Besluta prioriteringarna", icon=":material/gavel:"):
-        st.markdown("När prioriteringarna är beslutade låses dialogen. Nästa period startar utifrån den.")
+    """The decision: confirmed per side by a beslutsfattare for that side; decided when both have confirmed
+    the same version. A change after a confirmation withdraws it."""
+    confirmations = ds.guarded(ds.store().confirmations, d.id)
+    person = ds.who()
+    sides = person.sides(d.core_id)
+    open_ = any(c.active for c in confirmations) or (bool(sides) and not person.may("prepare"))
+    with st.expander("Besluta prioriteringarna", icon=":material/gavel:", expanded=open_):
+        st.markdown("Beslutet bekräftas av båda sidor: en beslutsfattare för regionen och en för kommunen. "
+                    "Dialogen är beslutad när båda har bekräftat samma version; då låses den. En ändring "
+                    "efter en bekräftelse drar tillbaka den.")
+        for line in confirmation_lines(d, confirmations):
+            st.markdown(f"- {plain(line)}")
+        if not sides:
+            st.caption("Du har inte rollen beslutsfattare för den här kärnan och kan inte bekräfta.")
+            return
         sure = st.checkbox("Prioriteringarna är överenskomna i samtalet", key=f"sure:{d.id}")
         if dirty:
             st.caption("Spara dina ändringar först.")
-        if st.button("Besluta", disabled=not sure or dirty, key=f"decide:{d.id}", type="primary"):
-            try:
-                ds.store().decide(d.id, d.version, who=ds.who())
-                ds.discard_draft(d.id)
-                st.session_state["flash"] = ("success", "Prioriteringarna är beslutade. Nästa steg: starta nästa "
-                                             "period när det är dags.")
-            except UserStoreError as exc:
-                st.session_state["flash"] = ("error", str(exc))
-            st.rerun()
+        cols = st.columns(len(sides))
+        for col, side in zip(cols, sides):
+            label = "Bekräfta för regionen" if side == "region" else "Bekräfta för kommunen"
+            if len(sides) == 2 and person.local:
+                label = "Besluta" if side == "kommun" else label
+            if col.button(label, disabled=not sure or dirty, key=f"decide:{d.id}" if label == "Besluta"
+                          else f"confirm:{side}:{d.id}", type="primary"):
+                _confirm(d, ["region", "kommun"] if label == "Besluta" else [side])
+
+
+def decision_record(d: Dialogue) -> None:
+    """A decided dialogue: who confirmed it for each side, and when."""
+    lines = [x for x in confirmation_lines(d, ds.guarded(ds.store().confirmations, d.id)) if ": bekräftat av " in x]
+    if lines:
+        with st.container(border=True, key="decision_record"):
+            st.markdown("**Beslutet**  \n" + "  \n".join(plain(x) for x in lines))
+
+
+def _confirm(d: Dialogue, sides: list[str]) -> None:
+    try:
+        for side in sides:
+            result = ds.store().confirm(d.id, d.version, side, who=ds.who())
+        ds.discard_draft(d.id)
+        st.session_state["flash"] = ("success", "Prioriteringarna är beslutade. Nästa steg: starta nästa period "
+                                     "när det är dags." if result.decided else
+                                     "Din bekräftelse är sparad. Dialogen är beslutad när den andra sidan har "
+                                     "bekräftat samma version.")
+    except UserStoreError as exc:
+        st.session_state["flash"] = ("error", str(exc))
+    st.rerun()
 
 
 def archive_panel(d: Dialogue) -> bool:
@@ -216,7 +270,7 @@ def archive_panel(d: Dialogue) -> bool:
 def archived_panel(d: Dialogue) -> None:
     st.info("Dialogen är arkiverad och kan inte ändras." + (f" Skäl: {d.reason}" if d.reason else ""),
             icon=":material/inventory_2:")
-    if not read_only_mode() and st.button("Ta fram ur arkivet", key=f"restore:{d.id}", icon=":material/unarchive:"):
+    if ds.may_prepare() and st.button("Ta fram ur arkivet", key=f"restore:{d.id}", icon=":material/unarchive:"):
         try:
             ds.store().restore(d.id, who=ds.who())
         except UserStoreError as exc:
@@ -226,7 +280,7 @@ def archived_panel(d: Dialogue) -> None:
 
 
 def next_period_panel(d: Dialogue) -> str | None:
-    if read_only_mode():
+    if not ds.may_prepare():
         return None
     with st.container(border=True):
         st.markdown("**Nästa steg: starta nästa period** – en ny dialog utifrån dessa prioriteringar och deras "
@@ -287,7 +341,10 @@ def export_panel(d: Dialogue) -> None:
 
     def briefing():
         prev = store.load(saved.previous_dialogue_id).period if saved.previous_dialogue_id else None
-        return collect(reference_store()[0].run, saved, store.previous_priorities(saved), previous_period=prev)
+        confirmations = [line for line in confirmation_lines(saved, store.confirmations(saved.id))
+                         if ": bekräftat av " in line]
+        return collect(reference_store()[0].run, saved, store.previous_priorities(saved), previous_period=prev,
+                       confirmations=confirmations)
 
     def pdf():
         try:

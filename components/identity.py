@@ -1,6 +1,6 @@
 """Who this browser is, for keeping a person's drafts across reloads, page switches and server restarts.
 
-Until sign-in (issue 12) is on, a person is a browser: a random id in a first-party cookie that app.py
+In local mode (no sign-in), a person is a browser: a random id in a first-party cookie that app.py
 writes on every run (one script element in the same place each run, so the page's layout never shifts).
 It is not a login and gives no rights; it only finds this browser's own drafts again. The typed name for
 the change log is kept in a cookie the same way, so a reload does not lose it.

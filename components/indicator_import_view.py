@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import auth
 from components.format import plain
 from components.store import run
 from data import indicator_import as ii
+from queries.permissions import IMPORT, PermissionDenied
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -22,7 +24,7 @@ def catalog() -> ii.Catalog:
 
 
 def show() -> None:
-    if ii.read_only_mode():
+    if not auth.current_person().may(IMPORT):
         return
     st.header("Läs in indikatorvärden", anchor=False)
     st.markdown("Har du siffror för en kärna, en kommun eller länet som inte finns här? Ladda ner mallen, fyll i "
@@ -63,7 +65,11 @@ def show() -> None:
         return
     if st.button(f"Spara {plan.changes} värden", type="primary", key="import_spara", icon=":material/save:"):
         try:
+            auth.current_person().require(IMPORT)
             done = ii.apply(rows, parsed.file, ii.rebuild_store)
+        except PermissionDenied as exc:
+            st.error(str(exc), icon=":material/lock:")
+            return
         except ii.ImportRefused as exc:
             st.error(str(exc), icon=":material/error:")
             return

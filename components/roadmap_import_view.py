@@ -11,9 +11,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import auth
 from components.format import plain
 from data import roadmap_import as ri
 from data.roadmap_template import MAX_BYTES
+from queries.permissions import PermissionDenied
 
 SHOWN_PROBLEMS = 100
 
@@ -123,7 +125,10 @@ def upload_section(curated, target=None) -> None:
     if st.button("Läs in färdplanen", type="primary", icon=":material/upload_file:", key="import_confirm"):
         try:
             with st.spinner("Skriver färdplanen och bygger om databasen …"):
-                result = ri.apply(plan, target)
+                result = ri.apply(plan, target, who=auth.current_person())
+        except PermissionDenied as exc:
+            st.error(str(exc), icon=":material/lock:")
+            return
         except ri.ImportRefused as exc:
             st.error("Inläsningen stoppades. Inget har ändrats.", icon=":material/error:")
             st.markdown(_bullets(exc.problems))
@@ -148,7 +153,8 @@ def versions_section(curated, target=None) -> None:
     names = dict(zip(cores["id"], cores["name"]))
     table = pd.DataFrame({"Version": versions["version"], "Kärna": versions["core_id"].map(names),
                           "Källa": versions["source_id"], "Sparad": versions["saved_at"].str.replace("T", " "),
-                          "Insatser": versions["interventions"], "Varför": versions["reason"]})
+                          "Insatser": versions["interventions"], "Varför": versions["reason"],
+                          "Ersatt av": versions["by"].replace("", "–")})
     st.dataframe(table, hide_index=True, width="stretch", key="import_versions",
                  column_config={"Varför": st.column_config.TextColumn(width="large")})
     left, right = st.columns([3, 1], vertical_alignment="bottom")
@@ -159,7 +165,10 @@ def versions_section(curated, target=None) -> None:
     if right.button("Återställ", icon=":material/history:", key="restore_confirm"):
         try:
             with st.spinner("Återställer och bygger om databasen …"):
-                result = ri.restore(chosen, curated, target=target)
+                result = ri.restore(chosen, curated, target=target, who=auth.current_person())
+        except PermissionDenied as exc:
+            st.error(str(exc), icon=":material/lock:")
+            return
         except ri.ImportRefused as exc:
             st.error("Återställningen stoppades. Inget har ändrats.", icon=":material/error:")
             st.markdown(_bullets(exc.problems))

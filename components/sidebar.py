@@ -1,10 +1,11 @@
 """The sidebar every page shares: what the tool is and how fresh its data is."""
 import streamlit as st
 
+from components import auth
 from components.store import run
 
 
-def show() -> None:
+def show(url_path: str = "") -> None:
     info = run("build_info")
     with st.sidebar:
         st.markdown("**Färdplansdialogen**  \nUnderlag för de politiska samtalen om färdplanerna för "
@@ -12,3 +13,4 @@ def show() -> None:
         if len(info):
             built = info["built_at"].iloc[0]
             st.caption(f"Data byggd från källorna {built:%Y-%m-%d %H:%M} (UTC).")
+    auth.sidebar_panel(url_path)

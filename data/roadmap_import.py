@@ -922,9 +922,20 @@ def _swap(curated: Path, sources: Path, target: Path, drop: list[str], folder: s
         tmp_db.unlink(missing_ok=True)
 
 
-def apply(plan: Plan, target: Path | None = None) -> Done:
-    """Write the checked plan: the one step of section 'the one write' above; refuses a plan with problems."""
+def _by(who, action: str) -> dict:
+    """Check that the person may do this (the app passes the signed-in person; the command line, run by
+    whoever holds the files, passes none) and name them in the version's record."""
+    if who is None:
+        return {}
+    who.require(action)
+    return {"by": who.name, "by_sub": who.sub, "by_email": who.email}
+
+
+def apply(plan: Plan, target: Path | None = None, who=None) -> Done:
+    """Write the checked plan: the one step of section 'the one write' above; refuses a plan with problems.
+    `who` (queries.permissions.Person) must have the administratör role; it is kept with the saved version."""
     _refuse_in_read_only()
+    by = _by(who, "import")
     if not plan.ok:
         raise ImportRefused(plan.problems)
     target = Path(target) if target else reference_db()
@@ -934,7 +945,7 @@ def apply(plan: Plan, target: Path | None = None) -> Done:
                                  "Läs in filen igen och granska på nytt."])
         saved = _swap(plan.curated, plan.sources, target, plan.replaces, plan.folder, plan.files(), plan.common,
                       {"core_id": plan.core_id, "reason": f"ersatt vid import av {plan.origin} "
-                                                          f"({plan.source['id']})"})
+                                                          f"({plan.source['id']})", **by})
     kept = f" Den tidigare versionen sparades som {', '.join(saved)}." if saved else ""
     return Done(plan.folder, saved, f"Färdplanen för {plan.core_name} är inläst i curated/{plan.folder} och "
                                     f"databasen är ombyggd.{kept}")
@@ -968,7 +979,8 @@ def _version_info(path: Path) -> dict:
         with (path / "interventions.csv").open(encoding="utf-8", newline="") as fh:
             count = sum(1 for _ in csv.DictReader(fh))
     return {"version": path.name, "folder": folder, "core_id": core_id, "source_id": source_id,
-            "saved_at": meta.get("saved_at", ""), "reason": meta.get("reason", ""), "interventions": count}
+            "saved_at": meta.get("saved_at", ""), "reason": meta.get("reason", ""), "interventions": count,
+            "by": meta.get("by", "")}
 
 
 def list_versions(curated: Path | None = None) -> pd.DataFrame:
@@ -977,14 +989,15 @@ def list_versions(curated: Path | None = None) -> pd.DataFrame:
     folder = curated / VERSIONS
     rows = [_version_info(p) for p in folder.iterdir() if p.is_dir()] if folder.exists() else []
     df = pd.DataFrame(rows, columns=["version", "folder", "core_id", "source_id", "saved_at", "reason",
-                                     "interventions"])
+                                     "interventions", "by"])
     return df.sort_values(["saved_at", "version"], ascending=False).reset_index(drop=True)
 
 
 def restore(version: str, curated: Path | None = None, sources: Path | None = None,
-            target: Path | None = None) -> Done:
+            target: Path | None = None, who=None) -> Done:
     """Put a saved version back as the core's roadmap (the current one is saved in turn) and rebuild."""
     _refuse_in_read_only()
+    by = _by(who, "restore")
     curated = Path(curated) if curated else curated_dir()
     sources = Path(sources) if sources else SOURCES_DIR
     target = Path(target) if target else reference_db()
@@ -1019,7 +1032,7 @@ def restore(version: str, curated: Path | None = None, sources: Path | None = No
                               f"({source_id})."})}
         files = {p.name: p.read_bytes() for p in sorted(path.glob("*.csv"))}
         saved = _swap(curated, sources, target, drop, folder, files, common,
-                      {"core_id": core_id, "reason": f"ersatt när versionen {version} återställdes"})
+                      {"core_id": core_id, "reason": f"ersatt när versionen {version} återställdes", **by})
     kept = f" Den nuvarande sparades som {', '.join(saved)}." if saved else ""
     return Done(folder, saved, f"Färdplanen för {name} är återställd till {version} (curated/{folder}) och "
                                f"databasen är ombyggd.{kept}")

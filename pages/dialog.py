@@ -3,14 +3,12 @@ import streamlit as st
 
 from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, save_bar, url_state
 from components.store import run
-from queries.user_store import read_only_mode
 
 st.title("Dialoger")
 st.markdown("Förbered det politiska samtalet för en kärna: välj vilka insatser region och kommun ska "
             "kraftsamla kring under perioden, med formulering, driver och nästa steg. När samtalet är "
             "hållet beslutas listan och sparas med datum och deltagare.")
 ds.ensure_schema()
-ds.editor_name_input()
 
 cores = run("cores_overview")
 names = dict(zip(cores["id"], cores["name"]))
@@ -29,7 +27,7 @@ ds.show_flash()
 list_column, create_column = st.columns(2)
 with list_column:
     dv.dialogue_list(dialogues)
-if not read_only_mode():
+if ds.may_prepare():
     with create_column:
         created = dv.create_form(core_id, dialogues)
     if created:
@@ -37,17 +35,19 @@ if not read_only_mode():
         st.rerun()
 
 if dialogue_id is None:
-    st.info("Ingen dialog vald. " + ("Skapa en ny ovan." if dialogues.empty and not read_only_mode()
+    st.info("Ingen dialog vald. " + ("Skapa en ny ovan." if dialogues.empty and ds.may_prepare()
                                      else "Välj en i listan."), icon=":material/forum:")
     st.stop()
 
 d = ds.draft(dialogue_id)
-locked = d.decided or d.archived or read_only_mode()
+locked = d.decided or d.archived or not ds.may_prepare()
 st.subheader(f"{names[d.core_id]} · {d.period}", anchor=False)
 st.caption(f"Status: {'arkiverad' if d.archived else d.status} · version {d.version}"
            + (f" · beslutad {d.decided_at:%Y-%m-%d}" if d.decided_at else ""))
 bar = st.container(key="dialogue_bar") if not locked else None
 dialogue_conflict.conflict_panel(d)
+if d.decided:
+    dv.decision_record(d)
 if d.archived:
     dv.archived_panel(d)
 
@@ -77,9 +77,10 @@ with briefing:
 with log:
     dv.change_log_panel(d)
 
+if not d.decided and not d.archived:
+    dv.decide_panel(d, ds.dirty(d))
 if not locked:
     save_bar.show(bar, d)
-    dv.decide_panel(d, ds.dirty(d))
     if dv.archive_panel(d):
         st.session_state["pending_dialog"] = None
         st.rerun()

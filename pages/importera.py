@@ -1,8 +1,9 @@
 """Läs in färdplan: download the template, upload it filled in, see problems or the preview, confirm; versions."""
 import streamlit as st
 
-from components import roadmap_import_view as view
+from components import auth, roadmap_import_view as view
 from data.roadmap_import import curated_dir, read_only_mode
+from queries.permissions import IMPORT
 
 st.title("Läs in färdplan")
 st.markdown("När en kärnas färdplan publiceras läses den in här, utan att någon behöver ändra i koden: fyll i "
@@ -15,6 +16,9 @@ view.template_section(curated)
 if read_only_mode():
     st.info("Inläsning är avstängd: appen körs i läsläge. Mallen kan laddas ned, men ingen färdplan kan läsas "
             "in eller återställas här.", icon=":material/lock:")
+elif not auth.current_person().may(IMPORT):
+    st.info("Att läsa in eller återställa en färdplan kräver rollen administratör. Mallen kan laddas ned.",
+            icon=":material/lock:")
 else:
     view.upload_section(curated)
     view.versions_section(curated)

@@ -4,7 +4,6 @@ import streamlit as st
 from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, meeting_view, save_bar
 from components import url_state
 from components.store import run
-from queries.user_store import read_only_mode
 
 st.html(meeting_view.MEETING_CSS)
 ds.ensure_schema()
@@ -34,7 +33,7 @@ view = pick_view.segmented_control("Vy", list(meeting_view.VIEWS), format_func=m
 url_state.show_warnings()
 
 d = ds.draft(dialogue_id)
-locked = d.decided or read_only_mode()
+locked = d.decided or not ds.may_prepare()
 st.title(f"{names[d.core_id]} · {d.period}")
 bar = st.container(key="dialogue_bar") if not locked else None
 ds.show_flash()
@@ -44,7 +43,8 @@ if not d.priorities:
     st.stop()
 meeting_view.show(d, view, locked)
 if locked:
-    st.caption("Beslutad dialog: visas utan redigering." if d.decided else "Läsläge: inget kan ändras.")
+    st.caption("Beslutad dialog: visas utan redigering." if d.decided else "Visas utan redigering: du har inte "
+               "rollen handläggare, eller appen körs i läsläge.")
 else:
     save_bar.show(bar, d, key="meeting_save")
     ds.keep_draft(d)

@@ -70,3 +70,21 @@ MIGRATIONS.append(
         PRIMARY KEY (person, dialogue_id)
     );
     """)
+
+MIGRATIONS.append(
+    # 3: who did it, from the sign-in token (stable subject and email beside the name), and the decision
+    # confirmed per side: who, when, which version; withdrawn when the dialogue changes afterwards
+    """
+    ALTER TABLE change_log ADD COLUMN who_sub VARCHAR;
+    ALTER TABLE change_log ADD COLUMN who_email VARCHAR;
+    CREATE TABLE confirmations (
+        dialogue_id VARCHAR NOT NULL,
+        side VARCHAR NOT NULL CHECK (side IN ('region', 'kommun')),
+        version INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        sub VARCHAR NOT NULL,
+        email VARCHAR,
+        confirmed_at TIMESTAMP NOT NULL,
+        withdrawn_at TIMESTAMP
+    );
+    """)

@@ -17,14 +17,15 @@ import pandas as pd
 
 from data.paths import user_db
 from queries.dialogue_changes import Change, describe_changes
+from queries.permissions import PREPARE, PermissionDenied, Person
 from queries.dialogue_model import (MAX_TEXT, SIDES, STATUSES, Dialogue, Participant, Priority, from_json,
                                     to_json, validate)
 from queries.store_file import (DialogueDecided, ReadOnlyStore, StaleVersion, StoreBusy, StoreFile,
                                 StoreUnreadable, UserStoreError, read_only_mode)
 from queries.user_schema import MIGRATIONS
 
-__all__ = ["MAX_TEXT", "SIDES", "STATUSES", "Dialogue", "DialogueDecided", "DuplicateDialogue", "KeptDraft",
-           "Participant", "Priority", "ReadOnlyStore", "StaleVersion", "StoreBusy", "StoreUnreadable", "UserStore",
+__all__ = ["MAX_TEXT", "SIDES", "STATUSES", "Confirmation", "Dialogue", "DialogueDecided", "DuplicateDialogue",
+           "KeptDraft", "Participant", "PermissionDenied", "Person", "Priority", "ReadOnlyStore", "StaleVersion", "StoreBusy", "StoreUnreadable", "UserStore",
            "UserStoreError", "describe_changes", "read_only_mode", "validate"]
 LIST_COLUMNS = ["id", "core_id", "period", "meeting_date", "status", "version", "created_at", "updated_at",
                 "decided_at", "archived_at", "reason", "priorities"]
@@ -32,7 +33,8 @@ WHAT = {"created": "skapade dialogen", "period": "ändrade perioden", "meeting_d
         "notes": "ändrade anteckningen", "participants": "ändrade deltagarna", "added": "lade till insats",
         "removed": "tog bort insats", "field": "ändrade prioritering", "order": "ändrade ordningen",
         "decided": "beslutade prioriteringarna", "archived": "arkiverade dialogen",
-        "restored": "tog fram dialogen ur arkivet", "deleted": "tog bort utkastet"}
+        "restored": "tog fram dialogen ur arkivet", "deleted": "tog bort utkastet",
+        "confirmed": "bekräftade beslutet", "withdrawn": "bekräftelsen drogs tillbaka"}
 
 
 class DuplicateDialogue(UserStoreError):
@@ -44,6 +46,28 @@ class KeptDraft:
     draft: Dialogue
     base: Dialogue
     updated_at: datetime
+
+
+@dataclass
+class Confirmation:
+    side: str
+    version: int
+    name: str
+    sub: str
+    email: str
+    confirmed_at: datetime
+    withdrawn_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+def as_person(who: Person | str) -> Person:
+    """The person a write is done as. A plain name (tests, the command line) is a local user."""
+    if isinstance(who, Person):
+        return who
+    return Person(str(who or "okänd").strip()[:200], "lokal", "", Person.local_user().roles, local=True)
 
 
 def utc_now() -> datetime:
@@ -102,10 +126,10 @@ class UserStore(StoreFile):
         return d
 
     def change_log(self, dialogue_id: str) -> pd.DataFrame:
-        """Newest save first; the events of one save in the order they happened."""
+        """Newest first."""
         return self._read(lambda con: con.execute(
-            "SELECT changed_at, who, what, action, subject, field, before, after FROM change_log "
-            "WHERE dialogue_id = ? ORDER BY changed_at DESC, rowid", [dialogue_id]).df())
+            "SELECT changed_at, who, who_sub, who_email, what, action, subject, field, before, after FROM change_log "
+            "WHERE dialogue_id = ? ORDER BY changed_at DESC, rowid DESC", [dialogue_id]).df())
 
     def previous_priorities(self, dialogue: Dialogue) -> dict[str, Priority]:
         """The priorities a dialogue's priorities were carried from, by their id."""
@@ -123,7 +147,8 @@ class UserStore(StoreFile):
             [person, dialogue_id]).fetchone())
         return KeptDraft(from_json(row[0]), from_json(row[1]), row[2]) if row else None
 
-    def put_draft(self, person: str, draft: Dialogue, base: Dialogue) -> datetime:
+    def put_draft(self, person: str, draft: Dialogue, base: Dialogue, who: Person | str = "") -> datetime:
+        as_person(who).require(PREPARE)
         now = utc_now()
         self._write(lambda con: con.execute(
             "INSERT OR REPLACE INTO drafts (person, dialogue_id, base_version, base, body, updated_at) "
@@ -135,11 +160,12 @@ class UserStore(StoreFile):
                                             [person, dialogue_id]))
 
     # -- writes ------------------------------------------------------------------------------
-    def create(self, core_id: str, period: str, meeting_date: date | None, who: str,
+    def create(self, core_id: str, period: str, meeting_date: date | None, who: Person | str,
                from_dialogue_id: str | None = None, reason: str = "") -> Dialogue:
         """A new draft dialogue; from a previous one, its priorities come along with their status.
 
         One dialogue per core and period (archived ones aside), unless a reason for another is given."""
+        as_person(who).require(PREPARE)
         self.migrate()
         now = utc_now()
         reason = (reason or "").strip()[:300]
@@ -173,9 +199,10 @@ class UserStore(StoreFile):
             return d
         return self._write(body)
 
-    def save(self, draft: Dialogue, who: str, person: str | None = None) -> Dialogue:
+    def save(self, draft: Dialogue, who: Person | str, person: str | None = None) -> Dialogue:
         """Save a whole draft in one transaction if nobody saved since draft.version was loaded; the
-        person's kept draft goes in the same transaction."""
+        person's kept draft goes in the same transaction. A confirmation of an earlier version is withdrawn."""
+        as_person(who).require(PREPARE)
         problems = validate(draft)
         if problems:
             raise UserStoreError(" ".join(problems))
@@ -198,35 +225,68 @@ class UserStore(StoreFile):
             self._write_children(con, draft, now)
             for change in changes:
                 self._log(con, who, draft.id, change, now)
+            for side, name, version in con.execute(
+                    "UPDATE confirmations SET withdrawn_at = ? WHERE dialogue_id = ? AND withdrawn_at IS NULL "
+                    "RETURNING side, name, version", [now, draft.id]).fetchall():
+                self._log(con, who, draft.id, Change("withdrawn", after={"side": side, "name": name,
+                                                                         "version": version}), now)
             return self._load(con, draft.id)
         return self._write(body)
 
-    def decide(self, dialogue_id: str, version: int, who: str) -> Dialogue:
-        now = utc_now()
+    def confirmations(self, dialogue_id: str) -> list[Confirmation]:
+        """Every confirmation of the decision, oldest first (withdrawn ones too)."""
+        rows = self._read(lambda con: con.execute(
+            "SELECT side, version, name, sub, email, confirmed_at, withdrawn_at FROM confirmations "
+            "WHERE dialogue_id = ? ORDER BY confirmed_at, rowid", [dialogue_id]).fetchall())
+        return [Confirmation(*r[:4], r[4] or "", *r[5:]) for r in rows]
+
+    def confirm(self, dialogue_id: str, version: int, side: str, who: Person | str) -> Dialogue:
+        """One side confirms the shortlist as it stands in `version`. When both sides have confirmed the
+        same version, the dialogue is decided."""
+        person, now = as_person(who), utc_now()
 
         def body(con):
             current = self._load(con, dialogue_id)
             if current.decided:
                 return current
             current = self._writable(con, dialogue_id)
+            person.require_side(side, current.core_id)
             if current.version != version:
                 raise StaleVersion(current)
             if not current.priorities:
                 raise UserStoreError("Dialogen har inga prioriteringar att besluta.")
-            con.execute("UPDATE dialogues SET status = 'beslutad', decided_at = ?, updated_at = ?, "
-                        "version = version + 1 WHERE id = ?", [now, now, dialogue_id])
-            self._log(con, who, dialogue_id, Change("decided", before={"status": "utkast"}, after={
-                "status": "beslutad", "prioriteringar": len(current.priorities)}), now)
+            con.execute("UPDATE confirmations SET withdrawn_at = ? WHERE dialogue_id = ? AND side = ? AND "
+                        "withdrawn_at IS NULL", [now, dialogue_id, side])
+            con.execute("INSERT INTO confirmations VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+                        [dialogue_id, side, version, person.name, person.sub, person.email, now])
+            self._log(con, person, dialogue_id, Change("confirmed", after={"side": side, "version": version}), now)
+            by_side = dict(con.execute("SELECT side, name FROM confirmations WHERE dialogue_id = ? AND version = ? "
+                                       "AND withdrawn_at IS NULL", [dialogue_id, version]).fetchall())
+            if set(by_side) == set(SIDES):
+                con.execute("UPDATE dialogues SET status = 'beslutad', decided_at = ?, updated_at = ?, "
+                            "version = version + 1 WHERE id = ?", [now, now, dialogue_id])
+                self._log(con, person, dialogue_id, Change("decided", before={"status": "utkast"}, after={
+                    "status": "beslutad", "prioriteringar": len(current.priorities), "version": version,
+                    **by_side}), now)
             return self._load(con, dialogue_id)
         return self._write(body)
 
-    def archive(self, dialogue_id: str, who: str, reason: str) -> None:
+    def decide(self, dialogue_id: str, version: int, who: Person | str) -> Dialogue:
+        """Both sides confirm at once: for a person who may confirm for both (local mode, tests)."""
+        core_id = self.load(dialogue_id).core_id
+        for side in SIDES:  # all or nothing
+            as_person(who).require_side(side, core_id)
+        self.confirm(dialogue_id, version, "region", who)
+        return self.confirm(dialogue_id, version, "kommun", who)
+
+    def archive(self, dialogue_id: str, who: Person | str, reason: str) -> None:
         self._set_archived(dialogue_id, who, reason, archived=True)
 
-    def restore(self, dialogue_id: str, who: str) -> None:
+    def restore(self, dialogue_id: str, who: Person | str) -> None:
         self._set_archived(dialogue_id, who, "", archived=False)
 
-    def _set_archived(self, dialogue_id: str, who: str, reason: str, archived: bool) -> None:
+    def _set_archived(self, dialogue_id: str, who: Person | str, reason: str, archived: bool) -> None:
+        as_person(who).require(PREPARE)
         now = utc_now()
 
         def body(con):
@@ -243,8 +303,9 @@ class UserStore(StoreFile):
             self._log(con, who, dialogue_id, change, now)
         self._write(body)
 
-    def delete(self, dialogue_id: str, who: str, reason: str) -> None:
+    def delete(self, dialogue_id: str, who: Person | str, reason: str) -> None:
         """Remove a draft dialogue; the change log keeps what it was and why it went."""
+        as_person(who).require(PREPARE)
         now = utc_now()
 
         def body(con):
@@ -280,8 +341,9 @@ class UserStore(StoreFile):
                          p.status, p.carried_from_priority_id, now, now])
 
     @staticmethod
-    def _log(con, who: str, dialogue_id: str, change: Change, now: datetime) -> None:
+    def _log(con, who: Person | str, dialogue_id: str, change: Change, now: datetime) -> None:
+        person = as_person(who)
         con.execute("INSERT INTO change_log (changed_at, who, dialogue_id, what, before, after, action, subject, "
-                    "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [now, (who or "okänd").strip()[:200], dialogue_id, WHAT[change.action], _json(change.before),
-                     _json(change.after), change.action, change.subject, change.field])
+                    "field, who_sub, who_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [now, person.name[:200], dialogue_id, WHAT[change.action], _json(change.before),
+                     _json(change.after), change.action, change.subject, change.field, person.sub, person.email])

@@ -2,6 +2,7 @@
 # Set up everything the test suite needs on a fresh machine and run the whole suite.
 #   - Debian's chromium (for the browser tests) when it is missing: needs root, as in CI
 #   - a virtual environment .venv with the pinned requirements-dev.txt
+#   - a second one, .venv-oidc, with the OpenID Connect provider the sign-in tests start on loopback
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,4 +29,6 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+[ -x .venv-oidc/bin/python ] || python3 -m venv .venv-oidc
+.venv-oidc/bin/python -m pip install -q --disable-pip-version-check -r requirements-oidc.txt
 exec .venv/bin/python -m pytest -n 2 "$@"

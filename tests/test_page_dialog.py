@@ -89,7 +89,7 @@ def test_a_whole_dialogue(user_db):
     assert [p.intervention_id for p in new.priorities] == [p.intervention_id for p in decided.priorities]
     assert new.priorities[0].status == "prioriterad" and new.status == "utkast"
     log = store.change_log(dialogue_id)
-    assert {"Anna Berg"} <= set(log["who"])
+    assert {"lokal användare (Anna Berg)"} <= set(log["who"])  # local mode: the typed name, labelled
     assert "decided" in set(log["action"])
 
 

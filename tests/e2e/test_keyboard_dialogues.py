@@ -97,7 +97,7 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     assert [(p.name, p.organisation, p.side) for p in saved.participants] == [
         ("Anna Andersson", "Södertälje kommun", "kommun")]
     assert saved.meeting_date == date(2026, 12, 1)
-    assert set(store.change_log(dialogue_id)["who"]) == {"Kim Tangent"}
+    assert set(store.change_log(dialogue_id)["who"]) == {"lokal användare (Kim Tangent)"}
 
     to_tab(page, "Underlag")
     assert download_by_keyboard(page, "Prioriteringar (Excel)") == f"underlag-sodertalje-{saved.period.replace('–', '-')}.xlsx"

@@ -11,8 +11,6 @@ import io
 import textwrap
 from dataclasses import dataclass
 
-import pandas as pd
-
 from components.briefing_data import APP_NAME, Briefing
 from components.format import GOAL_AREA_COLOURS, number
 

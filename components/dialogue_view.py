@@ -7,11 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import change_log_text, dialogue_draft, dialogue_session as ds, priority_card
+from components import change_log_text, dialogue_draft, dialogue_session as ds, followup_data, priority_card
 from components.export_files import workbook_bytes
 from components.format import GOAL_AREA_COLOURS, SCOPE, plain
 from components.store import run
 from queries.dialogue_model import Dialogue, Participant
+from queries.followup_store import FollowUpStore
 from queries.user_store import UserStoreError
 
 SIDE_LABEL = {"region": "Region", "kommun": "Kommun"}
@@ -153,10 +154,13 @@ def shortlist_cards(d: Dialogue, frame: pd.DataFrame, locked: bool) -> None:
     actors = ds.actor_options()
     previous = ds.guarded(ds.store().previous_priorities, d) if d.previous_dialogue_id else {}
     period = ds.guarded(ds.store().load, d.previous_dialogue_id).period if previous else None
+    plans = ds.guarded(FollowUpStore().plans, list(previous)) if previous else {}
     by_id = {p.id: p for p in d.priorities}
     for index, row in enumerate(frame.to_dict("records")):
         p = by_id[row["id"]]
-        priority_card.card(d, p, row, index, actors, locked, previous.get(p.carried_from_priority_id), period)
+        before = previous.get(p.carried_from_priority_id)
+        history = followup_data.carried_history(plans.get(p.carried_from_priority_id), before.status) if before else []
+        priority_card.card(d, p, row, index, actors, locked, before, period, history)
 
 
 def balance_panel(frame: pd.DataFrame) -> None:
@@ -365,3 +369,36 @@ def export_panel(d: Dialogue) -> None:
     c.download_button("Prioriteringar (Excel)", lambda: shortlist_xlsx(briefing()), file_name=f"{stem}.xlsx",
                       icon=":material/table:", key=f"xlsx:{d.id}",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if saved.decided:
+        protocol_panel(saved)
+    if saved.meeting_date:
+        from components.calendar_ics import meeting_ics
+        core = run("cores_overview").set_index("id")["name"].get(saved.core_id, saved.core_id)
+        st.download_button("Mötet i kalendern (.ics)", lambda: meeting_ics(core, saved.period, saved.meeting_date,
+                                                                           saved.id),
+                           file_name=f"mote-{saved.core_id}-{saved.period}.ics".replace("–", "-"),
+                           mime="text/calendar", icon=":material/event:", key=f"ics:{d.id}")
+
+
+def protocol_panel(saved: Dialogue) -> None:
+    """The beslutsprotokoll of a decided dialogue, Word and PDF, built only when clicked."""
+    from components.protocol_data import collect_protocol
+    from components.protocol_docx import protocol_docx
+    from components.protocol_pdf import protocol_pdf
+    from components.store import reference_store
+
+    def protocol():
+        store = ds.store()
+        plans = FollowUpStore().plans([p.id for p in saved.priorities])
+        return collect_protocol(reference_store()[0].run, saved, store.confirmations(saved.id), plans,
+                                ds.actor_options())
+
+    stem = f"beslutsprotokoll-{saved.core_id}-{saved.period}".replace("–", "-")
+    st.markdown("**Beslutsprotokoll**: kärna, period, deltagare, de beslutade prioriteringarna med formulering, "
+                "driver, medverkande, delmål och resurser, och vem som bekräftade beslutet och när.")
+    a, b, _ = st.columns(3)
+    a.download_button("Beslutsprotokoll (Word)", lambda: protocol_docx(protocol()), file_name=f"{stem}.docx",
+                      icon=":material/gavel:", key=f"protocol_docx:{saved.id}",
+                      mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    b.download_button("Beslutsprotokoll (PDF)", lambda: protocol_pdf(protocol()), file_name=f"{stem}.pdf",
+                      icon=":material/picture_as_pdf:", key=f"protocol_pdf:{saved.id}", mime="application/pdf")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import dialogue_session as ds, priority_card
+from components import dialogue_session as ds, followup_data, priority_card
 from components.format import plain
 from components.store import run
 from queries.dialogue_model import Dialogue
+from queries.followup_store import FollowUpStore
 
 # Fixed CSS only (no user or source text): larger type for a projector, no sidebar, room under the header.
 MEETING_CSS = """
@@ -85,8 +86,13 @@ def one_at_a_time(d: Dialogue, frame, actors: dict[str, str], locked: bool) -> N
             else:
                 priority_card.fields(d, p, actors, large=True)
         with side:
-            line = priority_card.previous_line(previous.get(p.carried_from_priority_id), period)
+            before = previous.get(p.carried_from_priority_id)
+            line = priority_card.previous_line(before, period)
             st.markdown(f"**{plain(line)}**" if line else "Ny för perioden: inte prioriterad förra perioden.")
+            if before:
+                plan = ds.guarded(FollowUpStore().plans, [before.id])[before.id]
+                for text in followup_data.carried_history(plan, before.status):
+                    st.markdown(plain(text))
             direction = directions.get(row["goal_area_id"])
             st.caption(f"Färdriktning, {row['goal_area'] or 'utan målområde'}")
             st.markdown(plain(direction) if direction else "Färdriktning saknas för målområdet.")

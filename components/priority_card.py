@@ -64,7 +64,7 @@ def previous_line(previous: Priority | None, period: str | None) -> str | None:
 
 
 def card(d: Dialogue, p: Priority, row: dict, index: int, actors: dict[str, str], locked: bool,
-         previous: Priority | None = None, previous_period: str | None = None) -> None:
+         previous: Priority | None = None, previous_period: str | None = None, history: list[str] = ()) -> None:
     """A compact card for the Dialoger list."""
     with st.container(border=True, key=f"prio_{p.id}"):
         stripe(row["goal_area_id"])
@@ -80,4 +80,4 @@ def card(d: Dialogue, p: Priority, row: dict, index: int, actors: dict[str, str]
             read_only(p, actors)
         line = previous_line(previous, previous_period)
         if line:
-            st.caption(plain(line))
+            st.caption("  \n".join(plain(x) for x in [line, *history]))

@@ -88,3 +88,49 @@ MIGRATIONS.append(
         withdrawn_at TIMESTAMP
     );
     """)
+
+MIGRATIONS.append(
+    # 4: between two talks. A decided priority made concrete (how it starts, who else takes part, milestones,
+    # resources as entered) and followed up (status changes and progress notes), each dated and signed,
+    # without reopening the decided list. All of it is what people entered, never estimated.
+    """
+    CREATE TABLE priority_plans (
+        priority_id VARCHAR PRIMARY KEY,
+        start_mode VARCHAR CHECK (start_mode IN ('politiskt uppdrag', 'ordinarie verksamhet',
+                                                 'etablerat samverkansforum', 'utlysning')),
+        changed_by VARCHAR NOT NULL, changed_sub VARCHAR, changed_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE priority_actors (
+        priority_id VARCHAR NOT NULL,
+        actor_id VARCHAR,
+        organisation VARCHAR,
+        added_by VARCHAR NOT NULL, added_sub VARCHAR, added_at TIMESTAMP NOT NULL,
+        CHECK (actor_id IS NOT NULL OR organisation IS NOT NULL)
+    );
+    CREATE TABLE milestones (
+        id VARCHAR PRIMARY KEY,
+        priority_id VARCHAR NOT NULL,
+        what VARCHAR NOT NULL,
+        due DATE,
+        responsible VARCHAR,
+        done_on DATE,
+        added_by VARCHAR NOT NULL, added_sub VARCHAR, added_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE resources (
+        id VARCHAR PRIMARY KEY,
+        priority_id VARCHAR NOT NULL,
+        amount_sek DECIMAL(18, 2) NOT NULL,
+        funder VARCHAR NOT NULL,
+        budget_year INTEGER NOT NULL,
+        state VARCHAR NOT NULL CHECK (state IN ('beslutad', 'föreslagen')),
+        added_by VARCHAR NOT NULL, added_sub VARCHAR, added_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE followups (
+        id VARCHAR PRIMARY KEY,
+        priority_id VARCHAR NOT NULL,
+        status_before VARCHAR,
+        status_after VARCHAR,
+        note VARCHAR,
+        who VARCHAR NOT NULL, who_sub VARCHAR, noted_at TIMESTAMP NOT NULL
+    );
+    """)

@@ -187,7 +187,7 @@ class UserStore(StoreFile):
                 previous = self._load(con, from_dialogue_id)
                 d.participants = [replace(p) for p in previous.participants]
                 d.priorities = [Priority(p.intervention_id, p.rank, p.wording, p.owner_actor_id,
-                                         p.next_step, p.status, carried_from_priority_id=p.id)
+                                         p.next_step, self._followed_status(con, p), carried_from_priority_id=p.id)
                                 for p in previous.priorities]
                 after["from_period"] = previous.period
             con.execute("INSERT INTO dialogues (id, core_id, period, meeting_date, status, version, notes, "
@@ -320,6 +320,13 @@ class UserStore(StoreFile):
                 con.execute(f"DELETE FROM {table} WHERE dialogue_id = ?", [dialogue_id])  # fixed table names
             con.execute("DELETE FROM dialogues WHERE id = ?", [dialogue_id])
         self._write(body)
+
+    @staticmethod
+    def _followed_status(con, p: Priority) -> str:
+        """A priority's status now: the latest follow-up's (queries/followup_store.py), else the decided one."""
+        row = con.execute("SELECT status_after FROM followups WHERE priority_id = ? AND status_after IS NOT NULL "
+                          "ORDER BY noted_at DESC, rowid DESC LIMIT 1", [p.id]).fetchone()
+        return row[0] if row else p.status
 
     def _writable(self, con, dialogue_id: str) -> Dialogue:
         current = self._load(con, dialogue_id)

@@ -49,3 +49,15 @@ def rows(con, sql: str, *params) -> list[tuple]:
 
 def seed_text(name: str) -> str:
     return " ".join((SEEDS / name).read_text("utf-8").split())
+
+
+@pytest.fixture()
+def app_store(ref_db, tmp_path, monkeypatch):
+    """An empty, migrated user store that the app under AppTest writes to (FARDPLANER_USER_DB), writable."""
+    from queries.user_store import UserStore
+    path = tmp_path / "dialoger.duckdb"
+    monkeypatch.setenv("FARDPLANER_USER_DB", str(path))
+    monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
+    s = UserStore(path, read_only=False)
+    s.migrate()
+    return s

@@ -139,3 +139,17 @@ def test_a_draft_is_kept_per_person_and_removed_by_the_save(store):
     store.save(kept.draft, who="a", person="webbläsare:1")
     assert store.get_draft("webbläsare:1", d.id) is None
     assert store.load(d.id).notes == "Halvfärdig tanke"
+
+
+def test_every_user_table_is_documented_and_readable_from_a_notebook(store):
+    import duckdb
+
+    from tests.conftest import REPO
+    readme = (REPO / "README.md").read_text("utf-8")
+    with duckdb.connect(str(store.path), read_only=True) as notebook:
+        tables = [t for (t,) in notebook.execute("SELECT table_name FROM information_schema.tables "
+                                                  "WHERE table_name <> 'schema_version'").fetchall()]
+        for table in tables:
+            notebook.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()  # names from the catalogue, not input
+    missing = [t for t in tables if not re.search(rf"\b{t}\b", readme)]
+    assert len(tables) == 11 and not missing, (tables, missing)

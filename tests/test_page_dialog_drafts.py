@@ -1,21 +1,9 @@
 """Dialoger under AppTest as several people: a draft found again by the same person, edits by two people to
 different fields merged, the same field asked about, no accidental duplicates, archive, the log in Swedish."""
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries.dialogue_model import Priority
-from queries.user_store import UserStore
 from tests.conftest import REPO
-
-
-@pytest.fixture()
-def store(ref_db, tmp_path, monkeypatch):
-    path = tmp_path / "dialoger.duckdb"
-    monkeypatch.setenv("FARDPLANER_USER_DB", str(path))
-    monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
-    s = UserStore(path, read_only=False)
-    s.migrate()
-    return s
 
 
 def person(browser: str, dialogue_id: str | None = None, core: str = "sodertalje") -> AppTest:
@@ -31,45 +19,45 @@ def person(browser: str, dialogue_id: str | None = None, core: str = "sodertalje
     return at
 
 
-def shortlist(store, core="sodertalje", period="2026–2027"):
-    d = store.create(core, period, None, who="a")
+def shortlist(app_store, core="sodertalje", period="2026–2027"):
+    d = app_store.create(core, period, None, who="a")
     d.priorities = [Priority("gemensam-1.1", 1), Priority("sodertalje-1.3", 2)]
-    return store.save(d, who="a")
+    return app_store.save(d, who="a")
 
 
 def wording(at: AppTest, d, n: int):
     return at.text_area(key=f"w:{d.priorities[n].id}:{d.version}")
 
 
-def test_a_draft_is_found_again_by_the_same_person_only(store):
-    d = shortlist(store)
+def test_a_draft_is_found_again_by_the_same_person_only(app_store):
+    d = shortlist(app_store)
     anna = person("a", d.id)
     wording(anna, d, 0).input("Halvfärdig formulering").run()
     assert any("Osparade ändringar" in m.value for m in anna.markdown)
-    assert store.load(d.id).priorities[0].wording == ""  # not the record yet
+    assert app_store.load(d.id).priorities[0].wording == ""  # not the record yet
     again = person("a", d.id)  # a reload: a new session in the same browser
     assert wording(again, d, 0).value == "Halvfärdig formulering"
     other = person("b", d.id)
     assert wording(other, d, 0).value == ""
     again.button(key="save").click().run()
-    assert store.load(d.id).priorities[0].wording == "Halvfärdig formulering"
-    assert store.get_draft("webbläsare:" + "a" * 32, d.id) is None
+    assert app_store.load(d.id).priorities[0].wording == "Halvfärdig formulering"
+    assert app_store.get_draft("webbläsare:" + "a" * 32, d.id) is None
 
 
-def test_two_people_changing_different_fields_both_keep_their_change(store):
-    d = shortlist(store)
+def test_two_people_changing_different_fields_both_keep_their_change(app_store):
+    d = shortlist(app_store)
     anna, omar = person("a", d.id), person("b", d.id)
     wording(anna, d, 0).input("Annas text").run()
     wording(omar, d, 1).input("Omars text").run()
     anna.button(key="save").click().run()
     omar.button(key="save").click().run()
     assert not omar.error, [e.value for e in omar.error]
-    saved = store.load(d.id)
+    saved = app_store.load(d.id)
     assert [p.wording for p in saved.priorities] == ["Annas text", "Omars text"]
 
 
-def test_the_same_field_changed_by_two_people_is_asked_about_field_by_field(store):
-    d = shortlist(store)
+def test_the_same_field_changed_by_two_people_is_asked_about_field_by_field(app_store):
+    d = shortlist(app_store)
     anna, omar = person("a", d.id), person("b", d.id)
     wording(anna, d, 0).input("Annas text").run()
     wording(omar, d, 0).input("Omars text").run()
@@ -83,13 +71,13 @@ def test_the_same_field_changed_by_two_people_is_asked_about_field_by_field(stor
     assert labels["Min: «Omars text»"].options[1] == "Sparad: «Annas text»"
     labels["Min: «Omars text»"].set_value("theirs").run()
     omar.button(key=f"merge_save:{d.id}").click().run()
-    saved = store.load(d.id)
+    saved = app_store.load(d.id)
     assert saved.priorities[0].wording == "Annas text" and saved.notes == "Omars anteckning"
 
 
-def test_after_a_decision_the_next_period_is_offered_and_duplicates_need_a_reason(store):
-    d = shortlist(store)
-    store.decide(d.id, d.version, who="a")
+def test_after_a_decision_the_next_period_is_offered_and_duplicates_need_a_reason(app_store):
+    d = shortlist(app_store)
+    app_store.decide(d.id, d.version, who="a")
     at = person("a", d.id)
     form_period = [t for t in at.text_input if t.label == "Period" and t.key != f"next_period:{d.id}"][0]
     assert form_period.value == "2028–2029"  # not the decided period again
@@ -97,20 +85,20 @@ def test_after_a_decision_the_next_period_is_offered_and_duplicates_need_a_reaso
     at.text_input(key=f"next_period:{d.id}").input("2026–2027").run()
     at.button(key=f"next:{d.id}").click().run()
     assert any("finns redan en dialog för perioden 2026–2027" in e.value for e in at.error)
-    assert len(store.list_dialogues("sodertalje")) == 1
+    assert len(app_store.list_dialogues("sodertalje")) == 1
     at.text_input(key=f"next_period:{d.id}").input("2028–2029").run()
     at.button(key=f"next:{d.id}").click().run()
-    assert sorted(store.list_dialogues("sodertalje")["period"]) == ["2026–2027", "2028–2029"]
+    assert sorted(app_store.list_dialogues("sodertalje")["period"]) == ["2026–2027", "2028–2029"]
     form_period = [t for t in at.text_input if t.label == "Period"][0]
     assert form_period.value == "2030–2031"
 
 
-def test_a_draft_can_be_archived_from_the_page_and_the_log_reads_as_swedish(store):
-    d = shortlist(store, core="haninge")
+def test_a_draft_can_be_archived_from_the_page_and_the_log_reads_as_swedish(app_store):
+    d = shortlist(app_store, core="haninge")
     at = person("a", d.id, core="haninge")
     at.text_input(key=f"archive_reason:{d.id}").input("Skapad av misstag").run()
     at.button(key=f"archive:{d.id}").click().run()
-    assert store.load(d.id).archived
+    assert app_store.load(d.id).archived
     log_text = "\n".join(m.value for m in person("a", d.id, core="haninge").markdown).replace("\\", "")
     assert "Arkiverade dialogen: «Skapad av misstag»" in log_text
     assert "Lade till 1.1 Stärk kommunikationen" in log_text

@@ -1,11 +1,9 @@
 """Sign-in configured (secrets [auth] and [roles]) under AppTest: each role sees exactly its controls, the
 signed-in name is what the record carries, signing out ends writing. The provider flow itself is in
 tests/e2e/test_signin_browser.py."""
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries.dialogue_model import Priority
-from queries.user_store import UserStore
 from tests.conftest import REPO
 
 SECRETS = {
@@ -17,16 +15,6 @@ SECRETS = {
                                          "fp-sodertalje": ["beslutsfattare:kommun:sodertalje"],
                                          "fp-admin": ["administratör"]}},
 }
-
-
-@pytest.fixture()
-def store(ref_db, tmp_path, monkeypatch):
-    path = tmp_path / "dialoger.duckdb"
-    monkeypatch.setenv("FARDPLANER_USER_DB", str(path))
-    monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
-    s = UserStore(path, read_only=False)
-    s.migrate()
-    return s
 
 
 def as_user(page: str, groups: list[str] | None, **query) -> AppTest:
@@ -44,18 +32,18 @@ def as_user(page: str, groups: list[str] | None, **query) -> AppTest:
     return at
 
 
-def dialogue(store):
-    d = store.create("sodertalje", "2026–2027", None, who="a")
+def dialogue(app_store):
+    d = app_store.create("sodertalje", "2026–2027", None, who="a")
     d.priorities = [Priority("gemensam-1.1", 1)]
-    return store.save(d, who="a")
+    return app_store.save(d, who="a")
 
 
 def keys(at: AppTest) -> set[str]:
     return {b.key for b in at.button if b.key}
 
 
-def test_not_signed_in_reads_everything_and_writes_nothing(store):
-    d = dialogue(store)
+def test_not_signed_in_reads_everything_and_writes_nothing(app_store):
+    d = dialogue(app_store)
     at = as_user("dialog.py", None, karna="sodertalje", dialog=d.id)
     assert "login:testidp" in keys(at)
     assert [b.label for b in at.button if b.key == "login:testidp"] == ["Logga in med testkonto"]
@@ -66,20 +54,20 @@ def test_not_signed_in_reads_everything_and_writes_nothing(store):
     assert any("kräver rollen administratör" in i.value for i in imp.info) and not imp.get("file_uploader")
 
 
-def test_a_handlaggare_prepares_but_cannot_confirm_and_the_log_carries_the_signed_in_name(store):
-    d = dialogue(store)
+def test_a_handlaggare_prepares_but_cannot_confirm_and_the_log_carries_the_signed_in_name(app_store):
+    d = dialogue(app_store)
     at = as_user("dialog.py", ["fp-handlaggare"], karna="sodertalje", dialog=d.id)
     assert {"save", f"archive:{d.id}", "logout"} <= keys(at)
     assert not [k for k in keys(at) if k.startswith("confirm:") or k.startswith("decide:")]
     at.text_area(key=f"w:{d.priorities[0].id}:{d.version}").input("Vår formulering").run()
     at.button(key="save").click().run()
-    log = store.change_log(d.id)
+    log = app_store.change_log(d.id)
     assert log["who"].iloc[0] == "Testperson fp-handlaggare"
     assert log["who_sub"].iloc[0] == "http://idp|s-fp-handlaggare" and log["who_email"].iloc[0] == "test@example.se"
 
 
-def test_beslutsfattare_confirm_only_their_side_and_both_make_the_decision(store):
-    d = dialogue(store)
+def test_beslutsfattare_confirm_only_their_side_and_both_make_the_decision(app_store):
+    d = dialogue(app_store)
     region = as_user("dialog.py", ["fp-region"], karna="sodertalje", dialog=d.id)
     assert "save" not in keys(region) and f"confirm:region:{d.id}" in keys(region)
     assert f"confirm:kommun:{d.id}" not in keys(region)
@@ -91,13 +79,13 @@ def test_beslutsfattare_confirm_only_their_side_and_both_make_the_decision(store
     assert "Regionen: bekräftat av Testperson fp-region" in text and "Kommunen: inte bekräftat ännu." in text
     kommun.checkbox(key=f"sure:{d.id}").check().run()
     kommun.button(key=f"confirm:kommun:{d.id}").click().run()
-    assert store.load(d.id).decided
+    assert app_store.load(d.id).decided
     haninge = as_user("dialog.py", ["fp-sodertalje"], karna="haninge")
     assert not [k for k in keys(haninge) if k.startswith("confirm:")]
 
 
-def test_signing_out_ends_writing_at_once(store):
-    d = dialogue(store)
+def test_signing_out_ends_writing_at_once(app_store):
+    d = dialogue(app_store)
     at = as_user("dialog.py", ["fp-handlaggare"], karna="sodertalje", dialog=d.id)
     at.button(key="logout").click().run()
     at.run()

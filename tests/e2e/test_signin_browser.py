@@ -4,7 +4,6 @@ One person per role signs in on the provider's own page and sees exactly the con
 and kommun confirm a decision in turn and both confirmations show with names; signing out ends writing.
 """
 import json
-import os
 import subprocess
 import time
 import urllib.request

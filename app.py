@@ -33,6 +33,8 @@ PAGES = [
     st.Page("pages/dialog.py", title="Dialoger", icon=":material/forum:", url_path="dialoger"),
     st.Page("pages/mote.py", title="Mötesläge", icon=":material/co_present:", url_path="mote"),
     st.Page("pages/uppfoljning.py", title="Uppföljning", icon=":material/fact_check:", url_path="uppfoljning"),
+    st.Page("pages/beslutade.py", title="Beslutade prioriteringar", icon=":material/gavel:", url_path="beslutade"),
+    st.Page("pages/oversikt.py", title="Regional översikt", icon=":material/dashboard:", url_path="oversikt"),
     st.Page("pages/jamfor.py", title="Jämför kärnor", icon=":material/compare_arrows:", url_path="jamfor"),
     st.Page("pages/lagesbild.py", title="Lägesbild", icon=":material/monitoring:", url_path="lagesbild"),
     st.Page("pages/importera.py", title="Läs in färdplan", icon=":material/upload_file:", url_path="importera"),

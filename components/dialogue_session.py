@@ -223,14 +223,14 @@ def shortlist_frame(d: Dialogue) -> pd.DataFrame:
             "title": r["title"] if known else "Insatsen finns inte längre i källorna",
             "goal_area_id": r["goal_area_id"] if known else None,
             "goal_area": r["goal_area"] if known else None,
-            "scope": r["scope"] if known else None,
+            "scope": r["scope"] if known else None, "plan_type": r["plan_type"] if known else None,
             "wording": p.wording, "owner_actor_id": p.owner_actor_id,
             "owner": actors.get(p.owner_actor_id) if p.owner_actor_id else None,
             "next_step": p.next_step, "status": p.status, "carried_from": p.carried_from_priority_id,
             "known": known,
         })
     return pd.DataFrame(rows, columns=["id", "intervention_id", "rank", "code", "title", "goal_area_id",
-                                       "goal_area", "scope", "wording", "owner_actor_id", "owner",
+                                       "goal_area", "scope", "plan_type", "wording", "owner_actor_id", "owner",
                                        "next_step", "status", "carried_from", "known"])
 
 

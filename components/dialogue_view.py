@@ -132,21 +132,29 @@ def _remove_participant(d: Dialogue, index: int) -> None:
     st.session_state[f"pgen:{d.id}"] = st.session_state.get(f"pgen:{d.id}", 0) + 1
 
 
+ADD_FROM = {"fardplan": "Kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "Historiska planer"}
+ADD_FROM_IN = {"fardplan": "kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "historiska planer"}
+
+
 def add_interventions(d: Dialogue, core_id: str) -> None:
-    found = run("interventions_filtered", cores=[core_id], goal_areas=[], scopes=[], plan_types=["fardplan"],
+    """Add insatser to the shortlist: from the core's roadmap, or the RUFS Bilaga 2 insatser and historical
+    activities linked to the core (shown on the card and in the exports with their source)."""
+    kind = st.segmented_control("Lägg till från", list(ADD_FROM), format_func=ADD_FROM.get, default="fardplan",
+                                key=f"add_from:{d.id}", required=True)
+    found = run("interventions_filtered", cores=[core_id], goal_areas=[], scopes=[], plan_types=[kind],
                 kinds=[], actor=None, text=None)
     present = {p.intervention_id for p in d.priorities}
     candidates = found[~found["id"].isin(present)]
-    labels = {r["id"]: f"{r['code'] or ''} {r['title']} ({SCOPE[r['scope']].lower()}, {r['goal_area']})".strip()
-              for r in candidates.to_dict("records")}
+    labels = {r["id"]: f"{r['code'] or ''} {r['title']} ({SCOPE[r['scope']].lower()}, {r['goal_area'] or 'utan målområde'})"
+              .strip() for r in candidates.to_dict("records")}
     left, right = st.columns([5, 1], vertical_alignment="bottom")
-    chosen = left.multiselect("Lägg till insatser från kärnans färdplan", list(labels), format_func=labels.get,
-                              key=f"add:{d.id}:{len(d.priorities)}", placeholder="Välj en eller flera insatser")
+    chosen = left.multiselect(f"Lägg till insatser ur {ADD_FROM_IN[kind]}", list(labels), format_func=labels.get,
+                              key=f"add:{d.id}:{kind}:{len(d.priorities)}", placeholder="Välj en eller flera insatser")
     if right.button("Lägg till", key=f"add_button:{d.id}", disabled=not chosen, icon=":material/playlist_add:"):
         dialogue_draft.add(d, chosen)
         st.rerun()
     if found.empty:
-        st.caption("Kärnan har inga färdplansinsatser inlästa.")
+        st.caption(f"Kärnan har inga insatser inlästa ur {ADD_FROM_IN[kind]}.")
 
 
 def shortlist_cards(d: Dialogue, frame: pd.DataFrame, locked: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import dialogue_draft
-from components.format import GOAL_AREA_COLOURS, SCOPE, plain
+from components.format import GOAL_AREA_COLOURS, PLAN_TYPE, SCOPE, plain
 from queries.dialogue_model import MAX_TEXT, STATUSES, Dialogue, Priority
 
 NO_OWNER = "Ingen driver utsedd"
@@ -69,9 +69,9 @@ def card(d: Dialogue, p: Priority, row: dict, index: int, actors: dict[str, str]
     with st.container(border=True, key=f"prio_{p.id}"):
         stripe(row["goal_area_id"])
         head, buttons = st.columns([3, 2], vertical_alignment="center")
-        scope = SCOPE.get(row.get("scope"), "")
+        kind = [SCOPE.get(row.get("scope"), ""), PLAN_TYPE.get(row.get("plan_type"), "")]
         head.markdown(f"**{p.rank}. {plain(title(row))}**  \n"
-                      f"{plain(row['goal_area'] or 'Utan målområde')}{' · ' + scope if scope else ''}")
+                      + " · ".join(plain(x) for x in [row["goal_area"] or "Utan målområde", *kind] if x))
         if not locked:
             with buttons:
                 move_buttons(d, p, index, remove=True)

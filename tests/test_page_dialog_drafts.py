@@ -103,3 +103,28 @@ def test_a_draft_can_be_archived_from_the_page_and_the_log_reads_as_swedish(app_
     assert "Arkiverade dialogen: «Skapad av misstag»" in log_text
     assert "Lade till 1.1 Stärk kommunikationen" in log_text
     assert "gemensam-1.1" not in log_text and "None" not in log_text
+
+
+def test_a_rufs_insats_goes_on_the_shortlist_as_what_it_is(app_store):
+    import io
+
+    from openpyxl import load_workbook
+
+    from components.briefing_data import collect
+    from components.briefing_xlsx import shortlist_xlsx
+    from queries.runner import ReferenceStore
+    d = shortlist(app_store)
+    at = person("a", d.id)
+    at.segmented_control(key=f"add_from:{d.id}").set_value("rufs").run()
+    box = next(m for m in at.multiselect if m.key.startswith(f"add:{d.id}:rufs:"))
+    assert box.label == "Lägg till insatser ur RUFS 2050, Bilaga 2"
+    box.set_value(["rufs2020-natverket-for-regionala-stadskarnor"]).run()
+    at.button(key=f"add_button:{d.id}").click().run()
+    at.button(key="save").click().run()
+    saved = app_store.load(d.id)
+    assert [p.intervention_id for p in saved.priorities][-1] == "rufs2020-natverket-for-regionala-stadskarnor"
+    card = "\n".join(m.value for m in at.markdown if "Nätverket för regionala" in m.value)
+    assert "RUFS\\-uppföljning" in card or "RUFS-uppföljning" in card
+    sheet = load_workbook(io.BytesIO(shortlist_xlsx(collect(ReferenceStore().run, saved))))["Prioriteringar"]
+    rows = [r for r in sheet.values if r and any("Nätverket för regionala" in str(v) for v in r)]
+    assert rows and any("Uppföljning av RUFS 2050 (2020)" in str(v) for v in rows[0])

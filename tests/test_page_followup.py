@@ -145,3 +145,47 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
     draft = app_store.create("haninge", "2026–2027", None, who="Anna")
     at = open_page("dialog.py", karna="haninge", dialog=draft.id)
     assert not [b for b in at.get("download_button") if b.label.startswith("Beslutsprotokoll")]
+
+
+def test_the_public_page_shows_decided_dialogues_only(app_store):
+    d = decided(app_store)
+    draft = app_store.create("haninge", "2026–2027", None, who="Anna")
+    draft.priorities = [Priority("gemensam-4.2", 1, wording="Utkastets hemliga formulering")]
+    app_store.save(draft, who="Anna")
+    at = open_page("beslutade.py")
+    ok(at)
+    assert [s.value for s in at.subheader] == ["Södertälje stadskärna · 2026–2027"]
+    shown = at.dataframe[0].value
+    assert list(shown["Insats"].str[:4]) == ["1.1 ", "1.3 ", "4.2 "]
+    assert "Utkastets hemliga formulering" not in str([df.value.to_dict() for df in at.dataframe])
+    empty = open_page("beslutade.py", karna="haninge")
+    assert any("Inga beslutade prioriteringar" in i.value for i in empty.info)
+
+
+def test_budget_material_per_organisation_lists_what_it_drives_and_joins(app_store):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from components import budget_data
+    from components.dialogue_session import shortlist_frame
+    d = app_store.create("sodertalje", "2026–2027", None, who="Anna")
+    d.priorities = [Priority("gemensam-1.1", 1, owner_actor_id="sodertalje-kommun", wording="Vår text"),
+                    Priority("sodertalje-1.3", 2), Priority("gemensam-4.2", 3)]
+    d = app_store.save(d, who="Anna")
+    d = app_store.decide(d.id, d.version, who="Anna")
+    fs = FollowUpStore(app_store.path)
+    fs.set_actors(d.priorities[1].id, ["sodertalje-kommun"], [], who="Anna")
+    fs.add_resource(d.priorities[1].id, Resource(Decimal("250000"), "Södertälje kommun", 2027, "beslutad"), who="Anna")
+    fs.add_milestone(d.priorities[0].id, Milestone("Plan antagen", date(2027, 5, 1)), who="Anna")
+    plans = fs.plans([p.id for p in d.priorities])
+    items = budget_data.items_for("sodertalje-kommun", [("Södertälje stadskärna", d, shortlist_frame(d))], plans)
+    assert [(i.insats[:3], i.role) for i in items] == [("1.1", "driver"), ("1.3", "medverkande")]
+    sheets = load_workbook(io.BytesIO(budget_data.budget_xlsx("Södertälje kommun", items)))
+    assert [r[2][:3] for r in list(sheets["Prioriteringar"].values)[1:]] == ["1.1", "1.3"]
+    assert list(sheets["Resurser"].values)[1][2:6] == (250000, "Södertälje kommun", 2027, "beslutad")
+    text = "\n".join(p.text for p in Document(io.BytesIO(budget_data.budget_docx("Södertälje kommun", items))).paragraphs)
+    assert "Underlag för budgetarbetet: Södertälje kommun" in text and "Delmål: Plan antagen (senast 1 maj 2027" in text
+    assert "Resurs: 250\u00a0000 kr från Södertälje kommun, budgetår 2027 (beslutad)" in text
+    assert budget_data.items_for("trafikverket", [("Södertälje stadskärna", d, shortlist_frame(d))], plans) == []

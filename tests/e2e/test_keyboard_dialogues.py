@@ -49,7 +49,7 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     [dialogue_id] = store.list_dialogues("sodertalje")["id"]
     assert f"dialog={dialogue_id}" in page.url
 
-    tab_to(page, labelled("Lägg till insatser från kärnans färdplan"))
+    tab_to(page, labelled("Lägg till insatser ur kärnans färdplan"))
     choose(page, "1.1")
     choose(page, "4.2")
     page.keyboard.press("Escape")

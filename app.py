@@ -43,7 +43,7 @@ PAGES = [
             url_path="tillganglighet"),
 ]
 
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, expanded=True)  # every page in view (14: more than the default 10)
 problem, unavailable = store.status()
 if unavailable:
     st.error(unavailable, icon=":material/error:")

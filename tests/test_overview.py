@@ -14,20 +14,14 @@ from components.overview_data import Overview, actor_load, decided_side_by_side,
 from queries.dialogue_model import Priority
 from queries.followup_store import FollowUpStore, Resource
 from queries.runner import ReferenceStore
-from queries.user_store import UserStore
 from tests.conftest import open_page, rows
 
 HEADINGS = overview_view.PARTS
 
 
 @pytest.fixture()
-def store(ref_db, tmp_path, monkeypatch):
-    path = tmp_path / "dialoger.duckdb"
-    monkeypatch.setenv("FARDPLANER_USER_DB", str(path))
-    monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
-    s = UserStore(path, read_only=False)
-    s.migrate()
-    return s
+def store(app_store):
+    return app_store  # tests/conftest.py: an empty user store the app writes to
 
 
 def decide(store, core, period, ids, owner=None):

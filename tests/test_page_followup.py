@@ -155,6 +155,7 @@ def test_the_public_page_shows_decided_dialogues_only(app_store):
     at = open_page("beslutade.py")
     ok(at)
     assert [s.value for s in at.subheader] == ["Södertälje stadskärna · 2026–2027"]
+    assert d.decided
     shown = at.dataframe[0].value
     assert list(shown["Insats"].str[:4]) == ["1.1 ", "1.3 ", "4.2 "]
     assert "Utkastets hemliga formulering" not in str([df.value.to_dict() for df in at.dataframe])

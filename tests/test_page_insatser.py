@@ -103,7 +103,8 @@ def test_empty_result_offers_to_clear_filters(ref_db):
 
 
 def rows_total() -> int:
-    import duckdb, os
+    import duckdb
+    import os
     with duckdb.connect(os.environ["FARDPLANER_DB"], read_only=True) as con:
         return con.execute("SELECT count(*) FROM interventions").fetchone()[0]
 

@@ -20,9 +20,11 @@ from babel.dates import format_date
 
 from components.format import MISSING, ROADMAP_STATUS, SCOPE, is_missing, number
 from components.profile_data import description_blocks, figure_value, text_or_none
+from queries.proposal_store import ProposalStore
 from queries.user_store import Dialogue, Participant, Priority
 
 NOT_IN_SOURCES = "Insatsen finns inte längre i källorna"
+PROPOSAL = "Förslag till ny insats, inte ur färdplanen"
 NO_ROADMAP = "Färdplanen för kärnan är inte inläst ännu."
 NO_DIRECTION = "Ingen färdriktning för målområdet i de inlästa källorna."
 NOT_GIVEN = "ej angiven"
@@ -115,6 +117,7 @@ class ShortlistItem:
     status: str
     previous_status: str | None = None
     previous_wording: str | None = None
+    proposal: bool = False      # entered in the app as a proposal for a new insats (user data, not a source)
 
     @property
     def heading(self) -> str:
@@ -310,6 +313,8 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
 
     ids = [p.intervention_id for p in dialogue.priorities]
     details = {r["id"]: r for r in _records(run("briefing_interventions", core=dialogue.core_id, ids=ids))}
+    proposals = {r["id"]: r for r in _records(ProposalStore().by_ids(ids))}
+    goal_names = {int(g["id"]): clean_text(g["short_name"]) for g in _records(run("goal_areas"))} if proposals else {}
     owner_ids = sorted({p.owner_actor_id for p in dialogue.priorities if p.owner_actor_id})
     actors = {a["id"]: a["name"] for a in _records(run("briefing_actors", ids=owner_ids))}
 
@@ -326,6 +331,13 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
                       next_step=clean_text(p.next_step), status=p.status,
                       previous_status=before.status if before else None,
                       previous_wording=clean_text(before.wording) if before else None)
+        if p.intervention_id in proposals:
+            info = proposals[p.intervention_id]
+            shortlist.append(ShortlistItem(
+                in_sources=True, proposal=True, code="", title=clean_text(info["title"]),
+                goal_area_id=_int(info["goal_area_id"]), goal_area=goal_names.get(_int(info["goal_area_id"]), MISSING),
+                scope="", roadmap_lead="", source=clean_text(info["source_title"]), variant="", **common))
+            continue
         if info is None:
             shortlist.append(ShortlistItem(in_sources=False, code="", title=NOT_IN_SOURCES, goal_area_id=None,
                                            goal_area=MISSING, scope="", roadmap_lead="", source="",

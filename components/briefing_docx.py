@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from components.briefing_charts import charts
 from components.briefing_data import (APP_NAME, NO_DIRECTION, NO_ROADMAP, NOT_GIVEN, NOT_GIVEN_STEP,
-                                      NOT_IN_SOURCES, PAGE_MARGIN_CM, SHORTLIST_WIDTHS_CM, Briefing,
+                                      NOT_IN_SOURCES, PAGE_MARGIN_CM, PROPOSAL, SHORTLIST_WIDTHS_CM, Briefing,
                                       ShortlistItem, previous_status_text, side_text)
 from components.format import MISSING
 
@@ -224,6 +224,9 @@ def _insats_cell(item: ShortlistItem):
             _cell_text(cell, item.heading, bold=True, size=LIST_PT)
         if not item.in_sources:
             _cell_text(cell, NOT_IN_SOURCES, italic=True, size=LIST_PT, colour=WARN, new_paragraph=True)
+            return
+        if item.proposal:
+            _cell_text(cell, f"{PROPOSAL}. {item.source}", italic=True, size=7.5, colour=WARN, new_paragraph=True)
             return
         details = [item.scope + " insats" if item.scope else ""]
         if item.roadmap_lead:

@@ -30,7 +30,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, Pag
 
 from components.briefing_charts import charts
 from components.briefing_data import (APP_NAME, NO_DIRECTION, NO_ROADMAP, NOT_GIVEN, NOT_GIVEN_STEP,
-                                      NOT_IN_SOURCES, PAGE_MARGIN_CM, SHORTLIST_WIDTHS_CM, Briefing,
+                                      NOT_IN_SOURCES, PAGE_MARGIN_CM, PROPOSAL, SHORTLIST_WIDTHS_CM, Briefing,
                                       ShortlistItem, previous_status_text, side_text)
 from components.format import MISSING
 
@@ -194,6 +194,8 @@ def _insats(item: ShortlistItem, st) -> list:
         cell = [_p(item.heading, st["listhead"])]
     if not item.in_sources:
         return cell + [_p(NOT_IN_SOURCES, st["warn"])]
+    if item.proposal:
+        return cell + [_p(f"{PROPOSAL}. {item.source}", st["warn"])]
     details = "; ".join(d for d in [item.scope + " insats" if item.scope else "",
                                     f"ansvarig enligt färdplanen: {item.roadmap_lead}" if item.roadmap_lead else ""]
                         if d)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.briefing_data import NOT_IN_SOURCES, Briefing, swedish_date
+from components.briefing_data import NOT_IN_SOURCES, PROPOSAL, Briefing, swedish_date
 from components.export_files import excel_bytes
 
 SHEET = "Prioriteringar"
@@ -26,7 +26,7 @@ def shortlist_frame(briefing: Briefing) -> pd.DataFrame:
             "Formulering och motivering": p.wording or None,
             "Driver": p.owner if p.owner_actor_id else None, "Nästa steg": p.next_step or None,
             "Status": p.status, "Status föregående period": p.previous_status,
-            "Anmärkning": None if p.in_sources else NOT_IN_SOURCES,
+            "Anmärkning": PROPOSAL if p.proposal else None if p.in_sources else NOT_IN_SOURCES,
             "Insats-id": p.intervention_id, "Källa": p.source or None,
         })
     return pd.DataFrame(rows, columns=COLUMNS)

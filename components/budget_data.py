@@ -41,6 +41,8 @@ def items_for(actor_id: str, decided: list[tuple[str, object, pd.DataFrame]], pl
             role = "driver" if p.owner_actor_id == actor_id else "medverkande" if actor_id in plan.actor_ids else None
             if role:
                 title = f"{row['code']} {row['title']}" if row["code"] else row["title"]
+                if row.get("plan_type") == "forslag":
+                    title += " (förslag till ny insats)"
                 out.append(Item(core, d.period, title, row["goal_area"] or "utan målområde", role, p.wording,
                                 plan.status(p.status), plan))
     return out

@@ -115,6 +115,8 @@ def line(row: dict, names: Names) -> str:
         return f"Ändrade perioden: {before or '(tom)'} → {after or '(tom)'}"
     if action == "meeting_date":
         return f"Ändrade mötesdatumet: {swedish_date(before)} → {swedish_date(after)}"
+    if action == "meeting_place":
+        return f"Ändrade mötesplatsen: {quote(before)} → {quote(after)}"
     if action == "notes":
         return f"Ändrade anteckningen: {quote(before)} → {quote(after)}"
     if action == "participants":

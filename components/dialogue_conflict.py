@@ -8,7 +8,7 @@ from components import change_log_text, dialogue_merge, dialogue_session as ds
 from components.format import plain
 from queries.dialogue_model import Dialogue
 
-LABEL = {"period": "Period", "meeting_date": "Mötesdatum", "notes": "Anteckning", "participants": "Deltagare",
+LABEL = {"period": "Period", "meeting_date": "Mötesdatum", "meeting_place": "Mötesplats", "notes": "Anteckning", "participants": "Deltagare",
          "order": "Ordningen"}
 FIELD = {"wording": "formulering", "owner_actor_id": "driver", "next_step": "nästa steg", "status": "status"}
 

@@ -13,7 +13,7 @@ from typing import Any
 from queries.dialogue_changes import PRIORITY_FIELDS
 from queries.dialogue_model import Dialogue
 
-TOP_FIELDS = ("period", "meeting_date", "notes")
+TOP_FIELDS = ("period", "meeting_date", "meeting_place", "notes")
 
 
 @dataclass(frozen=True)

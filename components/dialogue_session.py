@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, dialogue_merge, identity
+from components.insats_lookup import interventions_by_ids
 from components.store import run
 from queries.dialogue_changes import describe_changes
 from queries.dialogue_model import Dialogue, to_json
@@ -211,7 +212,7 @@ def actor_options() -> dict[str, str]:
 def shortlist_frame(d: Dialogue) -> pd.DataFrame:
     """The draft's priorities joined with the reference store; vanished insatser are marked, not dropped."""
     ids = [p.intervention_id for p in d.priorities]
-    ref = run("interventions_by_ids", ids=ids).set_index("id") if ids else pd.DataFrame()
+    ref = interventions_by_ids(ids).set_index("id") if ids else pd.DataFrame()
     actors = actor_options()
     rows = []
     for p in sorted(d.priorities, key=lambda p: p.rank):
@@ -227,18 +228,18 @@ def shortlist_frame(d: Dialogue) -> pd.DataFrame:
             "wording": p.wording, "owner_actor_id": p.owner_actor_id,
             "owner": actors.get(p.owner_actor_id) if p.owner_actor_id else None,
             "next_step": p.next_step, "status": p.status, "carried_from": p.carried_from_priority_id,
-            "known": known,
+            "known": known, "source": r["source_title"] if known else None,
         })
     return pd.DataFrame(rows, columns=["id", "intervention_id", "rank", "code", "title", "goal_area_id",
                                        "goal_area", "scope", "plan_type", "wording", "owner_actor_id", "owner",
-                                       "next_step", "status", "carried_from", "known"])
+                                       "next_step", "status", "carried_from", "known", "source"])
 
 
 def names(extra_ids: list[str] | None = None):
     """Display names of insatser and actors for the change log and the conflict panel."""
     from components.change_log_text import Names
     ids = sorted(set(extra_ids or []))
-    ref = run("interventions_by_ids", ids=ids) if ids else pd.DataFrame(columns=["id", "code", "title"])
+    ref = interventions_by_ids(ids) if ids else pd.DataFrame(columns=["id", "code", "title"])
     full = {r["id"]: f"{r['code']} {r['title']}" if r["code"] else r["title"] for r in ref.to_dict("records")}
     codes = {r["id"]: r["code"] for r in ref.to_dict("records") if r["code"]}
     return Names(full, actor_options(), codes)

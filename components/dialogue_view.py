@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import change_log_text, dialogue_draft, dialogue_session as ds, followup_data, priority_card
+from components import (change_log_text, dialogue_draft, dialogue_session as ds, followup_data, insats_timeline,
+                        priority_card, proposal_view)
 from components.export_files import workbook_bytes
 from components.format import GOAL_AREA_COLOURS, SCOPE, plain
 from components.store import run
@@ -132,7 +133,8 @@ def _remove_participant(d: Dialogue, index: int) -> None:
     st.session_state[f"pgen:{d.id}"] = st.session_state.get(f"pgen:{d.id}", 0) + 1
 
 
-ADD_FROM = {"fardplan": "Kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "Historiska planer"}
+ADD_FROM = {"fardplan": "Kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "Historiska planer",
+            "forslag": "Förslag till ny insats"}
 ADD_FROM_IN = {"fardplan": "kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "historiska planer"}
 
 
@@ -141,6 +143,9 @@ def add_interventions(d: Dialogue, core_id: str) -> None:
     activities linked to the core (shown on the card and in the exports with their source)."""
     kind = st.segmented_control("Lägg till från", list(ADD_FROM), format_func=ADD_FROM.get, default="fardplan",
                                 key=f"add_from:{d.id}", required=True)
+    if kind == "forslag":
+        proposal_view.add_from_proposals(d, core_id)
+        return
     found = run("interventions_filtered", cores=[core_id], goal_areas=[], scopes=[], plan_types=[kind],
                 kinds=[], actor=None, text=None)
     present = {p.intervention_id for p in d.priorities}
@@ -164,11 +169,14 @@ def shortlist_cards(d: Dialogue, frame: pd.DataFrame, locked: bool) -> None:
     period = ds.guarded(ds.store().load, d.previous_dialogue_id).period if previous else None
     plans = ds.guarded(FollowUpStore().plans, list(previous)) if previous else {}
     by_id = {p.id: p for p in d.priorities}
+    periods = ds.guarded(insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id,
+                         [p.intervention_id for p in d.priorities])
     for index, row in enumerate(frame.to_dict("records")):
         p = by_id[row["id"]]
         before = previous.get(p.carried_from_priority_id)
         history = followup_data.carried_history(plans.get(p.carried_from_priority_id), before.status) if before else []
-        priority_card.card(d, p, row, index, actors, locked, before, period, history)
+        priority_card.card(d, p, row, index, actors, locked, before, period, history,
+                           periods.get(p.intervention_id, []))
 
 
 def balance_panel(frame: pd.DataFrame) -> None:
@@ -383,7 +391,7 @@ def export_panel(d: Dialogue) -> None:
         from components.calendar_ics import meeting_ics
         core = run("cores_overview").set_index("id")["name"].get(saved.core_id, saved.core_id)
         st.download_button("Mötet i kalendern (.ics)", lambda: meeting_ics(core, saved.period, saved.meeting_date,
-                                                                           saved.id),
+                                                                           saved.id, saved.meeting_place),
                            file_name=f"mote-{saved.core_id}-{saved.period}.ics".replace("–", "-"),
                            mime="text/calendar", icon=":material/event:", key=f"ics:{d.id}")
 
@@ -399,7 +407,7 @@ def protocol_panel(saved: Dialogue) -> None:
         store = ds.store()
         plans = FollowUpStore().plans([p.id for p in saved.priorities])
         return collect_protocol(reference_store()[0].run, saved, store.confirmations(saved.id), plans,
-                                ds.actor_options())
+                                ds.actor_options(), saved.meeting_place)
 
     stem = f"beslutsprotokoll-{saved.core_id}-{saved.period}".replace("–", "-")
     st.markdown("**Beslutsprotokoll**: kärna, period, deltagare, de beslutade prioriteringarna med formulering, "

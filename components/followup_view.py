@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import dialogue_session as ds, followup_data, priority_card
+from components import dialogue_session as ds, followup_data, insats_timeline, priority_card
 from components.change_log_text import swedish_date
 from components.format import plain, swedish_decimal
 from queries.dialogue_model import STATUSES, Dialogue, Priority
@@ -33,8 +33,14 @@ def kronor(amount) -> str:
     return f"{swedish_decimal(amount, 0, 2)} kr"
 
 
+def timelines_for(d: Dialogue) -> dict[str, list]:
+    """Each priority's insats across the core's periods (components.insats_timeline)."""
+    return ds.guarded(insats_timeline.timelines, ds.store(), fstore(), d.core_id,
+                      [p.intervention_id for p in d.priorities]) or {}
+
+
 def priority_panel(d: Dialogue, p: Priority, row: dict, plan: Plan, actors: dict[str, str], editable: bool,
-                   values: pd.DataFrame, indicators: pd.DataFrame) -> None:
+                   values: pd.DataFrame, indicators: pd.DataFrame, periods: list = ()) -> None:
     status = plan.status(p.status)
     with st.expander(f"{p.rank}. {priority_card.title(row)} · status: {status}", expanded=False):
         st.markdown(f"**Beslutad formulering:** {plain(p.wording) if p.wording else '–'}  \n"
@@ -48,6 +54,7 @@ def priority_panel(d: Dialogue, p: Priority, row: dict, plan: Plan, actors: dict
             resources_panel(p, plan, editable)
         with follow:
             followup_panel(p, plan, status, editable)
+            priority_card.timeline_panel(list(periods), f"timeline_{p.id}")
             table = followup_data.indicator_rows(values, indicators, row["goal_area_id"],
                                                  d.decided_at.year if d.decided_at else None)
             st.markdown("**Lägesbilden för målområdet** (utfall för kärnan och kärnkommunerna)")
@@ -81,6 +88,50 @@ def actors_panel(p: Priority, plan: Plan, actors: dict[str, str], editable: bool
             st.rerun()
 
 
+# Half-typed text in the follow-up forms is kept per person in the user store (text_drafts) as soon as it
+# reaches the server, so a reload or a page switch loses no word; the form clears once it is saved.
+PREFIX = "uppf:"
+
+
+def _drafts() -> dict[str, str]:
+    if "uppf_drafts" not in st.session_state:
+        st.session_state["uppf_drafts"] = ds.guarded(fstore().text_drafts, ds.person_key(), PREFIX) or {}
+    return st.session_state["uppf_drafts"]
+
+
+def _keep(key: str) -> None:
+    value = st.session_state.get(key) or ""
+    _drafts()[key] = value
+    try:
+        fstore().put_text_draft(ds.person_key(), key, value, who=ds.who())
+    except UserStoreError as exc:
+        st.session_state["flash"] = ("error", f"Texten kunde inte sparas som utkast: {exc}")
+
+
+def kept(widget, label: str, key: str, **kwargs):
+    """A text widget whose value is kept as the person's draft until the form is saved."""
+    if key not in st.session_state:
+        st.session_state[key] = _drafts().get(key, "")
+    return widget(label, key=key, on_change=_keep, args=(key,), **kwargs)
+
+
+def _submit(action, keys: list[str], done: str, make=None, blank: tuple = ()) -> None:
+    """A form's button (callback): write as the signed-in person, then clear the form and its drafts."""
+    try:
+        args = make() if make else ()
+        action(*args, who=ds.who())
+    except UserStoreError as exc:
+        st.session_state["flash"] = ("error", str(exc))
+        return
+    st.session_state["flash"] = ("success", done)
+    for key in keys:
+        st.session_state[key] = ""
+        _drafts().pop(key, None)
+    for key in blank:
+        st.session_state[key] = None
+    ds.guarded(fstore().drop_text_drafts, ds.person_key(), keys)
+
+
 def milestones_panel(p: Priority, plan: Plan, editable: bool) -> None:
     if plan.milestones:
         st.dataframe(pd.DataFrame([{"Delmål": m.what, "Klart senast": swedish_date(m.due) if m.due else "ej angivet",
@@ -99,14 +150,21 @@ def milestones_panel(p: Priority, plan: Plan, editable: bool) -> None:
                                format_func=lambda i: next(m.what for m in open_ if m.id == i))
         if right.button("Markera klart", key=f"ms_mark:{p.id}"):
             _do(fstore().mark_milestone, which, date.today(), done="Delmålet är markerat som klart.")
-    with st.form(f"milestone:{p.id}", clear_on_submit=True, border=True):
+    what_key, who_key = f"{PREFIX}ms_what:{p.id}", f"{PREFIX}ms_who:{p.id}"
+    with st.container(border=True, key=f"newms_{p.id}"):
         st.markdown("**Nytt delmål**")
-        what = st.text_input("Vad ska vara gjort", max_chars=400)
+        kept(st.text_input, "Vad ska vara gjort", what_key, max_chars=400)
         left, right = st.columns(2)
-        due = left.date_input("Klart senast", value=None, format="YYYY-MM-DD")
-        who = right.text_input("Ansvarig", max_chars=200)
-        if st.form_submit_button("Lägg till delmål"):
-            _do(fstore().add_milestone, p.id, Milestone(what, due, who), done="Delmålet är sparat.")
+        left.date_input("Klart senast", value=None, format="YYYY-MM-DD", key=f"ms_due:{p.id}")
+        with right:
+            kept(st.text_input, "Ansvarig", who_key, max_chars=200)
+
+        def make():
+            return (p.id, Milestone(st.session_state[what_key], st.session_state.get(f"ms_due:{p.id}"),
+                                    st.session_state[who_key]))
+        st.button("Lägg till delmål", key=f"ms_add:{p.id}", on_click=_submit,
+                  args=(fstore().add_milestone, [what_key, who_key], "Delmålet är sparat.", make,
+                                                                      (f"ms_due:{p.id}",)))
 
 
 def resources_panel(p: Priority, plan: Plan, editable: bool) -> None:
@@ -118,20 +176,23 @@ def resources_panel(p: Priority, plan: Plan, editable: bool) -> None:
         st.caption("Inga resurser angivna. Appen uppskattar inga belopp: bara det som läggs in här visas.")
     if not editable:
         return
-    with st.form(f"resource:{p.id}", clear_on_submit=True, border=True):
+    amount_key, funder_key = f"{PREFIX}res_amount:{p.id}", f"{PREFIX}res_funder:{p.id}"
+    with st.container(border=True, key=f"newres_{p.id}"):
         st.markdown("**Ny resurs**")
         a, b, c, e = st.columns([2, 3, 1.4, 1.6])
-        amount = a.text_input("Belopp (kr)", max_chars=30, placeholder="t.ex. 1 200 000")
-        funder = b.text_input("Finansiär", max_chars=200)
-        year = c.number_input("Budgetår", min_value=2000, max_value=2100, value=date.today().year + 1, step=1)
-        state = e.selectbox("Läge", RESOURCE_STATES)
-        if st.form_submit_button("Lägg till resurs"):
-            try:
-                resource = Resource(parse_amount(amount), funder, int(year), state)
-            except UserStoreError as exc:
-                st.session_state["flash"] = ("error", str(exc))
-                st.rerun()
-            _do(fstore().add_resource, p.id, resource, done="Resursen är sparad.")
+        with a:
+            kept(st.text_input, "Belopp (kr)", amount_key, max_chars=30, placeholder="t.ex. 1 200 000")
+        with b:
+            kept(st.text_input, "Finansiär", funder_key, max_chars=200)
+        c.number_input("Budgetår", min_value=2000, max_value=2100, value=date.today().year + 1, step=1,
+                       key=f"res_year:{p.id}")
+        e.selectbox("Läge", RESOURCE_STATES, key=f"res_state:{p.id}")
+
+        def make():
+            return (p.id, Resource(parse_amount(st.session_state[amount_key]), st.session_state[funder_key],
+                                   int(st.session_state[f"res_year:{p.id}"]), st.session_state[f"res_state:{p.id}"]))
+        st.button("Lägg till resurs", key=f"res_add:{p.id}", on_click=_submit,
+                  args=(fstore().add_resource, [amount_key, funder_key], "Resursen är sparad.", make))
 
 
 def followup_panel(p: Priority, plan: Plan, status: str, editable: bool) -> None:
@@ -140,9 +201,14 @@ def followup_panel(p: Priority, plan: Plan, status: str, editable: bool) -> None
                                              else "Ingen uppföljning antecknad ännu."))
     if not editable:
         return
-    with st.form(f"followup:{p.id}", clear_on_submit=True, border=True):
+    note_key = f"{PREFIX}fu_note:{p.id}"
+    with st.container(border=True, key=f"newfu_{p.id}"):
         left, right = st.columns([1, 3])
-        new = left.selectbox("Ny status", STATUSES, index=STATUSES.index(status))
-        note = right.text_area("Anteckning om läget", max_chars=4000, height=80)
-        if st.form_submit_button("Anteckna"):
-            _do(fstore().follow_up, p.id, status, new, note, done="Uppföljningen är antecknad.")
+        left.selectbox("Ny status", STATUSES, index=STATUSES.index(status), key=f"fu_status:{p.id}:{status}")
+        with right:
+            kept(st.text_area, "Anteckning om läget", note_key, max_chars=4000, height=80)
+
+        def make():
+            return (p.id, status, st.session_state[f"fu_status:{p.id}:{status}"], st.session_state[note_key])
+        st.button("Anteckna", key=f"fu_add:{p.id}", on_click=_submit,
+                  args=(fstore().follow_up, [note_key], "Uppföljningen är antecknad.", make))

@@ -18,6 +18,8 @@ ROADMAP_STATUS = {
 }
 SCOPE = {"shared": "Gemensam", "core": "Kärnspecifik", "regional": "Regional"}
 PLAN_TYPE = {"fardplan": "Färdplan", "rufs": "RUFS-uppföljning", "historisk": "Historisk plan"}
+# Not a source: a proposal for a new insats entered in the app (user data), shown as such wherever it appears.
+PROPOSAL_TYPE = {"forslag": "Förslag till ny insats (inmatat i appen, inte ur färdplanen)"}
 ROLE = {"lead": "Ansvarig aktör", "participant": "Medverkande aktör"}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import dialogue_session as ds, followup_data, priority_card
+from components import dialogue_session as ds, followup_data, insats_timeline, priority_card
 from components.format import plain
 from components.store import run
 from queries.dialogue_model import Dialogue
@@ -93,6 +93,9 @@ def one_at_a_time(d: Dialogue, frame, actors: dict[str, str], locked: bool) -> N
                 plan = ds.guarded(FollowUpStore().plans, [before.id])[before.id]
                 for text in followup_data.carried_history(plan, before.status):
                     st.markdown(plain(text))
+            periods = ds.guarded(insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id,
+                                 [p.intervention_id])[p.intervention_id]
+            priority_card.timeline_panel(periods, f"timeline_{p.id}")
             direction = directions.get(row["goal_area_id"])
             st.caption(f"Färdriktning, {row['goal_area'] or 'utan målområde'}")
             st.markdown(plain(direction) if direction else "Färdriktning saknas för målområdet.")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from components.change_log_text import local_time, swedish_date
 from components.format import MISSING, swedish_decimal
+from components.insats_lookup import interventions_by_ids
 
 NONE = "–"
 CORE = "Kärna"
@@ -173,7 +174,7 @@ def collect_overview(store, fstore, run: Callable[..., pd.DataFrame]) -> Overvie
     latest = latest_decided(dialogues)
     decided = [store.load(latest[c]) for c in cores["id"] if c in latest]
     ids = sorted({p.intervention_id for d in decided for p in d.priorities})
-    ref = run("interventions_by_ids", ids=ids).set_index("id") if ids else pd.DataFrame()
+    ref = interventions_by_ids(ids, run).set_index("id") if ids else pd.DataFrame()
     options = run("filter_options")
     options = options[options["kind"] == "actor"]
     actors = dict(zip(options["value"], options["label"]))
@@ -185,7 +186,8 @@ def collect_overview(store, fstore, run: Callable[..., pd.DataFrame]) -> Overvie
             r = ref.loc[p.intervention_id] if known else None
             plan = plans[p.id]
             rows.append({"core": names[d.core_id], "code": r["code"] if known else None,
-                         "title": r["title"] if known else GONE,
+                         "title": (f"{r['title']} (förslag till ny insats)" if r["plan_type"] == "forslag"
+                                   else r["title"]) if known else GONE,
                          "goal_area_id": r["goal_area_id"] if known else None,
                          "goal_area": r["goal_area"] if known else None, "status_now": plan.status(p.status),
                          "driver": actors.get(p.owner_actor_id, GONE_ACTOR) if p.owner_actor_id else None,

@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from components import dialogue_draft
-from components.format import GOAL_AREA_COLOURS, PLAN_TYPE, SCOPE, plain
+from components.format import GOAL_AREA_COLOURS, PLAN_TYPE, PROPOSAL_TYPE, SCOPE, plain
 from queries.dialogue_model import MAX_TEXT, STATUSES, Dialogue, Priority
 
 NO_OWNER = "Ingen driver utsedd"
 
 
 def title(row: dict) -> str:
+    """'1.1 Stärk …'; a proposal says so, wherever its title shows."""
+    if row.get("plan_type") in PROPOSAL_TYPE:
+        return f"{row['title']} (förslag till ny insats)"
     return f"{row['code']} {row['title']}" if row.get("code") else row["title"]
 
 
@@ -64,14 +67,19 @@ def previous_line(previous: Priority | None, period: str | None) -> str | None:
 
 
 def card(d: Dialogue, p: Priority, row: dict, index: int, actors: dict[str, str], locked: bool,
-         previous: Priority | None = None, previous_period: str | None = None, history: list[str] = ()) -> None:
+         previous: Priority | None = None, previous_period: str | None = None, history: list[str] = (),
+         timeline: list = ()) -> None:
     """A compact card for the Dialoger list."""
     with st.container(border=True, key=f"prio_{p.id}"):
         stripe(row["goal_area_id"])
         head, buttons = st.columns([3, 2], vertical_alignment="center")
-        kind = [SCOPE.get(row.get("scope"), ""), PLAN_TYPE.get(row.get("plan_type"), "")]
+        proposal = row.get("plan_type") in PROPOSAL_TYPE
+        kind = [PROPOSAL_TYPE["forslag"]] if proposal else [SCOPE.get(row.get("scope"), ""),
+                                                            PLAN_TYPE.get(row.get("plan_type"), "")]
         head.markdown(f"**{p.rank}. {plain(title(row))}**  \n"
                       + " · ".join(plain(x) for x in [row["goal_area"] or "Utan målområde", *kind] if x))
+        if proposal:
+            st.caption(plain(row.get("source") or ""))
         if not locked:
             with buttons:
                 move_buttons(d, p, index, remove=True)
@@ -81,3 +89,13 @@ def card(d: Dialogue, p: Priority, row: dict, index: int, actors: dict[str, str]
         line = previous_line(previous, previous_period)
         if line:
             st.caption("  \n".join(plain(x) for x in [line, *history]))
+        timeline_panel(list(timeline), f"timeline_{p.id}")
+
+
+def timeline_panel(periods: list, key: str) -> None:
+    """The insats across periods (components.insats_timeline), folded; shown when it was on an earlier list."""
+    if len(periods) < 2:
+        return
+    from components.insats_timeline import lines
+    with st.expander(f"Tidslinje: på listan {len(periods)} perioder", key=key):
+        st.markdown("  \n".join(plain(x) for x in lines(periods)))

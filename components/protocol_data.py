@@ -17,9 +17,10 @@ from typing import Callable
 
 import pandas as pd
 
-from components.briefing_data import APP_NAME, NOT_IN_SOURCES, clean_text, side_text, swedish_date
+from components.briefing_data import APP_NAME, NOT_IN_SOURCES, PROPOSAL, clean_text, side_text, swedish_date
 from components.change_log_text import when
 from components.format import MISSING, swedish_decimal
+from components.insats_lookup import interventions_by_ids
 from queries.dialogue_model import SIDES
 
 NOT_GIVEN = "ej angivet"
@@ -64,6 +65,7 @@ class ProtocolItem:
     status: str
     milestones: list[MilestoneRow] = field(default_factory=list)
     resources: list[ResourceRow] = field(default_factory=list)
+    origin: str = ""            # the source the insats comes from, or the line naming a proposal
 
     @property
     def label(self) -> str:
@@ -172,7 +174,7 @@ def collect_protocol(run: Callable[..., pd.DataFrame], dialogue, confirmations: 
         raise ValueError(NOT_DECIDED)
     core = (_records(run("briefing_core", core=dialogue.core_id)) or [{}])[0]
     ids = [p.intervention_id for p in dialogue.priorities]
-    details = {r["id"]: r for r in _records(run("interventions_by_ids", ids=ids))} if ids else {}
+    details = {r["id"]: r for r in _records(interventions_by_ids(ids, run))} if ids else {}
 
     names = {k: clean_text(v) for k, v in (actor_names or {}).items() if clean_text(v)}
     wanted = {p.owner_actor_id for p in dialogue.priorities if p.owner_actor_id}
@@ -197,7 +199,7 @@ def collect_protocol(run: Callable[..., pd.DataFrame], dialogue, confirmations: 
             actors=actors or [NOT_GIVEN], start_mode=_text(plan.start_mode if plan else None),
             next_step=_text(p.next_step), status=_text(p.status),
             milestones=[_milestone(m) for m in plan.milestones] if plan else [],
-            resources=[_resource(r) for r in plan.resources] if plan else []))
+            resources=[_resource(r) for r in plan.resources] if plan else [], origin=_origin(info)))
 
     active = {c.side: c for c in confirmations or [] if c.withdrawn_at is None}
     rows = []
@@ -217,3 +219,13 @@ def collect_protocol(run: Callable[..., pd.DataFrame], dialogue, confirmations: 
         notes=clean_text(dialogue.notes),
         participants=[(_text(x.name), _text(x.organisation), side_text(x.side)) for x in dialogue.participants],
         items=items, confirmations=rows, exported_on=today or date.today())
+
+
+def _origin(info: dict | None) -> str:
+    """Where the insats comes from: the source and section, or the proposal line (user data)."""
+    if info is None:
+        return NOT_IN_SOURCES
+    if info.get("plan_type") == "forslag":
+        return f"{PROPOSAL}. {clean_text(info['source_title'])}"
+    section = clean_text(info.get("source_section"))
+    return clean_text(info.get("source_title")) + (f", {section}" if section else "")

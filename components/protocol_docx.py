@@ -40,7 +40,8 @@ def _item(doc, item: ProtocolItem) -> None:
     heading.paragraph_format.keep_with_next = True
     _facts(doc, [("Målområde", item.goal_area), ("Formulering", item.wording), ("Driver", item.driver),
                  ("Medverkande aktörer", _list_cell(item.actors)), ("Start", item.start_mode),
-                 ("Nästa steg", item.next_step), ("Status vid beslutet", item.status)], size=9)
+                 ("Nästa steg", item.next_step), ("Status vid beslutet", item.status),
+                 ("Ursprung", item.origin)], size=9)
     if item.milestones:
         _table(doc, ["Delmål", "Klart senast", "Ansvarig", "Genomfört"], [7.4, 3.2, 3.8, 3.0],
                [[m.what, m.due, m.responsible, m.done] for m in item.milestones], size=9)

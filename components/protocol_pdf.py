@@ -30,7 +30,7 @@ def _item(item: ProtocolItem, st) -> list:
     actors = [_p(a, st["cell"]) for a in item.actors]
     facts = _facts([("Målområde", item.goal_area), ("Formulering", item.wording), ("Driver", item.driver),
                     ("Medverkande aktörer", actors), ("Start", item.start_mode), ("Nästa steg", item.next_step),
-                    ("Status vid beslutet", item.status)], st)
+                    ("Status vid beslutet", item.status), ("Ursprung", item.origin)], st)
     out = [KeepTogether([heading, facts]), Spacer(1, 5)]
     if item.milestones:
         body = [[m.what, m.due, m.responsible, m.done] for m in item.milestones]

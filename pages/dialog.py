@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, save_bar, url_state
+from components.format import plain
 from components.store import run
 
 st.title("Dialoger")
@@ -64,11 +65,15 @@ with shortlist:
         dv.shortlist_cards(d, frame, locked)
 with people:
     if not locked:
-        d.meeting_date = st.columns(3)[0].date_input("Mötesdatum", value=d.meeting_date, format="YYYY-MM-DD",
-                                                     key=f"date:{d.id}:{d.version}")
+        when, where, _ = st.columns([1, 2, 1])
+        d.meeting_date = when.date_input("Mötesdatum", value=d.meeting_date, format="YYYY-MM-DD",
+                                         key=f"date:{d.id}:{d.version}")
+        d.meeting_place = where.text_input("Mötesplats", value=d.meeting_place, max_chars=200,
+                                           key=f"place:{d.id}:{d.version}", placeholder="t.ex. Södertälje stadshus")
         d.notes = st.text_area("Anteckning", value=d.notes, max_chars=4000, key=f"notes:{d.id}:{d.version}")
     else:
-        st.markdown(f"**Mötesdatum:** {d.meeting_date or 'uppgift saknas'}")
+        st.markdown(f"**Mötesdatum:** {d.meeting_date or 'uppgift saknas'}  \n"
+                    f"**Mötesplats:** {plain(d.meeting_place) if d.meeting_place else 'uppgift saknas'}")
         if d.notes:
             st.text(d.notes)
     dv.participants_editor(d, locked)

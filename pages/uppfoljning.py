@@ -37,6 +37,8 @@ if not editable:
     st.caption("Visas utan redigering: att anteckna uppföljning kräver rollen handläggare.")
 values, indicators = run("lagesbild_values", core=core_id), run("lagesbild_indicators")
 by_id = {p.id: p for p in d.priorities}
+periods = followup_view.timelines_for(d)
 for row in frame.to_dict("records"):
     p = by_id[row["id"]]
-    followup_view.priority_panel(d, p, row, plans[p.id], actors, editable, values, indicators)
+    followup_view.priority_panel(d, p, row, plans[p.id], actors, editable, values, indicators,
+                                 periods.get(p.intervention_id, []))

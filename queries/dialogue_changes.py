@@ -24,7 +24,7 @@ class Change:
 def describe_changes(before, after) -> list[Change]:
     """The events that turn the stored dialogue `before` into the draft `after` (both Dialogue)."""
     out = []
-    for attr in ("period", "meeting_date", "notes"):
+    for attr in ("period", "meeting_date", "meeting_place", "notes"):
         old, new = getattr(before, attr), getattr(after, attr)
         if (old or None) != (new or None):
             out.append(Change(attr, before=old, after=new))

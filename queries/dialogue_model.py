@@ -10,6 +10,7 @@ from datetime import date, datetime
 STATUSES = ["föreslagen", "prioriterad", "pågår", "genomförd", "avförd"]
 SIDES = ["region", "kommun"]
 MAX_TEXT = 4000
+MAX_PLACE = 200
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Dialogue:
     priorities: list[Priority] = field(default_factory=list)
     archived_at: datetime | None = None
     reason: str = ""
+    meeting_place: str = ""
 
     @property
     def decided(self) -> bool:
@@ -76,6 +78,8 @@ def validate(dialogue: Dialogue) -> list[str]:
         for label, text in [("formuleringen", p.wording), ("nästa steg", p.next_step)]:
             if len(text or "") > MAX_TEXT:
                 problems.append(f"Texten i {label} är längre än {MAX_TEXT} tecken.")
+    if len(dialogue.meeting_place or "") > MAX_PLACE:
+        problems.append(f"Mötesplatsen är längre än {MAX_PLACE} tecken.")
     if len(dialogue.notes or "") > MAX_TEXT:
         problems.append(f"Anteckningen är längre än {MAX_TEXT} tecken.")
     return problems

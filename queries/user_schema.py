@@ -134,3 +134,26 @@ MIGRATIONS.append(
         who VARCHAR NOT NULL, who_sub VARCHAR, noted_at TIMESTAMP NOT NULL
     );
     """)
+
+MIGRATIONS.append(
+    # 5: where the talk is held, half-typed text of the follow-up forms per person, and proposals for new insatser. A proposal is what a person entered for one
+    # core; it is never part of the reference data and is shown and exported as a proposal.
+    """
+    ALTER TABLE dialogues ADD COLUMN meeting_place VARCHAR;
+    CREATE TABLE proposals (
+        id VARCHAR PRIMARY KEY,
+        core_id VARCHAR NOT NULL,
+        goal_area_id INTEGER,
+        title VARCHAR NOT NULL,
+        description VARCHAR,
+        proposed_by VARCHAR NOT NULL, proposed_sub VARCHAR, proposed_at TIMESTAMP NOT NULL,
+        withdrawn_by VARCHAR, withdrawn_at TIMESTAMP
+    );
+    CREATE TABLE text_drafts (
+        person VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        body VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (person, key)
+    );
+    """)

@@ -27,9 +27,10 @@ from queries.user_schema import MIGRATIONS
 __all__ = ["MAX_TEXT", "SIDES", "STATUSES", "Confirmation", "Dialogue", "DialogueDecided", "DuplicateDialogue",
            "KeptDraft", "Participant", "PermissionDenied", "Person", "Priority", "ReadOnlyStore", "StaleVersion", "StoreBusy", "StoreUnreadable", "UserStore",
            "UserStoreError", "describe_changes", "read_only_mode", "validate"]
-LIST_COLUMNS = ["id", "core_id", "period", "meeting_date", "status", "version", "created_at", "updated_at",
+LIST_COLUMNS = ["id", "core_id", "period", "meeting_date", "meeting_place", "status", "version", "created_at", "updated_at",
                 "decided_at", "archived_at", "reason", "priorities"]
 WHAT = {"created": "skapade dialogen", "period": "ändrade perioden", "meeting_date": "ändrade mötesdatumet",
+        "meeting_place": "ändrade mötesplatsen",
         "notes": "ändrade anteckningen", "participants": "ändrade deltagarna", "added": "lade till insats",
         "removed": "tog bort insats", "field": "ändrade prioritering", "order": "ändrade ordningen",
         "decided": "beslutade prioriteringarna", "archived": "arkiverade dialogen",
@@ -90,7 +91,7 @@ class UserStore(StoreFile):
         if not self.path.exists():
             return pd.DataFrame(columns=LIST_COLUMNS)
         return self._read(lambda con: con.execute(
-            "SELECT d.id, d.core_id, d.period, d.meeting_date, d.status, d.version, d.created_at, d.updated_at, "
+            "SELECT d.id, d.core_id, d.period, d.meeting_date, d.meeting_place, d.status, d.version, d.created_at, d.updated_at, "
             "d.decided_at, d.archived_at, d.reason, "
             "(SELECT count(*) FROM priorities p WHERE p.dialogue_id = d.id) AS priorities "
             "FROM dialogues d WHERE ? IS NULL OR d.core_id = ? ORDER BY d.period DESC, d.created_at DESC",
@@ -108,12 +109,13 @@ class UserStore(StoreFile):
     @staticmethod
     def _load(con, dialogue_id: str) -> Dialogue:
         row = con.execute("SELECT id, core_id, period, meeting_date, status, version, notes, "
-                          "previous_dialogue_id, decided_at, archived_at, reason FROM dialogues WHERE id = ?",
+                          "previous_dialogue_id, decided_at, archived_at, reason, meeting_place FROM dialogues "
+                          "WHERE id = ?",
                           [dialogue_id]).fetchone()
         if row is None:
             raise UserStoreError("Dialogen finns inte (den kan ha tagits bort).")
         d = Dialogue(*row[:6], notes=row[6] or "", previous_dialogue_id=row[7], decided_at=row[8],
-                     archived_at=row[9], reason=row[10] or "")
+                     archived_at=row[9], reason=row[10] or "", meeting_place=row[11] or "")
         d.participants = [Participant(n, o or "", s) for n, o, s in con.execute(
             "SELECT name, organisation, side FROM participants WHERE dialogue_id = ? ORDER BY position",
             [dialogue_id]).fetchall()]
@@ -158,6 +160,29 @@ class UserStore(StoreFile):
     def drop_draft(self, person: str, dialogue_id: str) -> None:
         self._write(lambda con: con.execute("DELETE FROM drafts WHERE person = ? AND dialogue_id = ?",
                                             [person, dialogue_id]))
+
+    def text_drafts(self, person: str, prefix: str) -> dict[str, str]:
+        """A person's half-typed texts outside a dialogue (the follow-up forms), by widget key."""
+        if not self.path.exists():
+            return {}
+        return dict(self._read(lambda con: con.execute(
+            "SELECT key, body FROM text_drafts WHERE person = ? AND starts_with(key, ?)", [person, prefix]).fetchall()))
+
+    def put_text_draft(self, person: str, key: str, body: str, who: Person | str = "") -> None:
+        as_person(who).require(PREPARE)
+        self.migrate()
+        body = (body or "")[:MAX_TEXT]
+        if body.strip():
+            self._write(lambda con: con.execute("INSERT OR REPLACE INTO text_drafts VALUES (?, ?, ?, ?)",
+                                                [person, key, body, utc_now()]))
+        else:
+            self.drop_text_drafts(person, [key])
+
+    def drop_text_drafts(self, person: str, keys: list[str]) -> None:
+        if self.path.exists():
+            self.migrate()
+            self._write(lambda con: con.execute("DELETE FROM text_drafts WHERE person = ? AND list_contains(?, key)",
+                                                [person, keys]))
 
     # -- writes ------------------------------------------------------------------------------
     def create(self, core_id: str, period: str, meeting_date: date | None, who: Person | str,
@@ -217,9 +242,10 @@ class UserStore(StoreFile):
             changes = describe_changes(current, draft)
             if not changes:
                 return current
-            con.execute("UPDATE dialogues SET period = ?, meeting_date = ?, notes = ?, version = version + 1, "
-                        "updated_at = ? WHERE id = ?",
-                        [draft.period.strip(), draft.meeting_date, draft.notes, now, draft.id])
+            con.execute("UPDATE dialogues SET period = ?, meeting_date = ?, meeting_place = ?, notes = ?, "
+                        "version = version + 1, updated_at = ? WHERE id = ?",
+                        [draft.period.strip(), draft.meeting_date, (draft.meeting_place or "").strip(), draft.notes,
+                         now, draft.id])
             con.execute("DELETE FROM participants WHERE dialogue_id = ?", [draft.id])
             con.execute("DELETE FROM priorities WHERE dialogue_id = ?", [draft.id])
             self._write_children(con, draft, now)

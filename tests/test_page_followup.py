@@ -48,12 +48,12 @@ def test_from_decision_through_follow_up_to_the_next_talk(app_store):
         fs.add_milestone(target.id, Milestone(what, due, "Södertälje kommun"), who="Anna")
     fs.add_resource(target.id, Resource(parse_amount("1 200 000"), "Region Stockholm", 2027, "föreslagen"), who="Anna")
     at = open_page("uppfoljning.py", karna="sodertalje", dialog=d.id)
-    form = f"followup:{target.id}"
-    next(s for s in at.selectbox if s.label == "Ny status" and form in str(s.form_id)).set_value("pågår")
-    next(t for t in at.text_area if t.label == "Anteckning om läget" and form in str(t.form_id)) \
+    next(s for s in at.selectbox if s.label == "Ny status" and target.id in str(s.key)).set_value("pågår")
+    next(t for t in at.text_area if t.label == "Anteckning om läget" and target.id in str(t.key)) \
         .input("Arbetsgruppen har träffats två gånger.")
-    next(b for b in at.button if b.label == "Anteckna" and form in str(b.form_id)).click().run()
+    next(b for b in at.button if b.label == "Anteckna" and target.id in str(b.key)).click().run()
     ok(at)
+    assert next(t for t in at.text_area if t.label == "Anteckning om läget" and target.id in str(t.key)).value == ""
     assert any("Uppföljningen är antecknad" in s.value for s in at.success)
 
     plan = fs.plans([target.id])[target.id]

@@ -33,22 +33,30 @@ def test_follow_up_then_the_next_period_shows_the_history(server, page, store):
 
     panel.get_by_role("tab", name="Delmål").click()
     for what in ("Gemensam målbild antagen", "Workshop med fastighetsägare"):
-        form = panel.locator('[data-testid="stForm"]').filter(has_text="Nytt delmål")
+        form = panel.locator(f".st-key-newms_{target.id}")
         form.get_by_label("Vad ska vara gjort").fill(what)
         form.get_by_label("Ansvarig").fill("Södertälje kommun")
         submit(page, form, "Lägg till delmål")
 
     panel = page.locator('[data-testid="stExpander"]').nth(1)
     panel.get_by_role("tab", name="Resurser").click()
-    form = panel.locator('[data-testid="stForm"]').filter(has_text="Ny resurs")
+    form = panel.locator(f".st-key-newres_{target.id}")
     form.get_by_label("Belopp (kr)").fill("1 200 000")
     form.get_by_label("Finansiär").fill("Region Stockholm")
     submit(page, form, "Lägg till resurs")
 
     panel = page.locator('[data-testid="stExpander"]').nth(1)
     panel.get_by_role("tab", name="Uppföljning").click()
-    form = panel.locator('[data-testid="stForm"]').filter(has_text="Anteckning om läget")
+    form = panel.locator(f".st-key-newfu_{target.id}")
     form.get_by_label("Anteckning om läget").fill("Arbetsgruppen har träffats två gånger.")
+    act_and_wait(page, lambda: form.get_by_label("Anteckning om läget").blur())
+    page.reload()  # half-typed text is kept as the person's draft
+    wait_for_app(page)
+    act_and_wait(page, lambda: page.get_by_text("2. 1.3 Fortsätt samverka").click())
+    panel = page.locator('[data-testid="stExpander"]').nth(1)
+    panel.get_by_role("tab", name="Uppföljning").click()
+    form = panel.locator(f".st-key-newfu_{target.id}")
+    assert form.get_by_label("Anteckning om läget").input_value() == "Arbetsgruppen har träffats två gånger."
     form.get_by_label("Ny status").click()
     page.get_by_role("option", name="pågår").click()
     submit(page, form, "Anteckna")

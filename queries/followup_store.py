@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from queries.dialogue_model import MAX_TEXT, STATUSES
 from queries.permissions import PREPARE, Person
+from queries.store_file import sql
 from queries.user_store import UserStore, UserStoreError, as_person, utc_now
 
 START_MODES = ["politiskt uppdrag", "ordinarie verksamhet", "etablerat samverkansforum", "utlysning"]
@@ -87,23 +88,15 @@ class FollowUpStore(UserStore):
             return out
 
         def read(con):
-            for pid, mode in con.execute("SELECT priority_id, start_mode FROM priority_plans WHERE "
-                                         "list_contains(?, priority_id)", [priority_ids]).fetchall():
+            for pid, mode in sql(con, "plans_start_mode", ids=priority_ids).fetchall():
                 out[pid].start_mode = mode
-            for pid, actor, org in con.execute(
-                    "SELECT priority_id, actor_id, organisation FROM priority_actors WHERE list_contains(?, "
-                    "priority_id) ORDER BY added_at, rowid", [priority_ids]).fetchall():
+            for pid, actor, org in sql(con, "plans_actors", ids=priority_ids).fetchall():
                 (out[pid].actor_ids if actor else out[pid].organisations).append(actor or org)
-            for r in con.execute("SELECT priority_id, what, due, responsible, done_on, id, added_by, added_at "
-                                 "FROM milestones WHERE list_contains(?, priority_id) ORDER BY due NULLS LAST, "
-                                 "added_at", [priority_ids]).fetchall():
+            for r in sql(con, "plans_milestones", ids=priority_ids).fetchall():
                 out[r[0]].milestones.append(Milestone(r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7]))
-            for r in con.execute("SELECT priority_id, amount_sek, funder, budget_year, state, id, added_by, "
-                                 "added_at FROM resources WHERE list_contains(?, priority_id) ORDER BY budget_year, "
-                                 "added_at", [priority_ids]).fetchall():
+            for r in sql(con, "plans_resources", ids=priority_ids).fetchall():
                 out[r[0]].resources.append(Resource(r[1], r[2], r[3], r[4], r[5], r[6], r[7]))
-            for r in con.execute("SELECT priority_id, status_before, status_after, note, who, noted_at FROM followups "
-                                 "WHERE list_contains(?, priority_id) ORDER BY noted_at, rowid", [priority_ids]).fetchall():
+            for r in sql(con, "plans_followups", ids=priority_ids).fetchall():
                 out[r[0]].followups.append(FollowUp(r[1], r[2], r[3] or "", r[4], r[5]))
             return out
         return self._read(read)
@@ -119,9 +112,8 @@ class FollowUpStore(UserStore):
         if mode is not None and mode not in START_MODES:
             raise UserStoreError(f"Okänt sätt att starta insatsen: «{mode}».")
         person, now = self._signed(who)
-        self._write(lambda con: con.execute(
-            "INSERT OR REPLACE INTO priority_plans VALUES (?, ?, ?, ?, ?)",
-            [priority_id, mode, person.name, person.sub, now]))
+        self._write(lambda con: sql(con, "start_mode_put", priority=priority_id, mode=mode, who=person.name,
+                                    sub=person.sub, now=now))
 
     def set_actors(self, priority_id: str, actor_ids: list[str], organisations: list[str],
                    who: Person | str) -> None:
@@ -130,13 +122,12 @@ class FollowUpStore(UserStore):
         orgs = [" ".join(o.split())[:160] for o in organisations if o.strip()]
 
         def body(con):
-            con.execute("DELETE FROM priority_actors WHERE priority_id = ?", [priority_id])
+            sql(con, "priority_actors_delete", priority=priority_id)
+            signed = dict(priority=priority_id, who=person.name, sub=person.sub, now=now)
             for actor in dict.fromkeys(actor_ids):
-                con.execute("INSERT INTO priority_actors VALUES (?, ?, NULL, ?, ?, ?)",
-                            [priority_id, actor, person.name, person.sub, now])
+                sql(con, "priority_actor_insert", actor=actor, organisation=None, **signed)
             for org in dict.fromkeys(orgs):
-                con.execute("INSERT INTO priority_actors VALUES (?, NULL, ?, ?, ?, ?)",
-                            [priority_id, org, person.name, person.sub, now])
+                sql(con, "priority_actor_insert", actor=None, organisation=org, **signed)
         self._write(body)
 
     def add_milestone(self, priority_id: str, milestone: Milestone, who: Person | str) -> None:
@@ -145,14 +136,14 @@ class FollowUpStore(UserStore):
         if len(milestone.what) > MAX_TEXT:
             raise UserStoreError(f"Delmålet är längre än {MAX_TEXT} tecken.")
         person, now = self._signed(who)
-        self._write(lambda con: con.execute(
-            "INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [milestone.id, priority_id, milestone.what.strip(), milestone.due, milestone.responsible.strip()[:200],
-             milestone.done_on, person.name, person.sub, now]))
+        self._write(lambda con: sql(
+            con, "milestone_insert", id=milestone.id, priority=priority_id, what=milestone.what.strip(),
+            due=milestone.due, responsible=milestone.responsible.strip()[:200], done_on=milestone.done_on,
+            who=person.name, sub=person.sub, now=now))
 
     def mark_milestone(self, milestone_id: str, done_on: date | None, who: Person | str) -> None:
         self._signed(who)
-        self._write(lambda con: con.execute("UPDATE milestones SET done_on = ? WHERE id = ?", [done_on, milestone_id]))
+        self._write(lambda con: sql(con, "milestone_done", id=milestone_id, done_on=done_on))
 
     def add_resource(self, priority_id: str, resource: Resource, who: Person | str) -> None:
         if resource.state not in RESOURCE_STATES:
@@ -162,10 +153,10 @@ class FollowUpStore(UserStore):
         if not 2000 <= int(resource.budget_year) <= 2100:
             raise UserStoreError(f"Budgetåret {resource.budget_year} är inte ett rimligt år (2000–2100).")
         person, now = self._signed(who)
-        self._write(lambda con: con.execute(
-            "INSERT INTO resources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [resource.id, priority_id, resource.amount_sek, resource.funder.strip()[:200], int(resource.budget_year),
-             resource.state, person.name, person.sub, now]))
+        self._write(lambda con: sql(
+            con, "resource_insert", id=resource.id, priority=priority_id, amount=resource.amount_sek,
+            funder=resource.funder.strip()[:200], year=int(resource.budget_year), state=resource.state,
+            who=person.name, sub=person.sub, now=now))
 
     def follow_up(self, priority_id: str, status_before: str, status_after: str | None, note: str,
                   who: Person | str) -> None:
@@ -180,7 +171,7 @@ class FollowUpStore(UserStore):
         if len(note) > MAX_TEXT:
             raise UserStoreError(f"Anteckningen är längre än {MAX_TEXT} tecken.")
         person, now = self._signed(who)
-        self._write(lambda con: con.execute(
-            "INSERT INTO followups VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [uuid.uuid4().hex, priority_id, status_before if status_after else None, status_after, note,
-             person.name, person.sub, now]))
+        self._write(lambda con: sql(
+            con, "followup_insert", id=uuid.uuid4().hex, priority=priority_id,
+            before=status_before if status_after else None, after=status_after, note=note, who=person.name,
+            sub=person.sub, now=now))

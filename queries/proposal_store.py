@@ -13,6 +13,7 @@ import pandas as pd
 
 from queries.dialogue_model import MAX_TEXT
 from queries.permissions import PREPARE, Person
+from queries.store_file import sql
 from queries.user_store import UserStore, UserStoreError, as_person, utc_now
 
 PREFIX = "forslag-"
@@ -45,10 +46,8 @@ class ProposalStore(UserStore):
     def for_core(self, core_id: str, include_withdrawn: bool = False) -> list[Proposal]:
         if not self.path.exists():
             return []
-        rows = self._read(lambda con: con.execute(
-            "SELECT id, core_id, goal_area_id, title, description, proposed_by, proposed_at, withdrawn_at "
-            "FROM proposals WHERE core_id = ? AND (? OR withdrawn_at IS NULL) ORDER BY proposed_at, id",
-            [core_id, include_withdrawn]).fetchall())
+        rows = self._read(lambda con: sql(con, "proposals_of_core", core=core_id,
+                                          withdrawn=include_withdrawn).fetchall())
         return [Proposal(*r[:4], r[4] or "", *r[5:]) for r in rows]
 
     def by_ids(self, ids: list[str]) -> pd.DataFrame:
@@ -57,9 +56,7 @@ class ProposalStore(UserStore):
         wanted = [i for i in ids if is_proposal(i)]
         if not wanted or not self.path.exists():
             return pd.DataFrame(columns=COLUMNS)
-        rows = self._read(lambda con: con.execute(
-            "SELECT id, goal_area_id, title, description, proposed_by, proposed_at FROM proposals "
-            "WHERE list_contains(?, id)", [wanted]).fetchall())
+        rows = self._read(lambda con: sql(con, "proposals_by_ids", ids=wanted).fetchall())
         return pd.DataFrame([{
             "id": pid, "code": None, "title": title, "goal_area_id": goal, "scope": "core", "plan_type": "forslag",
             "source_title": source_line(by, at), "source_section": None, "lead": None,
@@ -82,11 +79,9 @@ class ProposalStore(UserStore):
         self.migrate()
         proposal = Proposal(PREFIX + uuid.uuid4().hex[:12], core_id, goal_area_id, title, description,
                             person.name, utc_now())
-        self._write(lambda con: con.execute(
-            "INSERT INTO proposals (id, core_id, goal_area_id, title, description, proposed_by, proposed_sub, "
-            "proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [proposal.id, core_id, goal_area_id, title, description, person.name, person.sub,
-             proposal.proposed_at]))
+        self._write(lambda con: sql(
+            con, "proposal_insert", id=proposal.id, core=core_id, goal_area=goal_area_id, title=title,
+            description=description, who=person.name, sub=person.sub, now=proposal.proposed_at))
         return proposal
 
     def withdraw(self, proposal_id: str, who: Person | str) -> None:
@@ -95,12 +90,10 @@ class ProposalStore(UserStore):
         person.require(PREPARE)
 
         def body(con):
-            decided = con.execute("SELECT count(*) FROM priorities p JOIN dialogues d ON d.id = p.dialogue_id "
-                                  "WHERE p.intervention_id = ? AND d.status = 'beslutad'", [proposal_id]).fetchone()[0]
+            decided = sql(con, "proposal_in_decided", id=proposal_id).fetchone()[0]
             if decided:
                 raise UserStoreError("Förslaget finns i en beslutad dialog och kan inte dras tillbaka.")
-            con.execute("UPDATE proposals SET withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
-                        [person.name, utc_now(), proposal_id])
+            sql(con, "proposal_withdraw", id=proposal_id, who=person.name, now=utc_now())
         self._write(body)
 
 

@@ -22,7 +22,19 @@ from pathlib import Path
 
 import duckdb
 
+from queries.runner import load_all
+
 RETRY_SECONDS = 4.0
+# The user store's SQL: named queries in queries/user_sql/*.sql, the same convention as the reference queries.
+USER_QUERIES = load_all(Path(__file__).parent / "user_sql")
+
+
+def sql(con, query_name: str, /, **params):
+    """Run a named user-store query with exactly its declared parameters; returns the cursor."""
+    query = USER_QUERIES[query_name]
+    if set(params) != set(query.params):
+        raise TypeError(f"{query_name} takes {sorted(query.params)}, got {sorted(params)}")
+    return con.execute(query.sql, params) if params else con.execute(query.sql)
 
 
 class UserStoreError(Exception):
@@ -178,10 +190,10 @@ class StoreFile:
 
     @staticmethod
     def _schema_version(con) -> int:
-        tables = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {t for (t,) in sql(con, "schema_tables").fetchall()}
         if "schema_version" not in tables:
             return 0
-        return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        return sql(con, "schema_version_max").fetchone()[0]
 
     def migrate(self) -> int:
         """Create or upgrade the schema; back up an existing file first. Returns the version."""
@@ -206,6 +218,6 @@ class StoreFile:
         def apply(con):
             for number in range(current + 1, len(migrations) + 1):
                 con.execute(migrations[number - 1])
-                con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+                sql(con, "schema_version_insert", number=number)
             return len(migrations)
         return _in_transaction(con, apply)

@@ -21,7 +21,7 @@ from queries.permissions import PREPARE, PermissionDenied, Person
 from queries.dialogue_model import (MAX_TEXT, SIDES, STATUSES, Dialogue, Participant, Priority, from_json,
                                     to_json, validate)
 from queries.store_file import (DialogueDecided, ReadOnlyStore, StaleVersion, StoreBusy, StoreFile,
-                                StoreUnreadable, UserStoreError, read_only_mode)
+                                StoreUnreadable, UserStoreError, read_only_mode, sql)
 from queries.user_schema import MIGRATIONS
 
 __all__ = ["MAX_TEXT", "SIDES", "STATUSES", "Confirmation", "Dialogue", "DialogueDecided", "DuplicateDialogue",
@@ -90,48 +90,33 @@ class UserStore(StoreFile):
     def list_dialogues(self, core_id: str | None = None) -> pd.DataFrame:
         if not self.path.exists():
             return pd.DataFrame(columns=LIST_COLUMNS)
-        return self._read(lambda con: con.execute(
-            "SELECT d.id, d.core_id, d.period, d.meeting_date, d.meeting_place, d.status, d.version, d.created_at, d.updated_at, "
-            "d.decided_at, d.archived_at, d.reason, "
-            "(SELECT count(*) FROM priorities p WHERE p.dialogue_id = d.id) AS priorities "
-            "FROM dialogues d WHERE ? IS NULL OR d.core_id = ? ORDER BY d.period DESC, d.created_at DESC",
-            [core_id, core_id]).df())
+        return self._read(lambda con: sql(con, "dialogues_list", core=core_id).df())
 
     def load(self, dialogue_id: str) -> Dialogue:
         return self._read(lambda con: self._load(con, dialogue_id))
 
     def version_of(self, dialogue_id: str) -> int | None:
         """The stored version (cheap; None when the dialogue is gone)."""
-        row = self._read(lambda con: con.execute("SELECT version FROM dialogues WHERE id = ?",
-                                                 [dialogue_id]).fetchone())
+        row = self._read(lambda con: sql(con, "dialogue_version", id=dialogue_id).fetchone())
         return row[0] if row else None
 
     @staticmethod
     def _load(con, dialogue_id: str) -> Dialogue:
-        row = con.execute("SELECT id, core_id, period, meeting_date, status, version, notes, "
-                          "previous_dialogue_id, decided_at, archived_at, reason, meeting_place FROM dialogues "
-                          "WHERE id = ?",
-                          [dialogue_id]).fetchone()
+        row = sql(con, "dialogue_row", id=dialogue_id).fetchone()
         if row is None:
             raise UserStoreError("Dialogen finns inte (den kan ha tagits bort).")
         d = Dialogue(*row[:6], notes=row[6] or "", previous_dialogue_id=row[7], decided_at=row[8],
                      archived_at=row[9], reason=row[10] or "", meeting_place=row[11] or "")
-        d.participants = [Participant(n, o or "", s) for n, o, s in con.execute(
-            "SELECT name, organisation, side FROM participants WHERE dialogue_id = ? ORDER BY position",
-            [dialogue_id]).fetchall()]
+        d.participants = [Participant(n, o or "", s) for n, o, s in
+                          sql(con, "dialogue_participants", id=dialogue_id).fetchall()]
         d.priorities = [Priority(intervention_id=r[0], rank=r[1], wording=r[2] or "", owner_actor_id=r[3],
                                  next_step=r[4] or "", status=r[5], id=r[6], carried_from_priority_id=r[7])
-                        for r in con.execute(
-            "SELECT intervention_id, rank, wording, owner_actor_id, next_step, status, id, "
-            "carried_from_priority_id FROM priorities WHERE dialogue_id = ? ORDER BY rank",
-            [dialogue_id]).fetchall()]
+                        for r in sql(con, "dialogue_priorities", id=dialogue_id).fetchall()]
         return d
 
     def change_log(self, dialogue_id: str) -> pd.DataFrame:
         """Newest first."""
-        return self._read(lambda con: con.execute(
-            "SELECT changed_at, who, who_sub, who_email, what, action, subject, field, before, after FROM change_log "
-            "WHERE dialogue_id = ? ORDER BY changed_at DESC, rowid DESC", [dialogue_id]).df())
+        return self._read(lambda con: sql(con, "dialogue_change_log", id=dialogue_id).df())
 
     def previous_priorities(self, dialogue: Dialogue) -> dict[str, Priority]:
         """The priorities a dialogue's priorities were carried from, by their id."""
@@ -144,45 +129,38 @@ class UserStore(StoreFile):
     def get_draft(self, person: str, dialogue_id: str) -> KeptDraft | None:
         if not self.path.exists():
             return None
-        row = self._read(lambda con: con.execute(
-            "SELECT body, base, updated_at FROM drafts WHERE person = ? AND dialogue_id = ?",
-            [person, dialogue_id]).fetchone())
+        row = self._read(lambda con: sql(con, "draft_get", person=person, id=dialogue_id).fetchone())
         return KeptDraft(from_json(row[0]), from_json(row[1]), row[2]) if row else None
 
     def put_draft(self, person: str, draft: Dialogue, base: Dialogue, who: Person | str = "") -> datetime:
         as_person(who).require(PREPARE)
         now = utc_now()
-        self._write(lambda con: con.execute(
-            "INSERT OR REPLACE INTO drafts (person, dialogue_id, base_version, base, body, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [person, draft.id, base.version, to_json(base), to_json(draft), now]))
+        self._write(lambda con: sql(con, "draft_put", person=person, id=draft.id, base_version=base.version,
+                                    base=to_json(base), body=to_json(draft), now=now))
         return now
 
     def drop_draft(self, person: str, dialogue_id: str) -> None:
-        self._write(lambda con: con.execute("DELETE FROM drafts WHERE person = ? AND dialogue_id = ?",
-                                            [person, dialogue_id]))
+        self._write(lambda con: sql(con, "draft_drop", person=person, id=dialogue_id))
 
     def text_drafts(self, person: str, prefix: str) -> dict[str, str]:
         """A person's half-typed texts outside a dialogue (the follow-up forms), by widget key."""
         if not self.path.exists():
             return {}
-        return dict(self._read(lambda con: con.execute(
-            "SELECT key, body FROM text_drafts WHERE person = ? AND starts_with(key, ?)", [person, prefix]).fetchall()))
+        return dict(self._read(lambda con: sql(con, "text_drafts_get", person=person, prefix=prefix).fetchall()))
 
     def put_text_draft(self, person: str, key: str, body: str, who: Person | str = "") -> None:
         as_person(who).require(PREPARE)
         self.migrate()
         body = (body or "")[:MAX_TEXT]
         if body.strip():
-            self._write(lambda con: con.execute("INSERT OR REPLACE INTO text_drafts VALUES (?, ?, ?, ?)",
-                                                [person, key, body, utc_now()]))
+            self._write(lambda con: sql(con, "text_draft_put", person=person, key=key, body=body, now=utc_now()))
         else:
             self.drop_text_drafts(person, [key])
 
     def drop_text_drafts(self, person: str, keys: list[str]) -> None:
         if self.path.exists():
             self.migrate()
-            self._write(lambda con: con.execute("DELETE FROM text_drafts WHERE person = ? AND list_contains(?, key)",
-                                                [person, keys]))
+            self._write(lambda con: sql(con, "text_drafts_drop", person=person, keys=list(keys)))
 
     # -- writes ------------------------------------------------------------------------------
     def create(self, core_id: str, period: str, meeting_date: date | None, who: Person | str,
@@ -201,8 +179,7 @@ class UserStore(StoreFile):
             raise UserStoreError(" ".join(problems))
 
         def body(con):
-            taken = con.execute("SELECT count(*) FROM dialogues WHERE core_id = ? AND period = ? AND "
-                                "archived_at IS NULL", [core_id, d.period]).fetchone()[0]
+            taken = sql(con, "dialogues_in_period", core=core_id, period=d.period).fetchone()[0]
             if taken and not reason:
                 raise DuplicateDialogue(
                     f"Det finns redan en dialog för perioden {d.period} för kärnan. Öppna den i listan, eller "
@@ -215,10 +192,8 @@ class UserStore(StoreFile):
                                          p.next_step, self._followed_status(con, p), carried_from_priority_id=p.id)
                                 for p in previous.priorities]
                 after["from_period"] = previous.period
-            con.execute("INSERT INTO dialogues (id, core_id, period, meeting_date, status, version, notes, "
-                        "previous_dialogue_id, created_at, updated_at, reason) "
-                        "VALUES (?, ?, ?, ?, 'utkast', 1, '', ?, ?, ?, ?)",
-                        [d.id, core_id, d.period, meeting_date, from_dialogue_id, now, now, reason])
+            sql(con, "dialogue_insert", id=d.id, core=core_id, period=d.period, meeting_date=meeting_date,
+                previous=from_dialogue_id, now=now, reason=reason)
             self._write_children(con, d, now)
             self._log(con, who, d.id, Change("created", after=after), now)
             return d
@@ -238,22 +213,18 @@ class UserStore(StoreFile):
             if current.version != draft.version:
                 raise StaleVersion(current)
             if person:
-                con.execute("DELETE FROM drafts WHERE person = ? AND dialogue_id = ?", [person, draft.id])
+                sql(con, "draft_drop", person=person, id=draft.id)
             changes = describe_changes(current, draft)
             if not changes:
                 return current
-            con.execute("UPDATE dialogues SET period = ?, meeting_date = ?, meeting_place = ?, notes = ?, "
-                        "version = version + 1, updated_at = ? WHERE id = ?",
-                        [draft.period.strip(), draft.meeting_date, (draft.meeting_place or "").strip(), draft.notes,
-                         now, draft.id])
-            con.execute("DELETE FROM participants WHERE dialogue_id = ?", [draft.id])
-            con.execute("DELETE FROM priorities WHERE dialogue_id = ?", [draft.id])
+            sql(con, "dialogue_update", id=draft.id, period=draft.period.strip(), meeting_date=draft.meeting_date,
+                meeting_place=(draft.meeting_place or "").strip(), notes=draft.notes, now=now)
+            sql(con, "participants_delete", id=draft.id)
+            sql(con, "priorities_delete", id=draft.id)
             self._write_children(con, draft, now)
             for change in changes:
                 self._log(con, who, draft.id, change, now)
-            for side, name, version in con.execute(
-                    "UPDATE confirmations SET withdrawn_at = ? WHERE dialogue_id = ? AND withdrawn_at IS NULL "
-                    "RETURNING side, name, version", [now, draft.id]).fetchall():
+            for side, name, version in sql(con, "confirmations_withdraw", id=draft.id, now=now).fetchall():
                 self._log(con, who, draft.id, Change("withdrawn", after={"side": side, "name": name,
                                                                          "version": version}), now)
             return self._load(con, draft.id)
@@ -261,9 +232,7 @@ class UserStore(StoreFile):
 
     def confirmations(self, dialogue_id: str) -> list[Confirmation]:
         """Every confirmation of the decision, oldest first (withdrawn ones too)."""
-        rows = self._read(lambda con: con.execute(
-            "SELECT side, version, name, sub, email, confirmed_at, withdrawn_at FROM confirmations "
-            "WHERE dialogue_id = ? ORDER BY confirmed_at, rowid", [dialogue_id]).fetchall())
+        rows = self._read(lambda con: sql(con, "confirmations_of", id=dialogue_id).fetchall())
         return [Confirmation(*r[:4], r[4] or "", *r[5:]) for r in rows]
 
     def confirm(self, dialogue_id: str, version: int, side: str, who: Person | str) -> Dialogue:
@@ -281,16 +250,13 @@ class UserStore(StoreFile):
                 raise StaleVersion(current)
             if not current.priorities:
                 raise UserStoreError("Dialogen har inga prioriteringar att besluta.")
-            con.execute("UPDATE confirmations SET withdrawn_at = ? WHERE dialogue_id = ? AND side = ? AND "
-                        "withdrawn_at IS NULL", [now, dialogue_id, side])
-            con.execute("INSERT INTO confirmations VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
-                        [dialogue_id, side, version, person.name, person.sub, person.email, now])
+            sql(con, "confirmation_withdraw_side", id=dialogue_id, side=side, now=now)
+            sql(con, "confirmation_insert", id=dialogue_id, side=side, version=version, name=person.name,
+                sub=person.sub, email=person.email, now=now)
             self._log(con, person, dialogue_id, Change("confirmed", after={"side": side, "version": version}), now)
-            by_side = dict(con.execute("SELECT side, name FROM confirmations WHERE dialogue_id = ? AND version = ? "
-                                       "AND withdrawn_at IS NULL", [dialogue_id, version]).fetchall())
+            by_side = dict(sql(con, "confirmations_standing", id=dialogue_id, version=version).fetchall())
             if set(by_side) == set(SIDES):
-                con.execute("UPDATE dialogues SET status = 'beslutad', decided_at = ?, updated_at = ?, "
-                            "version = version + 1 WHERE id = ?", [now, now, dialogue_id])
+                sql(con, "dialogue_decide", id=dialogue_id, now=now)
                 self._log(con, person, dialogue_id, Change("decided", before={"status": "utkast"}, after={
                     "status": "beslutad", "prioriteringar": len(current.priorities), "version": version,
                     **by_side}), now)
@@ -322,9 +288,8 @@ class UserStore(StoreFile):
                                       "protokollet.")
             if current.archived == archived:
                 return
-            con.execute("UPDATE dialogues SET archived_at = ?, reason = ?, version = version + 1, updated_at = ? "
-                        "WHERE id = ?", [now if archived else None, reason.strip()[:300] if archived
-                                         else current.reason, now, dialogue_id])
+            sql(con, "dialogue_archive", id=dialogue_id, archived_at=now if archived else None,
+                reason=reason.strip()[:300] if archived else current.reason, now=now)
             change = Change("archived", after={"reason": reason.strip()[:300]}) if archived else Change("restored")
             self._log(con, who, dialogue_id, change, now)
         self._write(body)
@@ -342,16 +307,14 @@ class UserStore(StoreFile):
                 "period": current.period, "kärna": current.core_id,
                 "prioriteringar": [p.intervention_id for p in current.priorities]},
                 after={"reason": reason.strip()[:300]}), now)
-            for table in ("drafts", "participants", "priorities"):
-                con.execute(f"DELETE FROM {table} WHERE dialogue_id = ?", [dialogue_id])  # fixed table names
-            con.execute("DELETE FROM dialogues WHERE id = ?", [dialogue_id])
+            for name in ("drafts_of_dialogue_delete", "participants_delete", "priorities_delete", "dialogue_delete"):
+                sql(con, name, id=dialogue_id)
         self._write(body)
 
     @staticmethod
     def _followed_status(con, p: Priority) -> str:
         """A priority's status now: the latest follow-up's (queries/followup_store.py), else the decided one."""
-        row = con.execute("SELECT status_after FROM followups WHERE priority_id = ? AND status_after IS NOT NULL "
-                          "ORDER BY noted_at DESC, rowid DESC LIMIT 1", [p.id]).fetchone()
+        row = sql(con, "followed_status", priority=p.id).fetchone()
         return row[0] if row else p.status
 
     def _writable(self, con, dialogue_id: str) -> Dialogue:
@@ -366,17 +329,16 @@ class UserStore(StoreFile):
     @staticmethod
     def _write_children(con, d: Dialogue, now: datetime) -> None:
         for position, p in enumerate(d.participants):
-            con.execute("INSERT INTO participants VALUES (?, ?, ?, ?, ?)",
-                        [d.id, position, p.name.strip(), p.organisation.strip(), p.side])
+            sql(con, "participant_insert", id=d.id, position=position, name=p.name.strip(),
+                organisation=p.organisation.strip(), side=p.side)
         for rank, p in enumerate(sorted(d.priorities, key=lambda x: x.rank), start=1):
-            con.execute("INSERT INTO priorities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [p.id, d.id, p.intervention_id, rank, p.wording, p.owner_actor_id, p.next_step,
-                         p.status, p.carried_from_priority_id, now, now])
+            sql(con, "priority_insert", id=p.id, dialogue=d.id, intervention=p.intervention_id, rank=rank,
+                wording=p.wording, owner=p.owner_actor_id, next_step=p.next_step, status=p.status,
+                carried_from=p.carried_from_priority_id, now=now)
 
     @staticmethod
     def _log(con, who: Person | str, dialogue_id: str, change: Change, now: datetime) -> None:
         person = as_person(who)
-        con.execute("INSERT INTO change_log (changed_at, who, dialogue_id, what, before, after, action, subject, "
-                    "field, who_sub, who_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [now, person.name[:200], dialogue_id, WHAT[change.action], _json(change.before),
-                     _json(change.after), change.action, change.subject, change.field, person.sub, person.email])
+        sql(con, "change_log_insert", now=now, who=person.name[:200], id=dialogue_id, what=WHAT[change.action],
+            before=_json(change.before), after=_json(change.after), action=change.action, subject=change.subject,
+            field=change.field, who_sub=person.sub, who_email=person.email)

@@ -36,3 +36,17 @@ def test_store_reopens_after_a_rebuild(ref_db, tmp_path):
     first = store.run("build_info")["built_at"].iloc[0]
     build(db, force=True)
     assert store.run("build_info")["built_at"].iloc[0] > first
+
+
+def test_user_store_sql_lives_in_named_queries_and_each_is_used():
+    import re
+
+    from queries.store_file import USER_QUERIES
+    from tests.conftest import REPO
+    code = {p.name: p.read_text("utf-8") for p in (REPO / "queries").glob("*.py")}
+    inline = [name for name, text in code.items()
+              if re.search(r"[\"'](SELECT|INSERT|UPDATE|DELETE) ", text)]
+    assert inline == [], inline
+    every = "\n".join(code.values())
+    unused = [name for name in USER_QUERIES if f'"{name}"' not in every]
+    assert len(USER_QUERIES) > 40 and unused == [], unused

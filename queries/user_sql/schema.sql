@@ -1,0 +1,13 @@
+-- The user store's schema bookkeeping (queries/store_file.py); the migrations are in queries/user_schema.py.
+
+-- name: schema_tables()
+-- The tables in the file.
+SELECT table_name FROM information_schema.tables;
+
+-- name: schema_version_max()
+-- The schema version the file is at.
+SELECT coalesce(max(version), 0) FROM schema_version;
+
+-- name: schema_version_insert(number)
+-- A migration applied.
+INSERT INTO schema_version VALUES ($number, now());

@@ -84,7 +84,7 @@ class FollowUpStore(UserStore):
 
     def plans(self, priority_ids: list[str]) -> dict[str, Plan]:
         out = {pid: Plan(pid) for pid in priority_ids}
-        if not priority_ids or not self.path.exists():
+        if not priority_ids or not self.exists():
             return out
 
         def read(con):

@@ -44,7 +44,7 @@ class ProposalStore(UserStore):
     """Proposals in the user store file (same locking and retries as the dialogues)."""
 
     def for_core(self, core_id: str, include_withdrawn: bool = False) -> list[Proposal]:
-        if not self.path.exists():
+        if not self.exists():
             return []
         rows = self._read(lambda con: sql(con, "proposals_of_core", core=core_id,
                                           withdrawn=include_withdrawn).fetchall())
@@ -54,7 +54,7 @@ class ProposalStore(UserStore):
         """The proposals with these ids (withdrawn ones too: a shortlist may hold them), in the reference
         query's columns; plan_type is 'forslag' and the source names the person and the date."""
         wanted = [i for i in ids if is_proposal(i)]
-        if not wanted or not self.path.exists():
+        if not wanted or not self.exists():
             return pd.DataFrame(columns=COLUMNS)
         rows = self._read(lambda con: sql(con, "proposals_by_ids", ids=wanted).fetchall())
         return pd.DataFrame([{

@@ -34,6 +34,9 @@ def sql(con, query_name: str, /, **params):
     query = USER_QUERIES[query_name]
     if set(params) != set(query.params):
         raise TypeError(f"{query_name} takes {sorted(query.params)}, got {sorted(params)}")
+    if not isinstance(con, duckdb.DuckDBPyConnection):
+        from queries.store_pg import run_named
+        return run_named(con, query_name, params)
     return con.execute(query.sql, params) if params else con.execute(query.sql)
 
 
@@ -62,6 +65,10 @@ class StaleVersion(UserStoreError):
 
 class DialogueDecided(UserStoreError):
     pass
+
+
+def is_postgres_url(target) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
 
 
 def read_only_mode() -> bool:
@@ -127,13 +134,16 @@ def _in_transaction(con, fn):
 
 
 class StoreFile:
-    """A store file with numbered migrations (SQL scripts from _migrations())."""
+    """A store file with numbered migrations (SQL scripts)."""
 
-    def __init__(self, path: Path | str, read_only: bool):
-        self.path, self.read_only = Path(path), read_only
+    dialect = "duckdb"
+
+    def __init__(self, path: Path | str, read_only: bool, migrations: list[str] = ()):
+        self.path, self.read_only, self.migrations = Path(path), read_only, migrations
 
     def _migrations(self) -> list[str]:
-        return []
+        """The numbered migrations (a list, or a callable giving it, read when needed)."""
+        return self.migrations() if callable(self.migrations) else list(self.migrations)
 
     # -- connections -------------------------------------------------------------------------
     def _read(self, fn):

@@ -157,3 +157,12 @@ MIGRATIONS.append(
         PRIMARY KEY (person, key)
     );
     """)
+
+
+# PostgreSQL only (queries/store_pg.py): the insertion order that DuckDB keeps as rowid, run after the
+# migration of the same number. Positional INSERTs leave it to its default.
+PG_EXTRA: dict[int, str] = {
+    1: "ALTER TABLE change_log ADD COLUMN seq BIGSERIAL;",
+    3: "ALTER TABLE confirmations ADD COLUMN seq BIGSERIAL;",
+    4: "ALTER TABLE priority_actors ADD COLUMN seq BIGSERIAL; ALTER TABLE followups ADD COLUMN seq BIGSERIAL;",
+}

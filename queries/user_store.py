@@ -8,6 +8,7 @@ Times are stored in UTC. No Streamlit here.
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -21,8 +22,8 @@ from queries.permissions import PREPARE, PermissionDenied, Person
 from queries.dialogue_model import (MAX_TEXT, SIDES, STATUSES, Dialogue, Participant, Priority, from_json,
                                     to_json, validate)
 from queries.store_file import (DialogueDecided, ReadOnlyStore, StaleVersion, StoreBusy, StoreFile,
-                                StoreUnreadable, UserStoreError, read_only_mode, sql)
-from queries.user_schema import MIGRATIONS
+                                StoreUnreadable, UserStoreError, is_postgres_url, read_only_mode, sql)
+from queries.user_schema import MIGRATIONS, PG_EXTRA
 
 __all__ = ["MAX_TEXT", "SIDES", "STATUSES", "Confirmation", "Dialogue", "DialogueDecided", "DuplicateDialogue",
            "KeptDraft", "Participant", "PermissionDenied", "Person", "Priority", "ReadOnlyStore", "StaleVersion", "StoreBusy", "StoreUnreadable", "UserStore",
@@ -79,16 +80,52 @@ def _json(value):
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
-class UserStore(StoreFile):
-    def __init__(self, path: Path | str | None = None, read_only: bool | None = None):
-        super().__init__(Path(path) if path else user_db(), read_only_mode() if read_only is None else read_only)
+def _migrations() -> list[str]:
+    return MIGRATIONS
 
-    def _migrations(self) -> list[str]:
-        return MIGRATIONS
+
+def user_db_target() -> str:
+    """FARDPLANER_USER_DB: a DuckDB file (the default, data/dialoger.duckdb) or a postgresql:// URL."""
+    value = os.environ.get("FARDPLANER_USER_DB", "").strip()
+    return value if is_postgres_url(value) else str(user_db())
+
+
+class UserStore:
+    """The user store: a DuckDB file (store_file.StoreFile) or PostgreSQL (store_pg.PgStore), chosen by the
+    target; the same named queries, migrations, versioning and Swedish messages on both."""
+
+    def __init__(self, path: Path | str | None = None, read_only: bool | None = None):
+        target = str(path) if path else user_db_target()
+        self.target = target
+        read_only = read_only_mode() if read_only is None else read_only
+        if is_postgres_url(target):
+            from queries.store_pg import PgStore
+            self.engine = PgStore(target, read_only, _migrations, PG_EXTRA)
+        else:
+            self.engine = StoreFile(Path(target), read_only, _migrations)
+
+    path = property(lambda self: self.engine.path)
+    read_only = property(lambda self: self.engine.read_only)
+    dialect = property(lambda self: self.engine.dialect)
+
+    def exists(self) -> bool:
+        return self.engine.exists()
+
+    def migrate(self) -> int:
+        return self.engine.migrate()
+
+    def schema_version(self) -> int:
+        return self.engine.schema_version()
+
+    def _read(self, fn):
+        return self.engine._read(fn)
+
+    def _write(self, fn):
+        return self.engine._write(fn)
 
     # -- reads -------------------------------------------------------------------------------
     def list_dialogues(self, core_id: str | None = None) -> pd.DataFrame:
-        if not self.path.exists():
+        if not self.exists():
             return pd.DataFrame(columns=LIST_COLUMNS)
         return self._read(lambda con: sql(con, "dialogues_list", core=core_id).df())
 
@@ -127,7 +164,7 @@ class UserStore(StoreFile):
 
     # -- drafts: one per person and dialogue, never part of the record ------------------------
     def get_draft(self, person: str, dialogue_id: str) -> KeptDraft | None:
-        if not self.path.exists():
+        if not self.exists():
             return None
         row = self._read(lambda con: sql(con, "draft_get", person=person, id=dialogue_id).fetchone())
         return KeptDraft(from_json(row[0]), from_json(row[1]), row[2]) if row else None
@@ -144,7 +181,7 @@ class UserStore(StoreFile):
 
     def text_drafts(self, person: str, prefix: str) -> dict[str, str]:
         """A person's half-typed texts outside a dialogue (the follow-up forms), by widget key."""
-        if not self.path.exists():
+        if not self.exists():
             return {}
         return dict(self._read(lambda con: sql(con, "text_drafts_get", person=person, prefix=prefix).fetchall()))
 
@@ -158,7 +195,7 @@ class UserStore(StoreFile):
             self.drop_text_drafts(person, [key])
 
     def drop_text_drafts(self, person: str, keys: list[str]) -> None:
-        if self.path.exists():
+        if self.exists():
             self.migrate()
             self._write(lambda con: sql(con, "text_drafts_drop", person=person, keys=list(keys)))
 

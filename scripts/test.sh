@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the test suite needs on a fresh machine and run the whole suite.
 #   - Debian's chromium (for the browser tests) when it is missing: needs root, as in CI
+#   - Debian's postgresql server binaries: the tests start a throw-away cluster on loopback (tests/pg_server.py)
 #   - a virtual environment .venv with the pinned requirements-dev.txt
 #   - a second one, .venv-oidc, with the OpenID Connect provider the sign-in tests start on loopback
 set -euo pipefail
@@ -13,6 +14,17 @@ if [ ! -x /usr/bin/chromium ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
   else
     echo "Webbläsartesterna behöver Debians chromium: kör 'sudo apt-get install chromium' först." >&2
+    exit 1
+  fi
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installerar postgresql (Debian) för användardatatesterna mot PostgreSQL …"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "Testerna mot PostgreSQL behöver Debians postgresql: kör 'sudo apt-get install postgresql' först." >&2
     exit 1
   fi
 fi

@@ -61,3 +61,33 @@ def app_store(ref_db, tmp_path, monkeypatch):
     s = UserStore(path, read_only=False)
     s.migrate()
     return s
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL cluster on loopback for this worker (tests/pg_server.py)."""
+    from tests.pg_server import postgres_cluster
+    with postgres_cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def user_target(request, tmp_path):
+    """Where a user store lives, once per backend: a new DuckDB file, or a new PostgreSQL database."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "dialoger.duckdb")
+        return
+    import uuid
+
+    import psycopg
+
+    from queries.store_pg import close_pool
+    base = request.getfixturevalue("pg_cluster")
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')  # a generated name, no input
+    url = base.rsplit("/", 1)[0] + "/" + name
+    yield url
+    close_pool(url)
+    with psycopg.connect(base, autocommit=True) as con:
+        con.execute(f'DROP DATABASE "{name}" WITH (FORCE)')

@@ -16,7 +16,16 @@ from tests.conftest import REPO
 
 
 @pytest.fixture()
-def store(tmp_path):
+def store(user_target):
+    """A migrated user store, once on a DuckDB file and once on PostgreSQL (the same test functions)."""
+    s = UserStore(user_target, read_only=False)
+    s.migrate()
+    return s
+
+
+@pytest.fixture()
+def file_store(tmp_path):
+    """A migrated user store on a DuckDB file, for what only a file has (locks, copies, corruption)."""
     s = UserStore(tmp_path / "dialoger.duckdb", read_only=False)
     s.migrate()
     return s
@@ -93,26 +102,26 @@ def test_invalid_drafts_are_refused_with_swedish_messages(store):
         store.create("haninge", "  ", None, who="a")
 
 
-def test_a_locked_file_gives_a_clear_busy_message(store, monkeypatch):
+def test_a_locked_file_gives_a_clear_busy_message(file_store, monkeypatch):
     monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     holder = subprocess.Popen([sys.executable, "-c",
                                "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
-                               "time.sleep(30)", str(store.path)], stdout=subprocess.PIPE, text=True)
+                               "time.sleep(30)", str(file_store.path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(StoreBusy, match="upptagen"):
-            store.create("haninge", "2026–2027", None, who="a")
+            file_store.create("haninge", "2026–2027", None, who="a")
     finally:
         holder.kill()
         holder.wait()
-    assert store.list_dialogues().empty
+    assert file_store.list_dialogues().empty
 
 
-def test_another_process_can_read_between_writes(store):
-    d = store.create("sodertalje", "2026–2027", None, who="a")
-    with duckdb.connect(str(store.path), read_only=True) as notebook:
+def test_another_process_can_read_between_writes(file_store):
+    d = file_store.create("sodertalje", "2026–2027", None, who="a")
+    with duckdb.connect(str(file_store.path), read_only=True) as notebook:
         assert notebook.execute("SELECT period FROM dialogues").fetchall() == [("2026–2027",)]
-    store.save(d, who="a")  # no changes: nothing written, still fine
+    file_store.save(d, who="a")  # no changes: nothing written, still fine
 
 
 KILL_SCRIPT = """
@@ -126,28 +135,28 @@ s.save(d, who="killed")
 """
 
 
-def test_killing_the_app_during_a_save_loses_nothing_saved_before(store):
-    d = store.create("sodertalje", "2026–2027", None, who="a")
+def test_killing_the_app_during_a_save_loses_nothing_saved_before(file_store):
+    d = file_store.create("sodertalje", "2026–2027", None, who="a")
     d.priorities = shortlist("gemensam-4.1")
-    d = store.save(d, who="a")
+    d = file_store.save(d, who="a")
     env = {**os.environ, "FARDPLANER_TEST_PAUSE_IN_SAVE": "30", "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(store.path), d.id], env=env,
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(file_store.path), d.id], env=env,
                             stdout=subprocess.PIPE, text=True, cwd=REPO)
     assert proc.stdout.readline().strip() == "saving"
     time.sleep(1.0)  # inside the transaction, paused before COMMIT
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    after = store.load(d.id)
+    after = file_store.load(d.id)
     assert after.version == d.version
     assert [p.intervention_id for p in after.priorities] == ["gemensam-4.1"]
-    assert "killed" not in set(store.change_log(d.id)["who"])
+    assert "killed" not in set(file_store.change_log(d.id)["who"])
 
 
-def test_read_only_mode_refuses_every_write(tmp_path, monkeypatch):
-    writable = UserStore(tmp_path / "d.duckdb", read_only=False)
+def test_read_only_mode_refuses_every_write(user_target, monkeypatch):
+    writable = UserStore(user_target, read_only=False)
     d = writable.create("haninge", "2026–2027", None, who="a")
     monkeypatch.setenv("FARDPLANER_READONLY", "1")
-    ro = UserStore(tmp_path / "d.duckdb")
+    ro = UserStore(user_target)
     assert ro.read_only
     assert ro.load(d.id).period == "2026–2027"
     with pytest.raises(ReadOnlyStore, match="läsläge"):

@@ -17,7 +17,16 @@ SAVES = 25
 
 
 @pytest.fixture()
-def store(tmp_path):
+def store(user_target):
+    """A migrated user store, once on a DuckDB file and once on PostgreSQL (the same test functions)."""
+    s = UserStore(user_target, read_only=False)
+    s.migrate()
+    return s
+
+
+@pytest.fixture()
+def file_store(tmp_path):
+    """A migrated user store on a DuckDB file, for what only a file has (locks, copies, corruption)."""
     s = UserStore(tmp_path / "dialoger.duckdb", read_only=False)
     s.migrate()
     return s
@@ -98,7 +107,7 @@ add_participants(UserStore(sys.argv[1], read_only=False), sys.argv[2], sys.argv[
 def test_two_processes_saving_one_dialogue_lose_nothing(store):
     d = store.create("haninge", "2026–2027", None, who="a")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    procs = [subprocess.Popen([sys.executable, "-c", PROCESS_SCRIPT, str(store.path), d.id, f"p{n}", str(SAVES)],
+    procs = [subprocess.Popen([sys.executable, "-c", PROCESS_SCRIPT, store.target, d.id, f"p{n}", str(SAVES)],
                               env=env, cwd=REPO, stderr=subprocess.PIPE, text=True) for n in range(2)]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
     assert results == [(0, ""), (0, "")]
@@ -107,7 +116,7 @@ def test_two_processes_saving_one_dialogue_lose_nothing(store):
 
 def test_a_read_only_and_a_read_write_store_on_one_file_in_one_process(store):
     d = store.create("haninge", "2026–2027", None, who="a")
-    viewer = UserStore(store.path, read_only=True)
+    viewer = UserStore(store.target, read_only=True)
     done = threading.Event()
 
     def write():
@@ -131,12 +140,12 @@ HOLDER = ("import duckdb,sys,time; c=duckdb.connect(sys.argv[1], read_only=sys.a
 
 
 @pytest.fixture()
-def notebook(store):
-    """Start a process that holds the store open ('rw' or 'ro') until the test ends."""
+def notebook(file_store):
+    """Start a process that holds the store file open ('rw' or 'ro') until the test ends."""
     procs = []
 
     def hold(mode):
-        p = subprocess.Popen([sys.executable, "-c", HOLDER, str(store.path), mode], stdout=subprocess.PIPE, text=True)
+        p = subprocess.Popen([sys.executable, "-c", HOLDER, str(file_store.path), mode], stdout=subprocess.PIPE, text=True)
         procs.append(p)
         assert p.stdout.readline().strip() == "ok"
 
@@ -146,25 +155,25 @@ def notebook(store):
         p.wait()
 
 
-def test_a_notebook_holding_the_file_makes_reads_and_writes_busy_not_unreadable(store, notebook, monkeypatch):
-    d = store.create("haninge", "2026–2027", None, who="a")
+def test_a_notebook_holding_the_file_makes_reads_and_writes_busy_not_unreadable(file_store, notebook, monkeypatch):
+    d = file_store.create("haninge", "2026–2027", None, who="a")
     monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     notebook("rw")
-    for attempt in (store.list_dialogues, lambda: store.load(d.id),
-                    lambda: store.save(d, who="a"), lambda: store.create("haninge", "2028–2029", None, who="a")):
+    for attempt in (file_store.list_dialogues, lambda: file_store.load(d.id),
+                    lambda: file_store.save(d, who="a"), lambda: file_store.create("haninge", "2028–2029", None, who="a")):
         with pytest.raises(StoreBusy, match="upptagen av ett annat program"):
             attempt()
 
 
-def test_a_notebook_reading_the_file_lets_the_app_read_but_not_write(store, notebook, monkeypatch):
-    d = store.create("haninge", "2026–2027", None, who="a")
+def test_a_notebook_reading_the_file_lets_the_app_read_but_not_write(file_store, notebook, monkeypatch):
+    d = file_store.create("haninge", "2026–2027", None, who="a")
     monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     notebook("ro")
-    assert store.load(d.id).period == "2026–2027"
-    assert len(store.list_dialogues()) == 1
+    assert file_store.load(d.id).period == "2026–2027"
+    assert len(file_store.list_dialogues()) == 1
     d.notes = "ny anteckning"
     with pytest.raises(StoreBusy, match="Ingenting har sparats"):
-        store.save(d, who="a")
+        file_store.save(d, who="a")
 
 
 def test_a_duckdb_file_without_the_dialogue_tables_is_not_called_corrupt(tmp_path):
@@ -179,17 +188,17 @@ def test_a_duckdb_file_without_the_dialogue_tables_is_not_called_corrupt(tmp_pat
         assert not isinstance(err.value, StoreUnreadable) and "skadad" not in str(err.value)
 
 
-def test_a_file_corrupt_past_its_header_is_unreadable_not_busy(store):
-    d = store.create("haninge", "2026–2027", None, who="a")
+def test_a_file_corrupt_past_its_header_is_unreadable_not_busy(file_store):
+    d = file_store.create("haninge", "2026–2027", None, who="a")
     d.notes = "x" * 3000
     d.participants = [Participant(f"deltagare {i}", "org " * 50, "kommun") for i in range(300)]
-    store.save(d, who="a")
-    data = store.path.read_bytes()
+    file_store.save(d, who="a")
+    data = file_store.path.read_bytes()
     broken = data[:12288] + b"\x00" * (len(data) - 12288)  # header intact, every block zeroed
-    store.path.write_bytes(broken)
+    file_store.path.write_bytes(broken)
     with pytest.raises(StoreUnreadable, match="skadad"):
-        store.load(d.id)
-    assert store.path.read_bytes() == broken
+        file_store.load(d.id)
+    assert file_store.path.read_bytes() == broken
 
 
 def test_reading_a_missing_store_does_not_create_it(tmp_path):

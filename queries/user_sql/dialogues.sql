@@ -6,7 +6,7 @@
 SELECT d.id, d.core_id, d.period, d.meeting_date, d.meeting_place, d.status, d.version, d.created_at,
        d.updated_at, d.decided_at, d.archived_at, d.reason,
        (SELECT count(*) FROM priorities p WHERE p.dialogue_id = d.id) AS priorities
-FROM dialogues d WHERE $core IS NULL OR d.core_id = $core
+FROM dialogues d WHERE CAST($core AS VARCHAR) IS NULL OR d.core_id = $core
 ORDER BY d.period DESC, d.created_at DESC;
 
 -- name: dialogue_version(id)

@@ -6,8 +6,10 @@ SELECT body, base, updated_at FROM drafts WHERE person = $person AND dialogue_id
 
 -- name: draft_put(person, id, base_version, base, body, now)
 -- Keep (or replace) a person's draft of a dialogue.
-INSERT OR REPLACE INTO drafts (person, dialogue_id, base_version, base, body, updated_at)
-VALUES ($person, $id, $base_version, $base, $body, $now);
+INSERT INTO drafts (person, dialogue_id, base_version, base, body, updated_at)
+VALUES ($person, $id, $base_version, $base, $body, $now)
+ON CONFLICT (person, dialogue_id) DO UPDATE SET base_version = excluded.base_version, base = excluded.base,
+    body = excluded.body, updated_at = excluded.updated_at;
 
 -- name: draft_drop(person, id)
 -- A person's draft of a dialogue is saved or discarded.
@@ -23,8 +25,9 @@ SELECT key, body FROM text_drafts WHERE person = $person AND starts_with(key, $p
 
 -- name: text_draft_put(person, key, body, now)
 -- Keep (or replace) one half-typed text.
-INSERT OR REPLACE INTO text_drafts VALUES ($person, $key, $body, $now);
+INSERT INTO text_drafts (person, key, body, updated_at) VALUES ($person, $key, $body, $now)
+ON CONFLICT (person, key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at;
 
 -- name: text_drafts_drop(person, keys)
 -- The texts of a saved form.
-DELETE FROM text_drafts WHERE person = $person AND list_contains($keys, key);
+DELETE FROM text_drafts WHERE person = $person AND key = ANY($keys);

@@ -2,31 +2,34 @@
 
 -- name: plans_start_mode(ids)
 -- How each priority starts.
-SELECT priority_id, start_mode FROM priority_plans WHERE list_contains($ids, priority_id);
+SELECT priority_id, start_mode FROM priority_plans WHERE priority_id = ANY($ids);
 
 -- name: plans_actors(ids)
 -- Participating actors: from the actors table (actor_id) or typed (organisation), in the order added.
-SELECT priority_id, actor_id, organisation FROM priority_actors WHERE list_contains($ids, priority_id)
+SELECT priority_id, actor_id, organisation FROM priority_actors WHERE priority_id = ANY($ids)
 ORDER BY added_at, rowid;
 
 -- name: plans_milestones(ids)
 -- Milestones by due date.
 SELECT priority_id, what, due, responsible, done_on, id, added_by, added_at FROM milestones
-WHERE list_contains($ids, priority_id) ORDER BY due NULLS LAST, added_at;
+WHERE priority_id = ANY($ids) ORDER BY due NULLS LAST, added_at;
 
 -- name: plans_resources(ids)
 -- Resources as entered, by budget year.
 SELECT priority_id, amount_sek, funder, budget_year, state, id, added_by, added_at FROM resources
-WHERE list_contains($ids, priority_id) ORDER BY budget_year, added_at;
+WHERE priority_id = ANY($ids) ORDER BY budget_year, added_at;
 
 -- name: plans_followups(ids)
 -- Status changes and progress notes, oldest first.
 SELECT priority_id, status_before, status_after, note, who, noted_at FROM followups
-WHERE list_contains($ids, priority_id) ORDER BY noted_at, rowid;
+WHERE priority_id = ANY($ids) ORDER BY noted_at, rowid;
 
 -- name: start_mode_put(priority, mode, who, sub, now)
 -- Set how a priority starts.
-INSERT OR REPLACE INTO priority_plans VALUES ($priority, $mode, $who, $sub, $now);
+INSERT INTO priority_plans (priority_id, start_mode, changed_by, changed_sub, changed_at)
+VALUES ($priority, $mode, $who, $sub, $now)
+ON CONFLICT (priority_id) DO UPDATE SET start_mode = excluded.start_mode, changed_by = excluded.changed_by,
+    changed_sub = excluded.changed_sub, changed_at = excluded.changed_at;
 
 -- name: priority_actors_delete(priority)
 -- A priority's participating actors, before they are written again.

@@ -7,7 +7,7 @@ WHERE core_id = $core AND ($withdrawn OR withdrawn_at IS NULL) ORDER BY proposed
 
 -- name: proposals_by_ids(ids)
 -- The proposals with these ids, withdrawn ones too.
-SELECT id, goal_area_id, title, description, proposed_by, proposed_at FROM proposals WHERE list_contains($ids, id);
+SELECT id, goal_area_id, title, description, proposed_by, proposed_at FROM proposals WHERE id = ANY($ids);
 
 -- name: proposal_insert(id, core, goal_area, title, description, who, sub, now)
 -- One proposal.

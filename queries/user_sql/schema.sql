@@ -11,3 +11,11 @@ SELECT coalesce(max(version), 0) FROM schema_version;
 -- name: schema_version_insert(number)
 -- A migration applied.
 INSERT INTO schema_version VALUES ($number, now());
+
+-- name: pg_schema_exists()
+-- PostgreSQL only: whether the schema_version table exists.
+SELECT to_regclass('schema_version') IS NOT NULL;
+
+-- name: pg_migration_lock(key)
+-- PostgreSQL only: one instance migrates at a time (held to the end of the transaction).
+SELECT pg_advisory_xact_lock($key);

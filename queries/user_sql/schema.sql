@@ -19,3 +19,8 @@ SELECT to_regclass('schema_version') IS NOT NULL;
 -- name: pg_migration_lock(key)
 -- PostgreSQL only: one instance migrates at a time (held to the end of the transaction).
 SELECT pg_advisory_xact_lock($key);
+
+-- name: schema_columns()
+-- Every column of the store's tables in their defined order (both backends), for copying a store.
+SELECT table_name, column_name FROM information_schema.columns
+WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position;

@@ -1,0 +1,80 @@
+"""Moving what people wrote from the DuckDB file to PostgreSQL: everything copied, counted and checksummed
+per table, safe to run twice, and a target holding other data refused untouched."""
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from queries.dialogue_model import Participant, Priority
+from queries.followup_store import FollowUpStore, Milestone, Resource
+from queries.migrate_user_store import checksum, summary, tables
+from queries.proposal_store import ProposalStore
+from queries.user_store import UserStore
+from tests.conftest import REPO
+
+
+@pytest.fixture()
+def filled(tmp_path):
+    s = UserStore(tmp_path / "kalla.duckdb", read_only=False)
+    p = ProposalStore(s.target).propose("sodertalje", "Ny entré", "Utreds", 3, who="Anna")
+    d = s.create("sodertalje", "2026–2027", date(2026, 3, 12), who="Anna")
+    d.priorities = [Priority("gemensam-1.1", 1, wording="Stärk", status="prioriterad"), Priority(p.id, 2)]
+    d.participants = [Participant("Anna", "Region Stockholm", "region")]
+    d = s.decide(s.save(d, who="Anna").id, 2, who="Anna")
+    fs = FollowUpStore(s.target)
+    pid = d.priorities[0].id
+    fs.set_actors(pid, ["region-stockholm"], ["Telge Bostäder"], who="Anna")
+    fs.add_milestone(pid, Milestone("Målbild", date(2026, 6, 30)), who="Anna")
+    fs.add_resource(pid, Resource(Decimal("1200000.50"), "Region Stockholm", 2027, "beslutad"), who="Anna")
+    fs.follow_up(pid, "prioriterad", "pågår", "Startat", who="Omar")
+    nxt = s.create("sodertalje", "2028–2029", None, who="Anna", from_dialogue_id=d.id)
+    s.put_draft("webbläsare:x", nxt, nxt, who="Anna")
+    s.put_text_draft("webbläsare:x", "uppf:fu_note:y", "halv", who="Anna")
+    return s, d
+
+
+def run_tool(source, target):
+    return subprocess.run([sys.executable, "-m", "queries.migrate_user_store", "--from", source, "--to", target],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+
+
+def test_everything_is_copied_checked_and_a_second_run_changes_nothing(filled, pg_cluster):
+    import psycopg
+    source, d = filled
+    with psycopg.connect(pg_cluster, autocommit=True) as con:
+        con.execute('CREATE DATABASE "flytt"')
+    target = pg_cluster.rsplit("/", 1)[0] + "/flytt"
+    first = run_tool(source.target, target)
+    assert first.returncode == 0, first.stderr
+    schema = tables(source)
+    assert len(schema) == 13 and first.stdout.count("kontrollsumman stämmer") == 13
+    moved = UserStore(target, read_only=False)
+    assert summary(moved, schema) == summary(source, schema)
+    assert all(count for count, _ in summary(source, schema).values() if count) and \
+        summary(source, schema)["change_log"][0] > 5
+    again = moved.load(d.id)
+    assert again == source.load(d.id)
+    assert list(moved.change_log(d.id)["action"]) == list(source.change_log(d.id)["action"])
+    assert FollowUpStore(target).plans([d.priorities[0].id]) == FollowUpStore(source.target).plans([d.priorities[0].id])
+    second = run_tool(source.target, target)
+    assert second.returncode == 0 and "ingenting kopierades" in second.stdout
+    assert summary(moved, schema) == summary(source, schema)
+
+
+def test_a_target_with_other_data_is_refused_untouched(filled, user_target):
+    source, _ = filled
+    other = UserStore(user_target, read_only=False)
+    other.create("haninge", "2026–2027", None, who="Någon annan")
+    schema = tables(source)
+    before = summary(other, schema)
+    result = run_tool(source.target, user_target)
+    assert result.returncode == 1 and "innehåller redan annan användardata" in result.stdout
+    assert summary(other, schema) == before
+
+
+def test_the_checksum_ignores_order_and_sees_a_changed_value():
+    rows = [("a", Decimal("1.50"), None), ("b", Decimal("2"), date(2026, 1, 1))]
+    assert checksum(rows) == checksum(list(reversed(rows))) == checksum([("a", Decimal("1.5"), None), rows[1]])
+    assert checksum(rows) != checksum([("a", Decimal("1.51"), None), rows[1]])

@@ -45,9 +45,21 @@ def _order(store: UserStore, table: str, columns: list[str]) -> str:
     return _ordered(store) if has_seq else ", ".join(columns)
 
 
-def rows_of(store: UserStore, table: str, columns: list[str]) -> list[tuple]:
-    text = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {_order(store, table, columns)}"  # checked names
-    return store._read(lambda con: con.execute(text).fetchall())
+def _select(store: UserStore, table: str, columns: list[str]) -> str:
+    return f"SELECT {', '.join(columns)} FROM {table} ORDER BY {_order(store, table, columns)}"  # checked names
+
+
+def snapshot(store: UserStore, schema: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """Every table's rows as of one moment: one read transaction, while the app goes on writing."""
+    def read(con):
+        if store.dialect == "duckdb":
+            con.execute("BEGIN TRANSACTION")  # PostgreSQL reads already run in one REPEATABLE READ snapshot
+        try:
+            return {t: con.execute(_select(store, t, cols)).fetchall() for t, cols in schema.items()}
+        finally:
+            if store.dialect == "duckdb":
+                con.execute("COMMIT")
+    return store._read(read)
 
 
 def _canonical(value) -> str:
@@ -69,7 +81,11 @@ def checksum(rows: list[tuple]) -> str:
 
 
 def summary(store: UserStore, schema: dict[str, list[str]]) -> dict[str, tuple[int, str]]:
-    return {t: (len(rs), checksum(rs)) for t, cols in schema.items() for rs in [rows_of(store, t, cols)]}
+    return _sums(snapshot(store, schema))
+
+
+def _sums(rows: dict[str, list[tuple]]) -> dict[str, tuple[int, str]]:
+    return {t: (len(r), checksum(r)) for t, r in rows.items()}
 
 
 def copy(source: UserStore, target: UserStore, out=print) -> int:
@@ -78,7 +94,8 @@ def copy(source: UserStore, target: UserStore, out=print) -> int:
     target.migrate()
     schema = tables(source)
     before = summary(target, schema)
-    wanted = summary(source, schema)
+    taken = snapshot(source, schema)
+    wanted = _sums(taken)
     if before == wanted:
         out("Målet har redan exakt samma rader som källan: ingenting kopierades.")
         return _report(wanted, before, out)
@@ -91,7 +108,7 @@ def copy(source: UserStore, target: UserStore, out=print) -> int:
         for table, columns in schema.items():
             marks = ", ".join(["%s" if target.dialect == "postgres" else "?"] * len(columns))
             text = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # checked names
-            for row in rows_of(source, table, columns):
+            for row in taken[table]:
                 con.execute(text, list(row))
     target._write(write)
     return _report(wanted, summary(target, schema), out)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the test suite needs on a fresh machine and run the whole suite.
 #   - Debian's chromium (for the browser tests) when it is missing: needs root, as in CI
+#   - Debian's nginx, for the test of two app instances behind a proxy (deploy/nginx.conf)
 #   - Debian's postgresql server binaries: the tests start a throw-away cluster on loopback (tests/pg_server.py)
 #   - a virtual environment .venv with the pinned requirements-dev.txt
 #   - a second one, .venv-oidc, with the OpenID Connect provider the sign-in tests start on loopback
@@ -25,6 +26,18 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   else
     echo "Testerna mot PostgreSQL behöver Debians postgresql: kör 'sudo apt-get install postgresql' först." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installerar nginx (Debian) för testet med två instanser bakom en proxy …"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+    pkill -x nginx || true  # the package may start its default site; the test starts its own on loopback
+  else
+    echo "Testet med två instanser behöver Debians nginx: kör 'sudo apt-get install nginx' först." >&2
     exit 1
   fi
 fi

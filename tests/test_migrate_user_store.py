@@ -78,3 +78,50 @@ def test_the_checksum_ignores_order_and_sees_a_changed_value():
     rows = [("a", Decimal("1.50"), None), ("b", Decimal("2"), date(2026, 1, 1))]
     assert checksum(rows) == checksum(list(reversed(rows))) == checksum([("a", Decimal("1.5"), None), rows[1]])
     assert checksum(rows) != checksum([("a", Decimal("1.51"), None), rows[1]])
+
+
+def test_a_backup_made_while_another_process_writes_restores_everything(filled, tmp_path, user_target):
+    source, d = filled
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, source.target, d.id], cwd=REPO, text=True,
+                              stderr=subprocess.PIPE)
+    backup = tmp_path / "kopior" / "dialoger-kopia.duckdb"
+    made = subprocess.run([sys.executable, "-m", "queries.backup_user_store", "--from", source.target,
+                           "--to", str(backup)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert writer.wait(60) == 0, writer.stderr.read()
+    assert made.returncode == 0, made.stdout + made.stderr
+    again = subprocess.run([sys.executable, "-m", "queries.backup_user_store", "--from", source.target,
+                            "--to", str(backup)], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 1 and "finns redan" in again.stderr
+    restored = run_tool(str(backup), user_target)  # into an empty store, on either backend
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    schema = tables(source)
+    assert summary(UserStore(user_target), schema) == summary(UserStore(backup), schema)
+    assert UserStore(user_target).load(d.id) == source.load(d.id)
+
+
+WRITER = """
+import sys
+from queries.user_store import UserStore
+s = UserStore(sys.argv[1], read_only=False)
+for i in range(20):
+    s.put_text_draft("skrivare", f"uppf:k{i}", "text", who="Skrivare")
+"""
+
+
+def test_pg_dump_and_restore_keep_every_row(filled, pg_cluster, tmp_path):
+    import psycopg
+
+    from tests.pg_server import binaries
+    source, _ = filled
+    base = pg_cluster.rsplit("/", 1)[0]
+    with psycopg.connect(pg_cluster, autocommit=True) as con:
+        con.execute('CREATE DATABASE "dump_fran"')
+        con.execute('CREATE DATABASE "dump_till"')
+    assert run_tool(source.target, base + "/dump_fran").returncode == 0
+    dump = tmp_path / "dialoger.dump"
+    subprocess.run([str(binaries() / "pg_dump"), "--format=custom", "--file", str(dump), base + "/dump_fran"],
+                   check=True, capture_output=True)
+    subprocess.run([str(binaries() / "pg_restore"), "--dbname", base + "/dump_till", str(dump)],
+                   check=True, capture_output=True)
+    schema = tables(source)
+    assert summary(UserStore(base + "/dump_till"), schema) == summary(source, schema)

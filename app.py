@@ -25,23 +25,25 @@ st.html("<style>:is(a, button, summary, [role='tab'], [tabindex]):not(input, tex
         " {outline: 3px solid #1a4fa0 !important; outline-offset: 2px !important;}"
         "[data-testid='stElementToolbar']:focus-within {opacity: 1 !important;}</style>")
 
-PAGES = [
-    st.Page("pages/start.py", title="Start", icon=":material/map:", url_path="start", default=True),
-    st.Page("pages/karnprofil.py", title="Kärnprofil", icon=":material/location_city:", url_path="karnprofil"),
-    st.Page("pages/insatser.py", title="Insatser", icon=":material/checklist:", url_path="insatser"),
-    st.Page("pages/aktorer.py", title="Aktörer", icon=":material/groups:", url_path="aktorer"),
-    st.Page("pages/dialog.py", title="Dialoger", icon=":material/forum:", url_path="dialoger"),
-    st.Page("pages/mote.py", title="Mötesläge", icon=":material/co_present:", url_path="mote"),
-    st.Page("pages/uppfoljning.py", title="Uppföljning", icon=":material/fact_check:", url_path="uppfoljning"),
-    st.Page("pages/beslutade.py", title="Beslutade prioriteringar", icon=":material/gavel:", url_path="beslutade"),
-    st.Page("pages/oversikt.py", title="Regional översikt", icon=":material/dashboard:", url_path="oversikt"),
-    st.Page("pages/jamfor.py", title="Jämför kärnor", icon=":material/compare_arrows:", url_path="jamfor"),
-    st.Page("pages/lagesbild.py", title="Lägesbild", icon=":material/monitoring:", url_path="lagesbild"),
-    st.Page("pages/importera.py", title="Läs in färdplan", icon=":material/upload_file:", url_path="importera"),
-    st.Page("pages/kallor.py", title="Källor", icon=":material/menu_book:", url_path="kallor"),
-    st.Page("pages/tillganglighet.py", title="Tillgänglighet", icon=":material/accessibility:",
-            url_path="tillganglighet"),
+# Each page: file in pages/, title, icon, URL path, and what it is for (the link's tooltip).
+PAGE_TABLE = [
+    ("start", "Start", ":material/map:", "start", "De åtta kärnorna på kartan och hur mycket av varje färdplan som är inläst"),
+    ("karnprofil", "Kärnprofil", ":material/location_city:", "karnprofil", "En kärna: karaktär, färdriktningar, insatser, lägesbild och tidigare planer"),
+    ("insatser", "Insatser", ":material/checklist:", "insatser", "Sök och filtrera insatserna i färdplanerna, RUFS och historiska planer"),
+    ("aktorer", "Aktörer", ":material/groups:", "aktorer", "Vilka aktörer som leder eller medverkar i vilka insatser, och var"),
+    ("dialog", "Dialoger", ":material/forum:", "dialoger", "Förbered och besluta prioriteringarna för en kärna och period"),
+    ("mote", "Mötesläge", ":material/co_present:", "mote", "Prioriteringarna stort på skärmen under det politiska samtalet"),
+    ("uppfoljning", "Uppföljning", ":material/fact_check:", "uppfoljning", "Gör beslutade prioriteringar konkreta och anteckna läget mellan samtalen"),
+    ("beslutade", "Beslutade prioriteringar", ":material/gavel:", "beslutade", "Offentlig sida: de beslutade prioriteringarna, aldrig utkast"),
+    ("oversikt", "Regional översikt", ":material/dashboard:", "oversikt", "Alla åtta kärnor: dialoger, beslut per målområde, aktörer och resurser"),
+    ("jamfor", "Jämför kärnor", ":material/compare_arrows:", "jamfor", "Jämför kärnornas insatser och lägesbild sida vid sida"),
+    ("lagesbild", "Lägesbild", ":material/monitoring:", "lagesbild", "Indikatorerna som följer kärnans utveckling per målområde"),
+    ("importera", "Läs in färdplan", ":material/upload_file:", "importera", "Läs in en färdplan eller indikatorvärden, med förhandsgranskning och återställning"),
+    ("kallor", "Källor", ":material/menu_book:", "kallor", "Varje källa bakom texterna och siffrorna, med år och avsnitt"),
+    ("tillganglighet", "Tillgänglighet", ":material/accessibility:", "tillganglighet", "Tillgänglighetsredogörelse och hur appen används med tangentbord"),
 ]
+PAGES = [st.Page(f"pages/{file}.py", title=title, icon=icon, url_path=url, help=text, default=url == "start")
+         for file, title, icon, url, text in PAGE_TABLE]
 
 page = st.navigation(PAGES, expanded=True)  # every page in view (14: more than the default 10)
 problem, unavailable = store.status()

@@ -109,6 +109,10 @@ def signed_in(browser, server, sub: str, path: str):
 
 
 def buttons(page) -> set[str]:
+    """The main area's button labels, once it has drawn its buttons (under load the sidebar comes first)."""
+    page.wait_for_function("() => [...document.querySelectorAll('main button')].some(b => b.innerText.trim())",
+                           timeout=30000)
+    wait_for_app(page)
     return {t.strip().split("\n")[-1] for t in page.locator("main button").all_inner_texts()}
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import auth
 from components.format import plain
-from components.store import run
+from components.store import publish_shared, run
 from data import indicator_import as ii
 from queries.permissions import IMPORT, PermissionDenied
 
@@ -73,6 +73,8 @@ def show() -> None:
         except ii.ImportRefused as exc:
             st.error(str(exc), icon=":material/error:")
             return
+        publish_shared(f"{parsed.file}: {len(done.add)} indikatorvärden tillagda, {len(done.update)} uppdaterade",
+                       auth.current_person())
         st.session_state["import_klar"] = (
             f"{parsed.file}: {len(done.add)} värden lades till och {len(done.update)} uppdaterades. De finns "
             f"i data/curated/{ii.FOLDER}/indicator_values.csv och visas nu i lägesbilden och jämförelsen.")

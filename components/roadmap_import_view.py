@@ -13,6 +13,7 @@ import streamlit as st
 
 from components import auth
 from components.format import plain
+from components.store import publish_shared
 from data import roadmap_import as ri
 from data.roadmap_template import MAX_BYTES
 from queries.permissions import PermissionDenied
@@ -133,6 +134,7 @@ def upload_section(curated, target=None) -> None:
             st.error("Inläsningen stoppades. Inget har ändrats.", icon=":material/error:")
             st.markdown(_bullets(exc.problems))
             return
+        publish_shared(result.message, auth.current_person())
         st.session_state["import_done"] = result.message
         st.session_state["import_round"] = round_ + 1
         st.session_state.pop("import_plan", None)
@@ -173,6 +175,7 @@ def versions_section(curated, target=None) -> None:
             st.error("Återställningen stoppades. Inget har ändrats.", icon=":material/error:")
             st.markdown(_bullets(exc.problems))
             return
+        publish_shared(result.message, auth.current_person())
         st.session_state["restore_done"] = result.message
         st.session_state.pop("import_plan", None)
         st.rerun()

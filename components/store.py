@@ -6,13 +6,16 @@ not cached: the next page load tries again.
 """
 from __future__ import annotations
 
+import threading
+import time
+
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from data.build import build, stored_hash
 from data.curated_files import DataError
-from data.paths import reference_db
+from data.paths import curated_dir, reference_db
 from queries.runner import ReferenceStore
 
 FIX = ("Rätta det som står nedan och kör sedan `python -m data.build --force` i verktygets mapp, eller kontakta "
@@ -37,7 +40,7 @@ def reference_store() -> tuple[ReferenceStore, str | None]:
     problem, details = None, []
     why = "filen saknas, är tom, skadad eller låst av ett annat program"
     try:
-        build()
+        build(curated=curated_dir())
     except DataError as exc:
         details = exc.problems
         problem = ("Källdatan har fel, så databasen byggdes inte om. Sidorna visar den senast byggda datan.\n"
@@ -86,8 +89,48 @@ def reference_file() -> bytes:
     return reference_db().read_bytes()
 
 
+_SYNC = {"at": float("-inf")}
+_SYNC_LOCK = threading.Lock()
+
+
+def follow_shared_reference() -> str | None:
+    """Several instances on PostgreSQL: bring this instance's curated folder to the newest shared version
+    and rebuild (at most every SYNC_SECONDS, on a page view). Returns a warning when that failed."""
+    from queries import shared_curated
+    from queries.user_store import UserStore, UserStoreError
+    now = time.monotonic()
+    with _SYNC_LOCK:
+        if now - _SYNC["at"] < shared_curated.SYNC_SECONDS:
+            return None
+        _SYNC["at"] = now
+        store = UserStore()
+        if not shared_curated.enabled(store) or store.read_only:
+            return None
+        try:
+            if shared_curated.sync(store, curated_dir()):
+                build(curated=curated_dir())
+        except (UserStoreError, DataError, OSError, ValueError) as exc:
+            return f"Den senaste gemensamma versionen av källdatan kunde inte hämtas: {exc}"
+    return None
+
+
+def publish_shared(summary: str, who) -> None:
+    """After an import or a restore: offer the curated folder to the other instances (PostgreSQL only)."""
+    from queries import shared_curated
+    from queries.user_store import UserStore, UserStoreError
+    store = UserStore()
+    try:
+        shared_curated.publish(store, curated_dir(), who, summary)
+    except UserStoreError as exc:
+        st.warning(f"Inläsningen är klar här, men kunde inte delas med appens andra instanser: {exc}",
+                   icon=":material/warning:")
+
+
 def status() -> tuple[str | None, str | None]:
     """(build problem to warn about, or None; reason no page can be shown, or None)."""
+    shared = follow_shared_reference()
+    if shared:
+        return shared, None
     try:
         return reference_store()[1], None
     except StoreUnavailable as exc:

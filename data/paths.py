@@ -7,6 +7,11 @@ SOURCES_DIR = DATA_DIR / "sources"
 CURATED_DIR = DATA_DIR / "curated"
 
 
+def curated_dir() -> Path:
+    """The curated folder the app builds from and the imports write to (FARDPLANER_CURATED, e.g. in tests)."""
+    return Path(os.environ.get("FARDPLANER_CURATED", CURATED_DIR))
+
+
 def reference_db() -> Path:
     return Path(os.environ.get("FARDPLANER_DB", DATA_DIR / "fardplaner.duckdb"))
 

@@ -159,6 +159,19 @@ MIGRATIONS.append(
     """)
 
 
+MIGRATIONS.append(
+    # 6: the reference data's versions shared by every app instance (PostgreSQL deployments): each import's
+    # or restore's curated folder as one zip, named by its content. Instances pull the newest and rebuild.
+    """
+    CREATE TABLE curated_versions (
+        id VARCHAR PRIMARY KEY,
+        created_at TIMESTAMP NOT NULL,
+        created_by VARCHAR NOT NULL,
+        summary VARCHAR,
+        archive BYTEA NOT NULL
+    );
+    """)
+
 # PostgreSQL only (queries/store_pg.py): the insertion order that DuckDB keeps as rowid, run after the
 # migration of the same number. Positional INSERTs leave it to its default.
 PG_EXTRA: dict[int, str] = {

@@ -67,7 +67,7 @@ def test_a_store_locked_by_another_program_is_rebuilt_beside_it(store_path):
 
 
 def test_source_errors_without_any_built_store_stop_with_the_errors_named(store_path, monkeypatch):
-    def broken_build():
+    def broken_build(**_):
         raise DataError(["common/cores.csv, rad 3, fält name: värdet saknas"])
     monkeypatch.setattr(components.store, "build", broken_build)
     message = refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
@@ -80,7 +80,7 @@ def test_a_build_that_cannot_write_keeps_showing_the_last_built_store(store_path
     start_app()  # builds a good store
     components.store.reference_store.clear()
 
-    def no_space():
+    def no_space(**_):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(components.store, "build", no_space)
     at = start_app()  # (AppTest drops app.py's own elements after switch_page; the browser shows them)
@@ -92,7 +92,7 @@ def test_a_build_that_cannot_write_keeps_showing_the_last_built_store(store_path
 def test_an_unwritable_folder_and_a_corrupt_store_stop_with_a_message(store_path, monkeypatch):
     store_path.write_bytes(os.urandom(10_000))
 
-    def read_only():
+    def read_only(**_):
         raise PermissionError(13, "Permission denied", str(store_path.parent))
     monkeypatch.setattr(components.store, "build", read_only)
     message = refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
@@ -114,7 +114,7 @@ def test_a_store_corrupted_while_the_app_runs_stops_the_page_with_a_message(stor
 
 def test_the_failed_start_is_not_remembered(store_path, monkeypatch):
     store_path.write_bytes(os.urandom(10_000))
-    monkeypatch.setattr(components.store, "build", lambda: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    monkeypatch.setattr(components.store, "build", lambda **_: (_ for _ in ()).throw(OSError(5, "I/O error")))
     refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
     monkeypatch.undo()
     monkeypatch.setenv("FARDPLANER_DB", str(store_path))

@@ -10,6 +10,7 @@ from queries.dialogue_model import Participant, Priority
 from queries.followup_store import FollowUpStore, Milestone, Resource
 from queries.permissions import PermissionDenied, Person
 from queries.proposal_store import ProposalStore
+from queries.user_schema import MIGRATIONS
 from queries.user_store import StaleVersion, UserStore, UserStoreError
 
 
@@ -33,7 +34,7 @@ def test_the_backend_follows_the_target(store, user_target, monkeypatch):
     assert store.dialect == ("postgres" if user_target.startswith("postgresql://") else "duckdb")
     monkeypatch.setenv("FARDPLANER_USER_DB", user_target)
     assert UserStore().dialect == store.dialect
-    assert store.schema_version() == 5 and store.migrate() == 5  # migrating twice is a no-op
+    assert store.schema_version() == len(MIGRATIONS) == 6 and store.migrate() == 6  # twice is a no-op
 
 
 def test_a_decided_dialogue_with_follow_up_round_trips(store):

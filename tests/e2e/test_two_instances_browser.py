@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -55,14 +56,22 @@ def health(port: int) -> tuple[int, dict]:
 @pytest.fixture()
 def deployment(ref_db, pg_cluster, tmp_path):
     import psycopg
+    name = "tva_" + uuid.uuid4().hex[:10]
     with psycopg.connect(pg_cluster, autocommit=True) as con:
-        con.execute('CREATE DATABASE "tva_instanser"')
-    url = pg_cluster.rsplit("/", 1)[0] + "/tva_instanser"
-    env = {**os.environ, "FARDPLANER_DB": str(ref_db), "FARDPLANER_USER_DB": url}
-    env.pop("FARDPLANER_READONLY", None)
+        con.execute(f'CREATE DATABASE "{name}"')  # a generated name, no input
+    url = pg_cluster.rsplit("/", 1)[0] + "/" + name
     ports = [free_port(), free_port()]
     healths = [free_port(), free_port()]
-    procs = [start_instance(env, p, h, tmp_path / f"app{i}.log") for i, (p, h) in enumerate(zip(ports, healths))]
+    procs, curated = [], []
+    for i, (port, health_port) in enumerate(zip(ports, healths)):
+        own = tmp_path / f"instans{i}"  # each instance has its own curated folder and reference store
+        shutil.copytree(REPO / "data" / "curated", own / "curated", ignore=shutil.ignore_patterns(".*"))
+        shutil.copy(ref_db, own / "fardplaner.duckdb")
+        env = {**os.environ, "FARDPLANER_DB": str(own / "fardplaner.duckdb"), "FARDPLANER_USER_DB": url,
+               "FARDPLANER_CURATED": str(own / "curated")}
+        env.pop("FARDPLANER_READONLY", None)
+        procs.append(start_instance(env, port, health_port, tmp_path / f"app{i}.log"))
+        curated.append(own / "curated")
     proxy = free_port()
     conf = (REPO / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("server 127.0.0.1:8501", f"server 127.0.0.1:{ports[0]}")
@@ -76,7 +85,7 @@ def deployment(ref_db, pg_cluster, tmp_path):
                lambda: (run / "error.log").read_text() if (run / "error.log").exists() else "nginx startade inte")
     try:
         yield {"url": url, "proxy": f"http://127.0.0.1:{proxy}", "ports": ports, "healths": healths,
-               "procs": procs}
+               "procs": procs, "curated": curated, "tmp": tmp_path}
     finally:
         nginx.terminate()
         nginx.wait(10)
@@ -124,3 +133,34 @@ def test_a_killed_instance_loses_no_draft_and_the_other_one_saves(deployment, pa
     assert box.input_value() == "Skrivet innan instansen föll"
     act_and_wait(page, lambda: page.locator(".st-key-save button").click())
     assert store.load(d.id).priorities[0].wording == "Skrivet innan instansen föll"
+
+
+def test_a_roadmap_imported_on_one_instance_shows_on_the_other_within_a_minute(deployment, page):
+    from tests.test_roadmap_import import changed_sodertalje
+    a, b = (f"http://127.0.0.1:{p}" for p in deployment["ports"])
+    page.goto(a + "/importera")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Ladda ned mallen (Excel)").click()
+    upload = deployment["tmp"] / "ny.xlsx"
+    upload.write_bytes(changed_sodertalje(open(info.value.path(), "rb").read()))
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+    page.get_by_role("button", name="Läs in färdplanen").wait_for(timeout=120000)
+    wait_for_app(page)
+    page.get_by_role("button", name="Läs in färdplanen").click()
+    page.get_by_text("är inläst i curated/sodertalje-2026").wait_for(timeout=120000)
+    imported = time.monotonic()
+    assert "En ny insats" in (deployment["curated"][0] / "sodertalje-2026" / "interventions.csv").read_text("utf-8")
+
+    seen = None
+    while time.monotonic() - imported < 60:
+        page.goto(b + "/insatser?karna=sodertalje&q=En+ny+insats")
+        wait_for_app(page)
+        grid = page.locator('[data-testid="stDataFrame"] table[role="grid"]')
+        if grid.count() and "En ny insats" in grid.first.text_content():
+            seen = time.monotonic() - imported
+            break
+        time.sleep(2)
+    assert seen is not None, "instans B visade inte den nya insatsen inom en minut"
+    print(f"B visade importen efter {seen:.1f} s")
+    assert "En ny insats" in (deployment["curated"][1] / "sodertalje-2026" / "interventions.csv").read_text("utf-8")

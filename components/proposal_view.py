@@ -35,6 +35,25 @@ def add_from_proposals(d: Dialogue, core_id: str) -> None:
     else:
         st.caption("Kärnan har inga förslag som inte redan finns på listan.")
     new_proposal(d, core_id, goals)
+    if proposals:
+        withdraw_panel(proposals)
+
+
+def withdraw_panel(proposals: list) -> None:
+    """Withdraw a proposal made by mistake; it stays in the store, marked withdrawn (never deleted)."""
+    with st.expander("Dra tillbaka ett förslag"):
+        which = st.selectbox("Förslag", [p.id for p in proposals], key="proposal_withdraw_pick",
+                             format_func=lambda i: next(p.title for p in proposals if p.id == i))
+        if st.button("Dra tillbaka förslaget", key="proposal_withdraw", icon=":material/undo:",
+                     disabled=not ds.may_prepare()):
+            try:
+                ProposalStore().withdraw(which, who=ds.who())
+            except UserStoreError as exc:
+                st.error(plain(str(exc)), icon=":material/error:")
+                return
+            st.session_state["flash"] = ("success", "Förslaget är tillbakadraget. Det finns kvar i "
+                                                    "användardatan, markerat som tillbakadraget.")
+            st.rerun()
 
 
 def new_proposal(d: Dialogue, core_id: str, goals: dict) -> None:

@@ -180,3 +180,19 @@ def test_the_follow_up_forms_keep_half_typed_text_per_person(app_store):
     assert again.text_area(key=note).value == ""
     assert app_store.text_drafts("webbläsare:" + "a" * 32, "uppf:") == {what: "Halvfärdigt delmål"}
 
+
+
+def test_a_proposal_can_be_withdrawn_unless_a_decision_holds_it(app_store):
+    store = ProposalStore(app_store.path)
+    loose = store.propose("sodertalje", "Felskrivet förslag", "", None, who="Anna")
+    proposal, d = shortlist_with_proposal(app_store)
+    app_store.decide(d.id, d.version, who="Anna")
+    fresh = app_store.create("sodertalje", "2028–2029", None, who="Anna")
+    at = as_browser("a", "dialog.py", karna="sodertalje", dialog=fresh.id)
+    at.segmented_control(key=f"add_from:{fresh.id}").set_value("forslag").run()
+    at.selectbox(key="proposal_withdraw_pick").set_value(loose.id).run()
+    at.button(key="proposal_withdraw").click().run()
+    assert [p.id for p in store.for_core("sodertalje")] == [proposal.id]
+    assert store.for_core("sodertalje", include_withdrawn=True)[0].withdrawn_at is not None
+    with pytest.raises(UserStoreError, match="beslutad dialog"):
+        store.withdraw(proposal.id, who="Anna")

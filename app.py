@@ -1,12 +1,12 @@
 """Färdplansdialogen: entry script. Page config, navigation, the shared sidebar, one place for state."""
 import streamlit as st
 
-from components import auth, identity, sidebar
-from components import store
+from components.common import auth, identity, sidebar
+from components.common import store
 
 st.set_page_config(page_title="Färdplansdialogen", page_icon=":material/route:", layout="wide")
 # Streamlit hard-codes <html lang="en"> (#15726); the UI is Swedish. The same script keeps this browser's id in
-# its cookie (components/identity.py: it finds the person's drafts again after a reload).
+# its cookie (components/common/identity.py: it finds the person's drafts again after a reload).
 st.html(f"<script>document.documentElement.lang='sv'; {identity.browser_cookie_js()}</script>",
         unsafe_allow_javascript=True)
 # Captions and other muted text at WCAG AA contrast on white and on the sidebar (axe, tests/e2e).

@@ -27,7 +27,7 @@ Rules beyond the format:
   people or dwellings not negative. `kalla` is plain text: no formula start (= + - @), no HTML.
 
 The curated folder is data/curated, or the folder in env FARDPLANER_CURATED (as data.roadmap_import;
-for tests: the app's start-up build in components/store.py always reads data/curated).
+for tests: the app's start-up build in components/common/store.py always reads data/curated).
 """
 from __future__ import annotations
 

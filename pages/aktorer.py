@@ -1,11 +1,11 @@
 """Aktörer: every actor, how many insatser it leads and takes part in, its insatser, and actors × cores."""
 import streamlit as st
 
-from components import actor_matrix
-from components.actor_filters import filter_bar, option_labels
-from components.actor_view import pick_actor, show_actor, show_actor_table, show_empty
-from components.format import number
-from components.store import run
+from components.aktorer import actor_matrix
+from components.aktorer.actor_filters import filter_bar, option_labels
+from components.aktorer.actor_view import pick_actor, show_actor, show_actor_table, show_empty
+from components.common.format import number
+from components.common.store import run
 
 st.title("Aktörer")
 st.markdown("Alla organisationer som färdplanerna, RUFS-uppföljningens insatslista och de historiska planerna "

@@ -1,8 +1,9 @@
 """Beslutade prioriteringar: the decided dialogues of every core, for anyone to read (drafts never show)."""
 import streamlit as st
 
-from components import decided_view, url_state
-from components.store import run
+from components.beslutade import decided_view
+from components.common import url_state
+from components.common.store import run
 
 st.title("Beslutade prioriteringar")
 st.markdown("Vad region och kommun har kommit överens om att kraftsamla kring, per kärna och period: de "

@@ -1,9 +1,10 @@
 """Dialoger: prepare and record the two-yearly political talk for one core."""
 import streamlit as st
 
-from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, save_bar, url_state
-from components.format import plain
-from components.store import run
+from components.dialog import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, save_bar
+from components.common import url_state
+from components.common.format import plain
+from components.common.store import run
 
 st.title("Dialoger")
 st.markdown("Förbered det politiska samtalet för en kärna: välj vilka insatser region och kommun ska "

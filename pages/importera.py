@@ -1,9 +1,7 @@
 """Läs in färdplan: download the template, upload it filled in, see problems or the preview, confirm; versions."""
 import streamlit as st
 
-from components import auth, roadmap_import_view as view
-from data.roadmap_import import curated_dir, read_only_mode
-from queries.permissions import IMPORT
+from components.importera import roadmap_import_view as view
 
 st.title("Läs in färdplan")
 st.markdown("När en kärnas färdplan publiceras läses den in här, utan att någon behöver ändra i koden: fyll i "
@@ -11,14 +9,4 @@ st.markdown("När en kärnas färdplan publiceras läses den in här, utan att n
             "anges med flik, rad och kolumn, och en fil med fel ändrar ingenting. Formatet beskrivs i "
             "data/README.md (avsnittet «Importing a roadmap»).")
 
-curated = curated_dir()
-view.template_section(curated)
-if read_only_mode():
-    st.info("Inläsning är avstängd: appen körs i läsläge. Mallen kan laddas ned, men ingen färdplan kan läsas "
-            "in eller återställas här.", icon=":material/lock:")
-elif not auth.current_person().may(IMPORT):
-    st.info("Att läsa in eller återställa en färdplan kräver rollen administratör. Mallen kan laddas ned.",
-            icon=":material/lock:")
-else:
-    view.upload_section(curated)
-    view.versions_section(curated)
+view.show_sections()

@@ -1,10 +1,10 @@
 """Insatser: find any insats by core, goal area, scope, actor, source and text; read its card."""
 import streamlit as st
 
-from components.downloads import table_downloads
-from components.explorer_filters import clear_filters, filter_bar, option_labels
-from components.explorer_view import display_table, goal_area_counts, pick_insats, show_card, show_counts
-from components.store import run
+from components.common.downloads import table_downloads
+from components.insatser.explorer_filters import clear_filters, filter_bar, option_labels
+from components.insatser.explorer_view import display_table, goal_area_counts, pick_insats, show_card, show_counts
+from components.common.store import run
 
 st.title("Insatser")
 st.markdown("Alla insatser i färdplanerna, RUFS-uppföljningens insatslista och de historiska planerna. "

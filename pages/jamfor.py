@@ -1,8 +1,8 @@
 """Jämför kärnor: two to eight cores side by side — roadmaps, insatser, themes, actors and indicators."""
 import streamlit as st
 
-from components import compare_data, compare_view
-from components.store import run
+from components.jamfor import compare_data, compare_view
+from components.common.store import run
 
 st.title("Jämför kärnor")
 st.markdown("Välj två till åtta kärnor och jämför dem sida vid sida: hur mycket av färdplanen som är inläst, "

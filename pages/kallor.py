@@ -1,9 +1,9 @@
 """Källor: every source, what it is, and what was loaded from it."""
 import streamlit as st
 
-from components import data_export
-from components.sources_table import sources_table
-from components.store import reference_file, run
+from components.common import data_export
+from components.kallor.sources_table import sources_table
+from components.common.store import reference_file, run
 
 st.title("Källor")
 st.markdown("Allt i databasen kommer från dessa källor. Varje insats, färdriktning och siffra bär sin "

@@ -1,10 +1,11 @@
 """Kärnprofil: one core's description, färdriktningar and insatser per goal area, figures and map."""
 import streamlit as st
 
-from components import profile_cards, profile_map, profile_sections, url_state
-from components.downloads import table_downloads
-from components.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
-from components.store import run
+from components.karnprofil import profile_cards, profile_map, profile_sections
+from components.common import url_state
+from components.common.downloads import table_downloads
+from components.karnprofil.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
+from components.common.store import run
 
 cores = run("profile_cores")
 names = dict(zip(cores["id"], cores["name"]))

@@ -1,8 +1,9 @@
 """Lägesbild: one core's indicators per goal area — series, latest values, RUFS delmål, import of values."""
 import streamlit as st
 
-from components import indicator_import_view, lagesbild_view
-from components.store import run
+from components.importera import indicator_import_view
+from components.lagesbild import lagesbild_view
+from components.common.store import run
 
 st.title("Lägesbild")
 st.markdown("Var står kärnan? Per målområde: kärnans egna uppgifter, kärnkommunernas statistik med länet som "

@@ -1,9 +1,10 @@
 """Mötesläge: the shortlist of one dialogue on a projector, edited in place during the talk."""
 import streamlit as st
 
-from components import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, meeting_view, save_bar
-from components import url_state
-from components.store import run
+from components.dialog import dialogue_conflict, dialogue_session as ds, dialogue_view as dv, save_bar
+from components.mote import meeting_view
+from components.common import url_state
+from components.common.store import run
 
 st.html(meeting_view.MEETING_CSS)
 ds.ensure_schema()

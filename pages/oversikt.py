@@ -1,8 +1,10 @@
 """Regional översikt: all eight cores at once — dialogues, decided priorities, who drives what, resources."""
 import streamlit as st
 
-from components import budget_view, dialogue_session as ds, followup_view, overview_data, overview_view
-from components.store import run
+from components.oversikt import budget_view, overview_data, overview_view
+from components.dialog import dialogue_session as ds
+from components.uppfoljning import followup_view
+from components.common.store import run
 
 st.title("Regional översikt")
 st.markdown("Alla åtta regionala stadskärnor på ett ställe, som underlag för det regionala forumet: vilka "

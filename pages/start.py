@@ -1,11 +1,11 @@
 """Start: the eight cores on a map, and how much roadmap data each has."""
 import streamlit as st
 
-from components import core_map
-from components.chart_alt import coverage_alt, region_map_alt
-from components.coverage import coverage_table
-from components.coverage_chart import SOURCE_LINE, coverage_figure, coverage_matrix
-from components.store import run
+from components.start import core_map
+from components.common.chart_alt import coverage_alt, region_map_alt
+from components.start.coverage import coverage_table
+from components.start.coverage_chart import SOURCE_LINE, coverage_figure, coverage_matrix
+from components.common.store import run
 
 st.title("De åtta regionala stadskärnorna")
 st.markdown("Stockholmsregionens åtta regionala stadskärnor och hur mycket av varje kärnas färdplan som "

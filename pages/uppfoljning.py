@@ -1,8 +1,10 @@
 """Uppföljning: between two talks, each decided priority of a core made concrete and followed up."""
 import streamlit as st
 
-from components import dialogue_session as ds, dialogue_view as dv, followup_view, url_state
-from components.store import run
+from components.dialog import dialogue_session as ds, dialogue_view as dv
+from components.uppfoljning import followup_view
+from components.common import url_state
+from components.common.store import run
 
 st.title("Uppföljning")
 st.markdown("Mellan två samtal: gör varje beslutad prioritering konkret (medverkande aktörer, hur den startar, "

@@ -141,9 +141,9 @@ def app_pages() -> list[tuple[str, str]]:
 
 def clear_result_caches() -> None:
     """Forget every cached query result (st.cache_data), and the cache_resource entries that are keyed on a
-    filter value (Lägesbild's cards and figures); keep the store connection (components.store.reference_store)."""
+    filter value (Lägesbild's cards and figures); keep the store connection (components.common.store.reference_store)."""
     import streamlit as st
-    from components import lagesbild_view
+    from components.lagesbild import lagesbild_view
     st.cache_data.clear()
     lagesbild_view.cards_for.clear()
     lagesbild_view.figure_for.clear()
@@ -155,9 +155,9 @@ def page_times(db: str, curated: str, runs: int, only: list[str] | None = None) 
     os.environ["FARDPLANER_CURATED"] = curated
     # The app's start-up build compares the store with data/curated and would rebuild the 100× store from
     # the real data; point it at the folder this store was built from (as tests/test_roadmap_import.py does).
-    import components.store
+    import components.common.store
     from data.build import build
-    components.store.build = lambda *a, **k: build(*a, curated=Path(curated), **k)
+    components.common.store.build = lambda *a, **k: build(*a, curated=Path(curated), **k)
     from queries.runner import ReferenceStore
     counter = {"queries": 0}
     original = ReferenceStore.run

@@ -14,11 +14,11 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from components import briefing_charts, briefing_pdf
-from components.briefing_data import NO_ROADMAP, NOT_IN_SOURCES, clean_text, collect
-from components.briefing_docx import docx_bytes
-from components.briefing_pdf import BriefingFontError, pdf_bytes
-from components.briefing_xlsx import COLUMNS, shortlist_xlsx
+from components.briefing import briefing_charts, briefing_pdf
+from components.briefing.briefing_data import NO_ROADMAP, NOT_IN_SOURCES, clean_text, collect
+from components.briefing.briefing_docx import docx_bytes
+from components.briefing.briefing_pdf import BriefingFontError, pdf_bytes
+from components.briefing.briefing_xlsx import COLUMNS, shortlist_xlsx
 from queries.runner import ReferenceStore
 from queries.user_store import Participant, Priority, UserStore
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.chart_alt import coverage_alt, heatmap_alt, series_alt
+from components.common.chart_alt import coverage_alt, heatmap_alt, series_alt
 from tests.conftest import REPO
 
 def test_coverage_alt_names_the_cores_with_most_and_fewest_insatser():
@@ -55,7 +55,7 @@ def test_every_chart_and_map_on_the_page_has_alt_text(page):
 
 def test_every_chart_call_in_the_code_passes_alt_text():
     calls = []
-    for path in [*(REPO / "pages").glob("*.py"), *(REPO / "components").glob("*.py")]:
+    for path in [*(REPO / "pages").glob("*.py"), *(REPO / "components").rglob("*.py")]:
         text = path.read_text("utf-8")
         for match in re.finditer(r"st\.(plotly_chart|pydeck_chart)\(", text):
             depth, end = 0, match.end() - 1
@@ -69,7 +69,7 @@ def test_every_chart_call_in_the_code_passes_alt_text():
 
 
 def test_core_labels_go_beside_close_neighbours_and_above_otherwise():
-    from components.core_map import LABEL_SIDES, core_points
+    from components.start.core_map import LABEL_SIDES, core_points
     cores = pd.DataFrame({"id": ["barkarby-jakobsberg", "arlanda-marsta"], "name": ["B", "A"], "lat": [59.4, 59.6],
                           "lon": [17.8, 17.9], "roadmap_status": ["ingen", "ingen"], "status_text": ["x", "y"]})
     points = core_points(cores, LABEL_SIDES).set_index("id")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from components import data_export
-from components.export_files import workbook_bytes
+from components.common import data_export
+from components.common.export_files import workbook_bytes
 from queries.runner import ReferenceStore
 from tests.conftest import open_page, rows
 
@@ -63,7 +63,7 @@ def test_the_sources_page_offers_the_three_downloads_and_the_database_file_opens
     at = open_page("kallor.py")
     buttons = {b.key: b for b in at.get("download_button")}
     assert set(buttons) >= {"all_xlsx", "all_zip", "all_duckdb"}
-    from components.store import reference_file
+    from components.common.store import reference_file
     copy = tmp_path / "kopia.duckdb"
     copy.write_bytes(reference_file())
     with duckdb.connect(str(copy), read_only=True) as con:

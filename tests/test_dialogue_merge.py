@@ -1,7 +1,7 @@
 """The conflict panel's logic: every difference between two saves, defaults from the base, the merge."""
 from datetime import date
 
-from components.dialogue_merge import differences, merge
+from components.dialog.dialogue_merge import differences, merge
 from queries.dialogue_model import Dialogue, Participant, Priority
 
 

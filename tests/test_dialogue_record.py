@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from components.change_log_text import Names, readable, structured, when
-from components.export_files import workbook_bytes
+from components.dialog.change_log_text import Names, readable, structured, when
+from components.common.export_files import workbook_bytes
 from queries.dialogue_model import Participant, Priority
 from queries.user_store import DialogueDecided, DuplicateDialogue, UserStore, UserStoreError
 

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 from openpyxl import load_workbook
 
-from components.export_files import csv_bytes, excel_bytes, neutralise
+from components.common.export_files import csv_bytes, excel_bytes, neutralise
 
 FRAME = pd.DataFrame({"Insats": ["Stärk näringslivet", "=HYPERLINK(\"http://x\",\"klicka\")"],
                       "Antal": [1234.5, None], "Ort": ["Södertälje", "@SUM(A1)"]})
@@ -39,6 +39,6 @@ def test_neutralise_leaves_ordinary_text_alone():
 
 
 def test_plain_escapes_markdown_and_html():
-    from components.format import plain
+    from components.common.format import plain
     assert plain("<b>Hej</b> *du*") == "\\<b\\>Hej\\</b\\> \\*du\\*"
     assert plain(None) == "uppgift saknas"

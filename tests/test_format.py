@@ -1,4 +1,4 @@
-"""Swedish numbers: components.format.swedish_decimal must give exactly what babel gives (it replaces
+"""Swedish numbers: components.common.format.swedish_decimal must give exactly what babel gives (it replaces
 babel's format_decimal on the hot path: a lägesbild formats every value of every series)."""
 import random
 from decimal import Decimal
@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from babel.numbers import format_decimal
 
-from components.format import MISSING, number, swedish_decimal
-from components.indicator_text import figure
+from components.common.format import MISSING, number, swedish_decimal
+from components.lagesbild.indicator_text import figure
 
 PRECISIONS = [(0, 0), (0, 1), (0, 3), (1, 1), (2, 2), (1, 3)]
 EDGES = [0, 0.0, -0.0, 1, -1, 0.5, 1.5, 2.5, 0.0005, 0.0015, -0.0004, -0.0005, 999.9995, 999999.9996, 1e15,

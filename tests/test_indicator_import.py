@@ -26,7 +26,7 @@ def env(ref_db, tmp_path, monkeypatch):
     """A copy of data/curated and a store of its own, which the app (its cached store) reads during the
     test. Its own path, because DuckDB shares one database instance per path within a process: another
     test's open connection to the session's store would keep the old data visible after a rebuild."""
-    import components.store
+    import components.common.store
     curated = tmp_path / "curated"
     shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
     target = tmp_path / "fardplaner.duckdb"
@@ -34,9 +34,9 @@ def env(ref_db, tmp_path, monkeypatch):
     monkeypatch.setenv("FARDPLANER_DB", str(target))
     monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
     build(target, force=True, curated=curated)
-    components.store.reference_store.clear()
+    components.common.store.reference_store.clear()
     yield curated, target
-    components.store.reference_store.clear()
+    components.common.store.reference_store.clear()
 
 
 def snapshot(curated: Path, store: Path) -> dict[str, bytes]:
@@ -50,8 +50,8 @@ def app_store() -> ReferenceStore:
     """The app's own cached connection; it reopens when a rebuild replaced the file. (DuckDB shares one
     database instance per path within a process, so a second connection opened while the app's is
     still on the old file would read the old data.)"""
-    import components.store
-    return components.store.reference_store()[0]
+    import components.common.store
+    return components.common.store.reference_store()[0]
 
 
 def catalog(store: Path) -> ii.Catalog:

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from components import overview_data, overview_view
-from components.overview_data import Overview, actor_load, decided_side_by_side, dialogue_matrix
+from components.oversikt import overview_data, overview_view
+from components.oversikt.overview_data import Overview, actor_load, decided_side_by_side, dialogue_matrix
 from queries.dialogue_model import Priority
 from queries.followup_store import FollowUpStore, Resource
 from queries.runner import ReferenceStore

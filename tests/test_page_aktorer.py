@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.actor_matrix import core_matrix, heatmap_figure
+from components.aktorer.actor_matrix import core_matrix, heatmap_figure
 from queries.runner import ReferenceStore
 from tests.conftest import open_page, rows
 

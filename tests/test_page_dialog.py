@@ -130,8 +130,8 @@ def test_briefing_downloads_are_offered_and_build(user_db):
     at = page("dialog.py", karna="sodertalje", dialog=d.id)
     labels = [b.label for b in at.get("download_button")]
     assert {"Underlag (Word)", "Underlag (PDF)", "Prioriteringar (Excel)"} <= set(labels)
-    from components.briefing_data import collect
-    from components.briefing_docx import docx_bytes
+    from components.briefing.briefing_data import collect
+    from components.briefing.briefing_docx import docx_bytes
     from queries.runner import ReferenceStore
     doc = Document(io.BytesIO(docx_bytes(collect(ReferenceStore().run, store.load(d.id)))))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
@@ -151,7 +151,7 @@ def test_an_unreadable_user_store_stops_the_dialogue_pages_with_a_message_and_is
 
 def test_dialogue_labels_do_not_change_when_a_dialogue_is_saved(user_db):
     """Streamlit keeps a select box's choice by its label: a label that changes on save loses the choice."""
-    from components.dialogue_view import choice_labels
+    from components.dialog.dialogue_view import choice_labels
     store = UserStore(user_db, read_only=False)
     a = store.create("haninge", "2026–2027", None, who="a")
     before = choice_labels(store.list_dialogues("haninge"))

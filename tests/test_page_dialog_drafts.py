@@ -110,8 +110,8 @@ def test_a_rufs_insats_goes_on_the_shortlist_as_what_it_is(app_store):
 
     from openpyxl import load_workbook
 
-    from components.briefing_data import collect
-    from components.briefing_xlsx import shortlist_xlsx
+    from components.briefing.briefing_data import collect
+    from components.briefing.briefing_xlsx import shortlist_xlsx
     from queries.runner import ReferenceStore
     d = shortlist(app_store)
     at = person("a", d.id)

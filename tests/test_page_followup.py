@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from components.followup_data import carried_history, history_lines, indicator_rows, milestone_summary
+from components.uppfoljning.followup_data import carried_history, history_lines, indicator_rows, milestone_summary
 from queries.dialogue_model import Priority
 from queries.followup_store import FollowUpStore, Milestone, Resource, parse_amount
 from queries.permissions import Person
@@ -133,8 +133,8 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
     at = open_page("dialog.py", karna="sodertalje", dialog=d.id)
     buttons = {b.label: b for b in at.get("download_button")}
     assert {"Beslutsprotokoll (Word)", "Beslutsprotokoll (PDF)", "Mötet i kalendern (.ics)"} <= set(buttons)
-    from components.protocol_data import collect_protocol
-    from components.protocol_docx import protocol_docx
+    from components.briefing.protocol_data import collect_protocol
+    from components.briefing.protocol_docx import protocol_docx
     from queries.runner import ReferenceStore
     protocol = collect_protocol(ReferenceStore().run, app_store.load(d.id), app_store.confirmations(d.id),
                                 FollowUpStore(app_store.path).plans([p.id for p in d.priorities]), {})
@@ -169,8 +169,8 @@ def test_budget_material_per_organisation_lists_what_it_drives_and_joins(app_sto
     from docx import Document
     from openpyxl import load_workbook
 
-    from components import budget_data
-    from components.dialogue_session import shortlist_frame
+    from components.oversikt import budget_data
+    from components.dialog.dialogue_session import shortlist_frame
     d = app_store.create("sodertalje", "2026–2027", None, who="Anna")
     d.priorities = [Priority("gemensam-1.1", 1, owner_actor_id="sodertalje-kommun", wording="Vår text"),
                     Priority("sodertalje-1.3", 2), Priority("gemensam-4.2", 3)]

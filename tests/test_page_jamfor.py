@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from components import compare_data
-from components.themes import THEMES, fold, themes_of
+from components.jamfor import compare_data
+from components.common.themes import THEMES, fold, themes_of
 from tests.conftest import open_page, rows
 
 ALL = ["sodertalje", "flemingsberg", "haninge", "kungens-kurva-skarholmen", "arlanda-marsta",
@@ -182,7 +182,7 @@ def test_theme_matching_in_one_pass_is_themes_of_per_insats(ref_db):
     themes_of finds text by text, which needs patterns that cannot match the line break."""
     import re
     import pandas as pd
-    from components import themes
+    from components.common import themes
     from queries.runner import ReferenceStore
     for theme in THEMES:
         for pattern in theme.patterns:
@@ -205,7 +205,7 @@ def test_theme_matching_in_one_pass_is_themes_of_per_insats(ref_db):
 
 
 def test_indicator_tables_share_one_choice_of_values(ref_db):
-    from components.compare_data import chosen_coverage, chosen_values
+    from components.jamfor.compare_data import chosen_coverage, chosen_values
     from queries.runner import ReferenceStore
     store = ReferenceStore(ref_db)
     coverage = chosen_coverage(store.run("cores_overview"), ["flemingsberg", "sodertalje", "haninge"])
@@ -219,7 +219,7 @@ def test_comparison_workbook_reads_back(ref_db, ref_con):
     from queries.runner import ReferenceStore
     store = ReferenceStore(ref_db)
     cores = ["sodertalje", "haninge"]
-    from components.compare_data import chosen_coverage
+    from components.jamfor.compare_data import chosen_coverage
     coverage = chosen_coverage(store.run("cores_overview"), cores)
     values = store.run("compare_indicator_values", cores=cores)
     tables = {"Indikatorer": compare_data.indicator_table(values, coverage),

@@ -5,9 +5,9 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from components import profile_data as pdata
-from components.format import MISSING
-from components.profile_map import CORE_POINT_RADIUS, core_deck
+from components.karnprofil import profile_data as pdata
+from components.common.format import MISSING
+from components.karnprofil.profile_map import CORE_POINT_RADIUS, core_deck
 from queries.runner import ReferenceStore
 from tests.conftest import REPO, open_page, rows
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import indicator_charts, lagesbild_data as ld
+from components.lagesbild import indicator_charts, lagesbild_data as ld
 from queries.runner import ReferenceStore
 from tests.conftest import REPO, open_page
 
@@ -131,7 +131,7 @@ def test_the_figure_spec_passes_plotlys_validation():
 
 
 def test_records_is_to_dict_records(ref_db):
-    from components.frames import records
+    from components.common.frames import records
     frame = pd.DataFrame({"a": ["x", None, "z"], "b": [1.5, float("nan"), 3.0], "c": [1, 2, 3]}).astype(
         {"a": object})
     assert str(records(frame)) == str(frame.to_dict("records"))

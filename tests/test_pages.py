@@ -59,7 +59,7 @@ def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
 
 
 def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):
-    from components.coverage_chart import coverage_figure, coverage_matrix
+    from components.start.coverage_chart import coverage_figure, coverage_matrix
     from queries.runner import ReferenceStore
     counts = ReferenceStore(ref_db).run("insatser_per_core_goal_area", cores=None)
     sod = counts[(counts["core_id"] == "sodertalje") & (counts["goal_area_id"] == 3)].iloc[0]
@@ -100,3 +100,14 @@ def test_accessibility_statement_says_how_to_report_and_what_does_not_conform(re
     text = " ".join(m.value for m in at.markdown)
     assert "WCAG 2.1 nivå AA" in text and "registrator.rlk@regionstockholm.se" in text and "DIGG" in text
     assert "### Kända brister" in text and "alternativtext" in text and "Skift+Mellanslag" in text
+
+
+def test_pages_import_only_components_and_components_live_in_their_groups():
+    import re
+    for page in (REPO / "pages").glob("*.py"):
+        imports = re.findall(r"^\s*(?:from|import) (\w+)", page.read_text("utf-8"), re.M)
+        assert set(imports) <= {"streamlit", "components", "__future__"}, (page.name, imports)
+    loose = [p.name for p in (REPO / "components").glob("*.py") if p.name != "__init__.py"]
+    groups = [p.name for p in (REPO / "components").iterdir() if p.is_dir() and p.name != "__pycache__"]
+    assert loose == [] and {"common", "dialog", "insatser", "lagesbild", "briefing"} <= set(groups)
+    assert all((REPO / "components" / g / "__init__.py").exists() for g in groups)

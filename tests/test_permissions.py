@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from components.change_log_text import Names, readable
+from components.dialog.change_log_text import Names, readable
 from data import roadmap_import as ri
 from queries.dialogue_model import Participant, Priority
 from queries.permissions import ADMIN, HANDLAGGARE, READER, PermissionDenied, Person, roles_from_claims
@@ -147,11 +147,11 @@ def test_the_exports_show_who_confirmed(ref_db, store):
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
-    from components.briefing_data import collect
-    from components.briefing_docx import docx_bytes
-    from components.briefing_pdf import pdf_bytes
-    from components.briefing_xlsx import shortlist_xlsx
-    from components.dialogue_view import confirmation_lines
+    from components.briefing.briefing_data import collect
+    from components.briefing.briefing_docx import docx_bytes
+    from components.briefing.briefing_pdf import pdf_bytes
+    from components.briefing.briefing_xlsx import shortlist_xlsx
+    from components.dialog.dialogue_view import confirmation_lines
     from queries.runner import ReferenceStore
     d = store.create("sodertalje", "2026–2027", None, who=ANNA)
     d.priorities = [Priority("gemensam-1.1", 1)]

@@ -11,14 +11,14 @@ from docx import Document
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from components.briefing_data import PROPOSAL, collect
-from components.briefing_xlsx import shortlist_xlsx
-from components.calendar_ics import meeting_ics
-from components.change_log_text import swedish_date
-from components.insats_timeline import lines, timelines
-from components.protocol_data import collect_protocol
-from components.protocol_docx import protocol_docx
-from components.store import reference_store
+from components.briefing.briefing_data import PROPOSAL, collect
+from components.briefing.briefing_xlsx import shortlist_xlsx
+from components.dialog.calendar_ics import meeting_ics
+from components.dialog.change_log_text import swedish_date
+from components.dialog.insats_timeline import lines, timelines
+from components.briefing.protocol_data import collect_protocol
+from components.briefing.protocol_docx import protocol_docx
+from components.common.store import reference_store
 from queries.dialogue_model import Priority
 from queries.followup_store import FollowUpStore, Milestone
 from queries.proposal_store import ProposalStore, is_proposal

@@ -17,12 +17,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from components.briefing_data import swedish_date
-from components.calendar_ics import meeting_ics
-from components.change_log_text import when
-from components.protocol_data import NOT_DECIDED, SOURCE_NOTE, collect_protocol
-from components.protocol_docx import protocol_docx
-from components.protocol_pdf import protocol_pdf
+from components.briefing.briefing_data import swedish_date
+from components.dialog.calendar_ics import meeting_ics
+from components.dialog.change_log_text import when
+from components.briefing.protocol_data import NOT_DECIDED, SOURCE_NOTE, collect_protocol
+from components.briefing.protocol_docx import protocol_docx
+from components.briefing.protocol_pdf import protocol_pdf
 from queries.followup_store import FollowUpStore, Milestone, Resource
 from queries.permissions import Person
 from queries.runner import ReferenceStore

@@ -10,7 +10,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import components.store
+import components.common.store
 from data.build import stored_hash
 from data.curated_files import DataError
 from tests.conftest import REPO
@@ -24,9 +24,9 @@ def store_path(tmp_path, monkeypatch):
     target = tmp_path / "fardplaner.duckdb"
     monkeypatch.setenv("FARDPLANER_DB", str(target))
     monkeypatch.setenv("FARDPLANER_USER_DB", str(tmp_path / "dialoger.duckdb"))
-    components.store.reference_store.clear()
+    components.common.store.reference_store.clear()
     yield target
-    components.store.reference_store.clear()
+    components.common.store.reference_store.clear()
 
 
 def start_app(page: str | None = None) -> AppTest:
@@ -69,7 +69,7 @@ def test_a_store_locked_by_another_program_is_rebuilt_beside_it(store_path):
 def test_source_errors_without_any_built_store_stop_with_the_errors_named(store_path, monkeypatch):
     def broken_build(**_):
         raise DataError(["common/cores.csv, rad 3, fält name: värdet saknas"])
-    monkeypatch.setattr(components.store, "build", broken_build)
+    monkeypatch.setattr(components.common.store, "build", broken_build)
     message = refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
     assert "fardplaner.duckdb" in message and "källdatan har fel" in message
     assert "common/cores.csv, rad 3, fält name: värdet saknas" in message
@@ -78,11 +78,11 @@ def test_source_errors_without_any_built_store_stop_with_the_errors_named(store_
 
 def test_a_build_that_cannot_write_keeps_showing_the_last_built_store(store_path, monkeypatch):
     start_app()  # builds a good store
-    components.store.reference_store.clear()
+    components.common.store.reference_store.clear()
 
     def no_space(**_):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(components.store, "build", no_space)
+    monkeypatch.setattr(components.common.store, "build", no_space)
     at = start_app()  # (AppTest drops app.py's own elements after switch_page; the browser shows them)
     assert at.title[0].value == TITLE
     assert "No space left on device" in at.warning[0].value
@@ -94,7 +94,7 @@ def test_an_unwritable_folder_and_a_corrupt_store_stop_with_a_message(store_path
 
     def read_only(**_):
         raise PermissionError(13, "Permission denied", str(store_path.parent))
-    monkeypatch.setattr(components.store, "build", read_only)
+    monkeypatch.setattr(components.common.store, "build", read_only)
     message = refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
     assert "Databasen med färdplanerna (fardplaner.duckdb) kan inte läsas" in message
     assert "Permission denied" in message
@@ -114,7 +114,7 @@ def test_a_store_corrupted_while_the_app_runs_stops_the_page_with_a_message(stor
 
 def test_the_failed_start_is_not_remembered(store_path, monkeypatch):
     store_path.write_bytes(os.urandom(10_000))
-    monkeypatch.setattr(components.store, "build", lambda **_: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    monkeypatch.setattr(components.common.store, "build", lambda **_: (_ for _ in ()).throw(OSError(5, "I/O error")))
     refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
     monkeypatch.undo()
     monkeypatch.setenv("FARDPLANER_DB", str(store_path))

@@ -613,8 +613,8 @@ def page_env(ref_db, curated, tmp_path, monkeypatch):
     monkeypatch.setenv("FARDPLANER_DB", str(store))
     monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
     # The app's own start-up build reads data/curated; in this test it must read the copy, as the page does.
-    import components.store
-    monkeypatch.setattr(components.store, "build", lambda *a, **k: build(*a, curated=curated, **k))
+    import components.common.store
+    monkeypatch.setattr(components.common.store, "build", lambda *a, **k: build(*a, curated=curated, **k))
     return curated, store
 
 

@@ -30,6 +30,14 @@ def ref_con(ref_db):
     con.close()
 
 
+def page_table() -> list[tuple[str, str, str, str, str]]:
+    """app.py's PAGE_TABLE (file, title, icon, URL path, help), read without running the app."""
+    import ast
+    tree = ast.parse((REPO / "app.py").read_text("utf-8"))
+    return ast.literal_eval(next(n.value for n in tree.body
+                                 if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGE_TABLE"))
+
+
 def open_page(page: str | None = None, timeout: int = 60, **query):
     """app.py under AppTest with the URL's query parameters, switched to pages/<page>; fails on an exception."""
     from streamlit.testing.v1 import AppTest

@@ -17,10 +17,8 @@ def table_with(at: AppTest, column: str):
 
 
 def test_every_page_is_in_the_navigation():
-    import ast
-    tree = ast.parse((REPO / "app.py").read_text("utf-8"))
-    table = next(n.value for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "PAGE_TABLE")
-    rows = ast.literal_eval(table)
+    from tests.conftest import page_table
+    rows = page_table()
     assert sorted(f"{row[0]}.py" for row in rows) == sorted(PAGES)
     assert all(len(row[4]) > 20 for row in rows)  # every page says what it is for (its link's tooltip)
 

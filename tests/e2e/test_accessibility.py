@@ -1,15 +1,13 @@
 """axe-core (WCAG 2.1 A/AA) on every page of the app in Chromium; the page language is Swedish."""
-import re
-
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, page_table
 from tests.e2e.conftest import wait_for_app
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # The default page (Start) lives at "/": its url_path would give Streamlit's "Page not found" dialog.
-PATHS = ["" if default else path for path, default in re.findall(
-    r'url_path="([^"]+)"(, default=True)?', (REPO / "app.py").read_text("utf-8"))]
+PATHS = ["" if url == "start" else url for _, _, _, url, _ in page_table()]
+assert len(PATHS) == 14  # every page, never an empty set that would skip the check
 BLOCKING = {"serious", "critical"}
 
 

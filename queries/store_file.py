@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from data.paths import read_only_mode  # noqa: F401 - the one switch, re-exported for queries/
+
 RETRY_SECONDS = 4.0
 
 
@@ -50,10 +52,6 @@ class StaleVersion(UserStoreError):
 
 class DialogueDecided(UserStoreError):
     pass
-
-
-def read_only_mode() -> bool:
-    return os.environ.get("FARDPLANER_READONLY", "").lower() in ("1", "true", "ja", "yes")
 
 
 _LOCKS: dict[str, threading.Lock] = {}

@@ -120,7 +120,9 @@ def test_round_trip_into_a_store_without_sodertalje(ref_db, curated, db, soderta
     assert {k for k in after if after[k] != common_before[k]} == {"changes.csv"}
     last = (curated / "common" / "changes.csv").read_text("utf-8").splitlines()[-1]
     assert "Färdplan för Södertälje stadskärna" in last and "inläst via import av sodertalje.xlsx" in last
-    assert ri.list_versions(curated).empty
+    # A first import too leaves a restore point: the state before it (no roadmap for the core).
+    [point] = ri.list_versions(curated).to_dict("records")
+    assert point["empty"] and point["core_id"] == "sodertalje" and point["kind"] == "roadmap"
 
 
 def test_round_trip_through_the_csv_template(curated, tmp_path, db):
@@ -392,7 +394,7 @@ def test_a_new_roadmap_for_haninge(curated, db):
         zip(changes["Ändring"], changes["Vad"], changes["Post"]))
     assert any("gemensamma insatser som en annan färdplan är källa för" in n for n in plan.notes)
     done = ri.apply(plan, db)
-    assert "Haninge stadskärna" in done.message and done.saved == []
+    assert "Haninge stadskärna" in done.message and len(done.saved) == 1 and "återställningspunkt" in done.message
     assert store_rows(db, "SELECT roadmap_status, roadmap_source_id FROM cores WHERE id = 'haninge'") == [
         ("utkast", "fardplan-haninge-2027")]
     ids = [i for (i,) in store_rows(db, "SELECT id FROM interventions WHERE core_id = 'haninge' ORDER BY id")]
@@ -417,6 +419,12 @@ def test_a_new_roadmap_for_haninge(curated, db):
     # Exported again, the new roadmap reads back unchanged.
     again = ri.prepare([("igen.xlsx", ri.export_template("haninge", curated))], curated)
     assert again.ok and again.changes.empty, (again.problems, again.changes)
+    # The first import can be undone: its restore point is the state before it (no roadmap).
+    back = ri.restore(done.saved[0], curated, target=db)
+    assert "(ingen färdplan)" in back.message and not (curated / "haninge-2027").exists()
+    assert store_rows(db, "SELECT roadmap_status, roadmap_source_id FROM cores WHERE id = 'haninge'") == [
+        ("ingen", None)]
+    assert store_rows(db, "SELECT count(*) FROM interventions WHERE core_id = 'haninge'") == [(0,)]
 
 
 def test_a_variant_needs_the_canonical_shared_insats(curated):
@@ -531,11 +539,27 @@ def test_the_trial_build_reports_problems_elsewhere_and_nothing_changes(curated,
     assert snapshot(curated) == before and not db.exists()
 
 
-def test_one_import_at_a_time(curated, db, sodertalje_xlsx):
+def test_one_import_at_a_time(curated, db, sodertalje_xlsx, monkeypatch):
+    """Every writer waits on the one lock; one that waits too long is refused and changes nothing."""
+    import threading
+    from data import curated_lock
     plan = ri.prepare([("ny.xlsx", changed_sodertalje(sodertalje_xlsx))], curated)
-    with ri._locked(curated):
-        with pytest.raises(ri.ImportRefused, match="En annan inläsning pågår"):
+    monkeypatch.setattr(curated_lock, "LOCK_WAIT", 0.5)
+    held, release = threading.Event(), threading.Event()
+
+    def other_writer():
+        with curated_lock.lock(curated):
+            held.set()
+            release.wait(10)
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    held.wait(10)
+    try:
+        with pytest.raises(ri.ImportRefused, match="En annan inläsning, återställning eller ombyggnad"):
             ri.apply(plan, db)
+    finally:
+        release.set()
+        thread.join()
     assert not db.exists()
 
 

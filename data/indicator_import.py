@@ -77,6 +77,8 @@ class Problem:
     message: str
 
     def text(self, file: str) -> str:
+        if self.row is None and self.column is None and self.message.startswith(file + ","):
+            return self.message   # already says where (data/intake.py)
         where = file + (f", rad {self.row}" if self.row else "") + (f", kolumn «{self.column}»" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -281,8 +283,9 @@ def parse(name: str, data: bytes) -> Parsed:
                 parsed.notes.append(note.split(": ", 1)[1][:1].upper() + note.split(": ", 1)[1][1:])
     except intake.Refused as exc:
         message = str(exc)
-        parsed.problems.append(Problem(None, None, message.split(": ", 1)[1] if message.startswith(parsed.file)
-                                       else message))
+        if message.startswith(parsed.file + ": "):
+            message = message[len(parsed.file) + 2:]
+        parsed.problems.append(Problem(None, None, message))
         return parsed
     numbered = [(n, values) for n, values in numbered if any(str(v).strip() for v in values)]
     if not numbered:

@@ -168,8 +168,9 @@ def decode(file: str, data: bytes) -> tuple[str, str | None]:
             except UnicodeDecodeError:
                 text = None
             if text is None or CP1252_TEXT.search(text):
-                raise Refused(f"{file}: filen är varken UTF-8 eller Windows-1252 (byte {utf8.start} går inte att "
-                              "läsa). Spara den som CSV UTF-8 eller som .xlsx.") from None
+                row = data.count(b"\n", 0, utf8.start) + 1
+                raise Refused(f"{where(file, row)}: filen är varken UTF-8 eller Windows-1252 (byte {utf8.start} går "
+                              "inte att läsa). Spara den som CSV UTF-8 eller som .xlsx.") from None
             sample = " ".join(sorted({c for c in text if ord(c) > 127})[:8])
             note = (f"{file}: filen var inte UTF-8 utan Windows-1252 (Excels vanliga CSV); konverterades till "
                     f"UTF-8 (tecken som {sample}). Kontrollera å, ä och ö i förhandsgranskningen.")
@@ -329,7 +330,7 @@ class _Book:
             total += len(text)
             if total > self.limits.unpacked:
                 raise Refused(f"{self.file}: arbetsbokens texter är större än {mb(self.limits.unpacked)}.")
-            out.append(text)
+            out.append(_unescape(text))
             el.clear()
         return out
 
@@ -346,6 +347,15 @@ class _Book:
             elif tag == "xf" and _local(el.getparent().tag) == "cellXfs":
                 xfs.append(int(el.get("numFmtId", "0") or 0))
         return {i for i, fmt in enumerate(xfs) if fmt in DATE_FORMATS or custom.get(fmt)}
+
+
+OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Excel writes characters XML cannot hold as _xHHHH_ (e.g. _x0007_): the real character, so that the
+    cell policy sees it."""
+    return OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def _normal(path: str) -> str:
@@ -379,7 +389,7 @@ def _value(cell, shared: list[str], dates: set[int], file: str, at: str):
     if formula is not None:
         return "=" + formula              # refused by the cell policy, never evaluated
     if kind == "inlineStr":
-        return "".join(inline)
+        return _unescape("".join(inline))
     if v is None:
         return None
     if kind == "s":

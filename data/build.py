@@ -12,6 +12,8 @@ import argparse
 import hashlib
 import os
 import sys
+import tempfile
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +24,9 @@ import pandas as pd
 from data import statistics
 from data.checks import check
 from data.curated_files import DataError, read_all
-from data.paths import CURATED_DIR, DATA_DIR, SOURCES_DIR, reference_db
+from data.curated_lock import clean_leftovers, lock
+from data.intake import ImportRefused
+from data.paths import DATA_DIR, SOURCES_DIR, curated_dir, read_only_mode, reference_db
 from data.slug import slug
 
 BUILDER_VERSION = "1"
@@ -31,8 +35,9 @@ CODE = [Path(__file__), SCHEMA, DATA_DIR / "statistics.py", DATA_DIR / "checks.p
         DATA_DIR / "curated_files.py"]
 
 
-def input_hash(curated: Path = CURATED_DIR, sources: Path = SOURCES_DIR) -> str:
+def input_hash(curated: Path | None = None, sources: Path = SOURCES_DIR) -> str:
     """Hash of every input file's path and bytes: a rebuild is needed when it changes."""
+    curated = Path(curated) if curated else curated_dir()
     digest = hashlib.sha256(BUILDER_VERSION.encode())
     groups = [(curated, sorted(curated.rglob("*.csv"))), (sources, sorted(sources.rglob("*.*"))),
               (DATA_DIR, CODE)]
@@ -68,9 +73,9 @@ def _blank_to_none(df: pd.DataFrame) -> pd.DataFrame:
     return df.replace({"": None}).astype(object).where(df.notna(), None)
 
 
-def assemble(curated: Path = CURATED_DIR, sources: Path = SOURCES_DIR) -> dict[str, pd.DataFrame]:
+def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[str, pd.DataFrame]:
     """Read, validate and shape every table of the store. Raises DataError listing all problems."""
-    t, problems = read_all(curated)
+    t, problems = read_all(Path(curated) if curated else curated_dir())
     munis = statistics.municipalities(sources)
     problems += check(t, set(munis["code"]))
     if problems:
@@ -129,7 +134,7 @@ def assemble(curated: Path = CURATED_DIR, sources: Path = SOURCES_DIR) -> dict[s
 
 def write_store(tables: dict[str, pd.DataFrame], target: Path, digest: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.t{threading.get_ident()}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         with duckdb.connect(str(tmp)) as con:
@@ -148,17 +153,43 @@ def write_store(tables: dict[str, pd.DataFrame], target: Path, digest: str) -> N
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
 
 
-def build(target: Path | None = None, force: bool = False, curated: Path = CURATED_DIR,
+def build(target: Path | None = None, force: bool = False, curated: Path | None = None,
           sources: Path = SOURCES_DIR) -> bool:
-    """Build when the inputs changed (or force). Returns True when a new store was written."""
-    target = Path(target) if target else reference_db()
-    digest = input_hash(curated, sources)
-    if not force and stored_hash(target) == digest:
+    """Build when the inputs changed (or force). Returns True when a new store was written.
+
+    Holds the curated lock (data/curated_lock.py) and first removes what killed builds and imports left.
+    In read-only mode nothing is written: returns False (components/store.py serves the last build)."""
+    if read_only_mode():
         return False
-    write_store(assemble(curated, sources), target, digest)
+    target = Path(target) if target else reference_db()
+    curated = Path(curated) if curated else curated_dir()
+    with lock(curated):
+        clean_leftovers(curated, target.parent)
+        digest = input_hash(curated, sources)
+        if not force and stored_hash(target) == digest:
+            return False
+        write_store(assemble(curated, sources), target, digest)
     return True
+
+
+def read_only_store(target: Path | None = None, curated: Path | None = None,
+                    sources: Path = SOURCES_DIR) -> tuple[Path, bool]:
+    """The store to serve in read-only mode, writing nothing in the data folder: the last build when one
+    is readable (True when it is older than the inputs), else a build into the system's temporary
+    folder (fardplaner-readonly-<hash>.duckdb, reused while the inputs stay the same)."""
+    target = Path(target) if target else reference_db()
+    curated = Path(curated) if curated else curated_dir()
+    digest = input_hash(curated, sources)
+    stored = stored_hash(target)
+    if stored is not None:
+        return target, stored != digest
+    temp = Path(tempfile.gettempdir()) / f"fardplaner-readonly-{digest[:16]}.duckdb"
+    if stored_hash(temp) != digest:
+        write_store(assemble(curated, sources), temp, digest)
+    return temp, False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,9 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="bygg även om inget ändrats")
     parser.add_argument("--db", type=Path, help="målfil (standard: FARDPLANER_DB eller data/fardplaner.duckdb)")
     args = parser.parse_args(argv)
+    if read_only_mode():
+        print("Läsläge (FARDPLANER_READONLY): databasen byggs inte om och ingen fil skrivs.", file=sys.stderr)
+        return 1
     started = time.perf_counter()
     try:
         built = build(args.db, force=args.force)
+    except ImportRefused as exc:
+        print(f"Bygget väntade förgäves: {exc}", file=sys.stderr)
+        return 1
     except DataError as exc:
         print(f"Bygget avbröts: {len(exc.problems)} fel i källdatan. Inget ändrades.", file=sys.stderr)
         for line in exc.problems:

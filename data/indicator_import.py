@@ -46,10 +46,12 @@ import pandas as pd
 
 from data import statistics
 from data.curated_files import SPECS
-from data.paths import CURATED_DIR
+from data import intake
+from data import curated_write
+from data.curated_lock import lock
+from data.paths import SOURCES_DIR, curated_dir, read_only_mode, reference_db
 
 COLUMNS = ("indikator_id", "geografi", "ar", "varde", "kalla")
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_SOURCE_CHARS = 300
 FOLDER = "import-indikatorer"
@@ -61,22 +63,11 @@ STATISTICS_SOURCES = {statistics.POP_SOURCE, statistics.KOMMUN_SOURCE}
 VALUE_COLUMNS = SPECS["indicator_values"].columns
 CHANGE_COLUMNS = SPECS["changes"].columns
 COUNTY = "01"
-FORMULA_START = ("=", "+", "-", "@")
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LIMITS = intake.Limits(rows=MAX_ROWS)
+MAX_BYTES = LIMITS.bytes
 
 
-def curated_dir() -> Path:
-    return Path(os.environ.get("FARDPLANER_CURATED", CURATED_DIR))
-
-
-def read_only_mode() -> bool:
-    """FARDPLANER_READONLY=1 (public screens): no import, no write of any kind."""
-    return os.environ.get("FARDPLANER_READONLY", "").strip().lower() in ("1", "true", "ja", "yes")
-
-
-class ImportRefused(Exception):
-    """The import was refused (read-only mode, or the rebuild failed and everything was put back)."""
+ImportRefused = intake.ImportRefused
 
 
 @dataclass(frozen=True)
@@ -86,6 +77,8 @@ class Problem:
     message: str
 
     def text(self, file: str) -> str:
+        if self.row is None and self.column is None and self.message.startswith(file + ","):
+            return self.message   # already says where (data/intake.py)
         where = file + (f", rad {self.row}" if self.row else "") + (f", kolumn «{self.column}»" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -249,81 +242,8 @@ def _clean_name(name: str) -> str:
     """The uploaded file's name as it may appear in messages and in the data: its last part, letters,
     digits and . , - _ ( ) and spaces only (anything else becomes _), at most 120 characters."""
     base = Path(str(name or "fil").replace("\\", "/")).name
-    base = re.sub(r"[^\w .,()\-]", "_", CONTROL.sub("", base)).strip() or "fil"
+    base = re.sub(r"[^\w .,()\-]", "_", intake.CONTROL.sub("", base)).strip() or "fil"
     return base[:120]
-
-
-def _decode(data: bytes, parsed: Parsed) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        parsed.notes.append("Filen var sparad som UTF-16 (Excels «Unicode-text») och har lästs om till UTF-8.")
-        return data.decode("utf-16")
-    if b"\x00" in data:
-        parsed.problems.append(Problem(None, None, "filen innehåller binära data och är ingen CSV-fil. "
-                                                   "Spara som CSV eller Excel (.xlsx)."))
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        parsed.problems.append(Problem(None, None, f"filen är varken UTF-8 eller Windows-1252 (byte {exc.start} "
-                                                   "går inte att läsa). Spara den som CSV UTF-8 eller .xlsx."))
-        return None
-    parsed.notes.append("Filen var sparad i Windows-1252 (Excels vanliga CSV) och har lästs om till UTF-8; "
-                        "kontrollera å, ä och ö i förhandsvisningen.")
-    return text
-
-
-def _cell_text(value) -> str:
-    """An Excel cell as text: 2024.0 → '2024', a formula stays '=…' (and is refused later)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (int, float)):
-        return format(Decimal(repr(value)), "f")
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def _read_xlsx(data: bytes, parsed: Parsed) -> list[list[str]] | None:
-    from openpyxl import load_workbook
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 - any unreadable workbook gets the same message
-        parsed.problems.append(Problem(None, None, "Excel-filen går inte att öppna (skadad, lösenordsskyddad "
-                                                   "eller inte .xlsx). Spara den på nytt som .xlsx eller CSV."))
-        return None
-    ws = wb["Värden"] if "Värden" in wb.sheetnames else wb.worksheets[0]
-    rows = []
-    for i, row in enumerate(ws.iter_rows(values_only=True)):
-        if i > MAX_ROWS + 1:
-            parsed.problems.append(Problem(None, None, f"filen har fler än {MAX_ROWS} rader; dela upp den."))
-            return None
-        rows.append([_cell_text(v) for v in row])
-    wb.close()
-    if len(wb.sheetnames) > 1 and "Värden" not in wb.sheetnames:
-        parsed.notes.append(f"Arbetsboken saknar bladet «Värden»; bladet «{ws.title}» lästes.")
-    return rows
-
-
-def _read_csv(text: str, parsed: Parsed) -> list[list[str]] | None:
-    first = text.split("\n", 1)[0]
-    delimiter = max([";", ",", "\t"], key=first.count)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as exc:
-        parsed.problems.append(Problem(None, None, f"CSV-filen är trasig ({exc}); kontrollera citattecknen."))
-        return None
-    if len(rows) > MAX_ROWS + 1:
-        parsed.problems.append(Problem(None, None, f"filen har fler än {MAX_ROWS} rader; dela upp den."))
-        return None
-    return rows
 
 
 def _header_key(text: str) -> str:
@@ -331,11 +251,11 @@ def _header_key(text: str) -> str:
 
 
 def parse(name: str, data: bytes) -> Parsed:
-    """Read an uploaded CSV or Excel file into text rows; size and format are checked first."""
+    """Read an uploaded CSV or Excel file into text rows (data/intake.py: size, format, limits, time)."""
     parsed = Parsed(file=_clean_name(name))
-    if len(data) > MAX_BYTES:
-        size = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")
-        parsed.problems.append(Problem(None, None, f"filen är {size} MB; högst 5 MB tas emot. Dela upp den i "
+    if len(data) > LIMITS.bytes:
+        parsed.problems.append(Problem(None, None, f"filen är {intake.mb(len(data))}; högst "
+                                                   f"{LIMITS.bytes // intake.MB} MB tas emot. Dela upp den i "
                                                    "flera filer."))
         return parsed
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
@@ -346,19 +266,33 @@ def parse(name: str, data: bytes) -> Parsed:
         parsed.problems.append(Problem(None, None, "filen är i Excels gamla format (.xls). Spara den som .xlsx "
                                                    "eller CSV."))
         return parsed
-    if data.startswith(b"PK\x03\x04"):
-        rows = _read_xlsx(data, parsed)
-    else:
-        text = _decode(data, parsed)
-        rows = _read_csv(text, parsed) if text is not None else None
-    if rows is None:
+    deadline = intake.Deadline(parsed.file, LIMITS.seconds)
+    try:
+        if data.startswith(b"PK\x03\x04"):
+            book = intake.read_xlsx(parsed.file, data, lambda t: True, LIMITS, deadline)
+            title = "Värden" if "Värden" in book.sheets else book.titles[0] if book.titles else None
+            if title is None:
+                raise intake.Refused(f"{parsed.file}: arbetsboken har inga flikar.")
+            if title != "Värden" and len(book.titles) > 1:
+                parsed.notes.append(f"Arbetsboken saknar bladet «Värden»; bladet «{title}» lästes.")
+            numbered = [(n, [intake.cell_text(v) if not isinstance(v, str) else v for v in values])
+                        for n, values in book.sheets[title]]
+        else:
+            numbered, note = intake.read_csv(parsed.file, data, LIMITS, deadline)
+            if note:
+                parsed.notes.append(note.split(": ", 1)[1][:1].upper() + note.split(": ", 1)[1][1:])
+    except intake.Refused as exc:
+        message = str(exc)
+        if message.startswith(parsed.file + ": "):
+            message = message[len(parsed.file) + 2:]
+        parsed.problems.append(Problem(None, None, message))
         return parsed
-    while rows and not any(str(v).strip() for v in rows[-1]):
-        rows.pop()
-    if not rows:
+    numbered = [(n, values) for n, values in numbered if any(str(v).strip() for v in values)]
+    if not numbered:
         parsed.problems.append(Problem(None, None, "filen är tom. Fyll i mallen (rubrikrad och minst en rad)."))
         return parsed
-    header = [_header_key(h) for h in rows[0]]
+    first, body = (numbered[0][1], numbered[1:]) if numbered[0][0] == 1 else ([], numbered)
+    header = [_header_key(h) for h in first]
     while header and header[-1] == "":
         header.pop()
     missing = [c for c in COLUMNS if c not in header]
@@ -371,9 +305,7 @@ def parse(name: str, data: bytes) -> Parsed:
                                        + (f"; finns två gånger: {', '.join(twice)}" if twice else "")
                                        + f". Rubrikraden ska vara: {', '.join(COLUMNS)}."))
         return parsed
-    for number, values in enumerate(rows[1:], start=2):
-        if not any(str(v).strip() for v in values):
-            continue
+    for number, values in body:
         if len(values) > len(header) and any(str(v).strip() for v in values[len(header):]):
             parsed.problems.append(Problem(number, None, f"raden har {len(values)} fält men rubrikraden "
                                                          f"{len(header)}; kontrollera avgränsare och citattecken."))
@@ -427,32 +359,21 @@ def _geography(text: str, catalog: Catalog) -> tuple[str, str] | str:
             "kommunkod (t.ex. 0181) eller 01 för länet; se listan i mallens blad Instruktioner.")
 
 
-def _text_problem(text: str) -> str | None:
-    if text.startswith(FORMULA_START):
-        return (f"texten börjar med «{text[0]}» och skulle läsas som en formel i Excel; skriv källan som "
-                "vanlig text.")
-    if HTML_TAG.search(text):
-        return "texten innehåller HTML-kod (t.ex. <script>); skriv källan som vanlig text."
-    if CONTROL.search(text):
-        return "texten innehåller osynliga styrtecken; skriv in den på nytt."
-    if len(text) > MAX_SOURCE_CHARS:
-        return f"källan är {len(text)} tecken; högst {MAX_SOURCE_CHARS}."
-    return None
-
-
 def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]]:
     """Check every row; returns the valid rows and every problem (rows with a problem are not returned)."""
     problems = list(parsed.problems)
     valid: list[Row] = []
+    markup: list[tuple[str, str]] = []
     seen: dict[tuple, tuple[int, str]] = {}
     for rec in parsed.rows:
         n = rec["_row"]
         before = len(problems)
         raw = {c: rec.get(c, "").strip() for c in COLUMNS}
-        formulas = {c for c in COLUMNS if raw[c].startswith("=")}
-        for column in formulas:
-            problems.append(Problem(n, column, f"cellen innehåller en formel («{raw[column][:40]}»); skriv in "
-                                               "själva värdet som text eller tal."))
+        formulas = set()   # columns whose cell cannot be stored at all (data/intake.py: the cell policy)
+        for column in COLUMNS:
+            for message in intake.cell_problems(rec.get(column, ""), MAX_SOURCE_CHARS if column == "kalla" else 200):
+                problems.append(Problem(n, column, message))
+                formulas.add(column)
         ind_id = raw["indikator_id"]
         indicator = catalog.indicators.get(ind_id)
         if "indikator_id" in formulas:
@@ -509,8 +430,8 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
         elif not source:
             problems.append(Problem(n, "kalla", "källa saknas. Ange var värdet kommer ifrån (t.ex. «SCB, "
                                                 "Befolkningsstatistik 2024»)."))
-        elif _text_problem(source):
-            problems.append(Problem(n, "kalla", _text_problem(source)))
+        elif intake.markup(source):
+            markup.append((f"{parsed.file}, rad {n}, kolumn «kalla»", intake.markup(source)))
         if len(problems) > before:
             continue
         row = Row(n, ind_id, geo[0], geo[1], year, value, raw["varde"], source)
@@ -532,10 +453,20 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
             else:
                 why = (f"ur {other['source_title']}: {_plain_number(other['value'])}. Värden ur källorna kan "
                        "inte ersättas via import; ett år får bara ha ett värde.")
-            problems.append(Problem(n, "ar", f"det finns redan ett värde för {ind_id}, {geo[1]}, {year} {why}"))
+            problems.append(Problem(n, "ar", f"det finns redan ett värde för «{indicator['name']}», "
+                                             f"{_geo_name(catalog, geo[0], geo[1])}, {year} {why}"))
             continue
         valid.append(row)
+    parsed.notes += [n for n in intake.markup_notes(markup) if n not in parsed.notes]
     return valid, problems
+
+
+def _geo_name(catalog: Catalog, kind: str, geography: str) -> str:
+    if kind == "core":
+        return catalog.cores.get(geography, geography)
+    if kind == "county":
+        return "Stockholms län"
+    return f"{catalog.kommuner.get(geography, '')} ({geography})".strip()
 
 
 def _plain_number(value) -> str:
@@ -611,46 +542,35 @@ def _record(row: Row, file: str, today: str) -> dict:
                     f"rad {row.row}."}
 
 
-def _write_csv(path: Path, columns: tuple[str, ...], records: list[dict]) -> None:
-    """Write next to the target, then rename over it: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
-        for rec in records:
-            writer.writerow([rec.get(c, "") for c in columns])
-    os.replace(tmp, path)
+def _csv_bytes(columns: tuple[str, ...], records: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for rec in records:
+        writer.writerow([rec.get(c, "") for c in columns])
+    return out.getvalue().encode("utf-8")
 
 
-@contextmanager
-def _locked(folder: Path):
-    """One import at a time (an exclusive lock on a file in the import folder)."""
-    import fcntl
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".import.lock").open("w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def apply(rows: list[Row], file: str, rebuild, curated: Path | None = None, today: date | None = None) -> Plan:
-    """Merge the rows into the import folder's CSV, note the import in its changes.csv, and rebuild
-    the store with `rebuild(curated)`. If the rebuild raises, both files are restored and the error is
-    raised as ImportRefused. Returns the plan that was carried out (against the files as they were)."""
+def apply(rows: list[Row], file: str, rebuild=None, curated: Path | None = None, today: date | None = None,
+          target: Path | None = None, who=None) -> Plan:
+    """Merge the rows into the import folder's CSV and note the import in its changes.csv, through the one
+    write path (data/curated_write.py: lock, trial build, restore point, swap, rollback). `rebuild`, when
+    given and not rebuild_store, is an extra check on the staged curated folder (raising refuses).
+    Returns the plan that was carried out (against the files as they were)."""
     if read_only_mode():
         raise ImportRefused("Appen är i läsläge (FARDPLANER_READONLY): inget kan läsas in.")
+    by = {}
+    if who is not None:
+        who.require("import")
+        by = {"by": who.name, "by_sub": who.sub, "by_email": who.email}
     curated = Path(curated or curated_dir())
     values_path, changes_path = _values_path(curated), _changes_path(curated)
     today_text = (today or date.today()).isoformat()
     file = _clean_name(file)
-    with _locked(curated / FOLDER):
+    with lock(curated):
         done = plan(rows, curated)
         if not done.changes:
             return done
-        before = {p: (p.read_bytes() if p.exists() else None) for p in (values_path, changes_path)}
         records = _read(values_path, VALUE_COLUMNS)
         other_source = {_key_of(r)[:3]: r["source_section"] for r in records}
         for row in done.add:
@@ -670,22 +590,20 @@ def apply(rows: list[Row], file: str, rebuild, curated: Path | None = None, toda
         changes.append({"date": today_text, "source_id": SOURCE_ID,
                         "what": f"Indikatorvärden inlästa via appen från filen «{file}»: {len(done.add)} nya, "
                                 f"{len(done.update)} uppdaterade."})
-        try:
-            _write_csv(values_path, VALUE_COLUMNS, records)
-            _write_csv(changes_path, CHANGE_COLUMNS, changes)
-            rebuild(curated)
-        except Exception as exc:
-            for path, content in before.items():
-                if content is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.write_bytes(content)
-            raise ImportRefused("Databasen kunde inte byggas om, så inget sparades: " + str(exc)[:2000]) from exc
+        folder = curated / FOLDER
+        files = {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))} if folder.exists() else {}
+        files["indicator_values.csv"] = _csv_bytes(VALUE_COLUMNS, records)
+        files["changes.csv"] = _csv_bytes(CHANGE_COLUMNS, changes)
+        check = rebuild if rebuild is not None and rebuild is not rebuild_store else None
+        curated_write.commit(curated, SOURCES_DIR, Path(target) if target else reference_db(),
+                             [FOLDER] if folder.exists() else [], FOLDER, files, {},
+                             {"kind": "indicators", "reason": f"ersatt vid inläsning av «{file}» "
+                                                             f"({len(done.add)} nya, {len(done.update)} uppdaterade)",
+                              **by}, check=check, what="de inlästa värdena")
     return done
 
 
 def rebuild_store(curated: Path) -> None:
-    """The rebuild the page uses: the configured store, forced, from the given curated folder."""
+    """Kept for callers of the old signature apply(rows, file, rebuild_store): apply() rebuilds itself."""
     from data.build import build
-    from data.paths import SOURCES_DIR, reference_db
     build(reference_db(), force=True, curated=curated, sources=SOURCES_DIR)

@@ -1,4 +1,7 @@
-"""Where the stores live; each path is overridable by an environment variable (DESIGN.md §3)."""
+"""Where the stores live, and the read-only switch; each is set by an environment variable (DESIGN.md §3).
+
+Imported by data/ and queries/ alike (no Streamlit, no other project module).
+"""
 import os
 from pathlib import Path
 
@@ -18,3 +21,9 @@ def reference_db() -> Path:
 
 def user_db() -> Path:
     return Path(os.environ.get("FARDPLANER_USER_DB", DATA_DIR / "dialoger.duckdb"))
+
+
+def read_only_mode() -> bool:
+    """FARDPLANER_READONLY=1 (also true/ja/yes, any case, spaces ignored): public screens. No write path
+    is reachable and no file is written: no import, restore, save, migration or rebuild."""
+    return os.environ.get("FARDPLANER_READONLY", "").strip().lower() in ("1", "true", "ja", "yes")

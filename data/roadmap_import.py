@@ -40,14 +40,18 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from data.build import assemble, input_hash, write_store
+from data import curated_write
+from data.curated_lock import lock
 from data.curated_files import ACTOR_TYPES, KINDS, SPECS, DataError, read_all
-from data.paths import CURATED_DIR, SOURCES_DIR, reference_db
+from data.intake import ImportRefused
+from data.paths import SOURCES_DIR, curated_dir, read_only_mode, reference_db
 from data.roadmap_template import (SHEETS, RawTemplate, csv_bytes, fold, read_files, read_path, where,
                                    write_xlsx)
 from data.slug import slug
 
-VERSIONS = ".versions"
+VERSIONS = curated_write.VERSIONS
+WHAT = "den nya färdplanen"
+INDICATOR_FOLDER = "import-indikatorer"   # data/indicator_import.py
 # data/README.md: the shared insatser carry Södertälje 2026's codes. When no canonical shared insats is
 # left in the data (a store without that roadmap), only this core's roadmap may bring them back.
 CANONICAL_CORE = "sodertalje"
@@ -61,23 +65,6 @@ SCOPES = {"karnspecifik": "core", "karnspecifika": "core", "core": "core", "geme
           "gemensamma": "shared", "shared": "shared"}
 SCOPE_SV = {"core": "kärnspecifik", "shared": "gemensam"}
 STATUSES = {"antagen", "utkast"}
-
-
-class ImportRefused(Exception):
-    """Nothing was changed; .problems says why (Swedish)."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-def curated_dir() -> Path:
-    return Path(os.environ.get("FARDPLANER_CURATED", CURATED_DIR))
-
-
-def read_only_mode() -> bool:
-    """The app's read-only mode (FARDPLANER_READONLY, as queries.user_store): no import, no restore."""
-    return os.environ.get("FARDPLANER_READONLY", "").lower() in ("1", "true", "ja", "yes")
 
 
 def _refuse_in_read_only() -> None:
@@ -135,10 +122,11 @@ def _core_keys(ctx: Context) -> dict[str, str]:
 
 
 def curated_state(curated: Path) -> str:
-    """Hash of the live curated CSV files (not .versions): an import refuses when they changed since its preview."""
+    """Hash of the live curated CSV files a roadmap's preview depends on (not .versions, not the indicator
+    import's folder, which commit() rebuilds with anyway): an import refuses when they changed since."""
     digest = hashlib.sha256()
     for path in sorted(curated.glob("*/*.csv")):
-        if not path.parent.name.startswith("."):
+        if not path.parent.name.startswith(".") and path.parent.name != INDICATOR_FOLDER:
             digest.update(str(path.relative_to(curated)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -803,37 +791,10 @@ def _preview(ctx: Context, plan: Plan) -> None:
     plan.changes = preview(old, new)
 
 
-def _write_stage(root: Path, curated: Path, drop: set[str], folder: str, files: dict[str, bytes],
-                 common: dict[str, bytes]) -> Path:
-    """root/curated: the live curated folders without `drop`, with the new folder and common files."""
-    stage = root / "curated"
-    stage.mkdir()
-    for entry in sorted(curated.iterdir()):
-        if entry.is_dir() and not entry.name.startswith(".") and entry.name not in drop:
-            shutil.copytree(entry, stage / entry.name)
-    (stage / folder).mkdir()
-    for name, data in files.items():
-        (stage / folder / name).write_bytes(data)
-    for name, data in common.items():
-        (stage / "common" / name).write_bytes(data)
-    return stage
-
-
-def _build_problems(exc: Exception) -> list[str]:
-    if isinstance(exc, DataError):
-        return [f"Databasbygget med den nya färdplanen: {p}" for p in exc.problems]
-    return [f"Databasbygget med den nya färdplanen misslyckades: {exc}"]
-
-
 def _trial_build(plan: Plan) -> None:
     """The whole build on the curated data with the new folder, into a throwaway store."""
-    with tempfile.TemporaryDirectory(prefix="fardplan-import-") as tmp:
-        root = Path(tmp)
-        try:
-            stage = _write_stage(root, plan.curated, set(plan.replaces), plan.folder, plan.files(), plan.common)
-            write_store(assemble(stage, plan.sources), root / "prov.duckdb", "prov")
-        except (DataError, duckdb.Error) as exc:
-            plan.problems += _build_problems(exc)
+    plan.problems += curated_write.trial_build(plan.curated, plan.sources, set(plan.replaces), plan.folder,
+                                               plan.files(), plan.common, WHAT)
 
 
 # -- the one write ---------------------------------------------------------------------------------------
@@ -844,82 +805,14 @@ class Done:
     message: str
 
 
-@contextmanager
 def _locked(curated: Path):
-    """One import or restore at a time: an exclusive lock on the curated directory itself (no lock file)."""
-    import fcntl
-    fd = os.open(curated, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ImportRefused(["En annan inläsning pågår just nu; försök igen om en stund."]) from None
-        yield
-    finally:
-        os.close(fd)   # closing releases the lock
+    return lock(curated)
 
 
-def _free_name(versions: Path, base: str) -> str:
-    name, i = base, 2
-    while (versions / name).exists():
-        name, i = f"{base}-{i}", i + 1
-    return name
-
-
-def _swap(curated: Path, sources: Path, target: Path, drop: list[str], folder: str, files: dict[str, bytes],
-          common: dict[str, bytes], meta: dict) -> list[str]:
-    """Stage, build into a temporary store, then move the folders, replace common files, swap the store.
-
-    Any failure before the store is swapped puts every moved file back: the import is one step.
-    """
-    stage_root = Path(tempfile.mkdtemp(prefix=".stage-", dir=curated))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp_db = target.with_name(f".{target.name}.import-{os.getpid()}.tmp")
-    moves: list[tuple[Path, Path]] = []
-    old_common: dict[Path, bytes] = {}
-    saved: list[str] = []
-    versions = curated / VERSIONS
-    try:
-        stage = _write_stage(stage_root, curated, set(drop), folder, files, common)
-        try:
-            tables = assemble(stage, sources)
-            write_store(tables, tmp_db, "import")
-        except (DataError, duckdb.Error) as exc:
-            raise ImportRefused(_build_problems(exc)) from exc
-        versions.mkdir(exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        for old in drop:
-            name = _free_name(versions, f"{old}-{stamp}")
-            os.rename(curated / old, versions / name)
-            moves.append((curated / old, versions / name))
-            saved.append(name)
-            (versions / name / "version.json").write_text(json.dumps(
-                {"folder": old, "saved_at": datetime.now().isoformat(timespec="seconds"), **meta},
-                ensure_ascii=False, indent=1), "utf-8")
-        os.rename(stage / folder, curated / folder)
-        moves.append((stage / folder, curated / folder))
-        for name in common:
-            path = curated / "common" / name
-            old_common[path] = path.read_bytes()
-            os.replace(stage / "common" / name, path)
-        shutil.rmtree(stage_root)
-        with duckdb.connect(str(tmp_db)) as con:
-            con.execute("UPDATE build_info SET input_hash = ?", [input_hash(curated, sources)])
-        os.replace(tmp_db, target)
-        return saved
-    except BaseException:
-        for path, data in old_common.items():
-            path.write_bytes(data)
-        for src, dst in reversed(moves):
-            (dst / "version.json").unlink(missing_ok=True)
-            if src.parent.exists():
-                os.rename(dst, src)
-            else:
-                shutil.rmtree(dst)
-        raise
-    finally:
-        shutil.rmtree(stage_root, ignore_errors=True)
-        tmp_db.unlink(missing_ok=True)
+def _swap(curated: Path, sources: Path, target: Path, drop: list[str], folder: str | None,
+          files: dict[str, bytes], common: dict[str, bytes], meta: dict) -> list[str]:
+    return curated_write.commit(curated, sources, target, drop, folder, files, common,
+                                {"kind": "roadmap", **meta}, what=WHAT)
 
 
 def _by(who, action: str) -> dict:
@@ -943,10 +836,14 @@ def apply(plan: Plan, target: Path | None = None, who=None) -> Done:
         if curated_state(plan.curated) != plan.state:
             raise ImportRefused(["Datan har ändrats sedan förhandsgranskningen (någon annan har läst in något). "
                                  "Läs in filen igen och granska på nytt."])
+        core = load(plan.curated).core(plan.core_id)
         saved = _swap(plan.curated, plan.sources, target, plan.replaces, plan.folder, plan.files(), plan.common,
                       {"core_id": plan.core_id, "reason": f"ersatt vid import av {plan.origin} "
-                                                          f"({plan.source['id']})", **by})
-    kept = f" Den tidigare versionen sparades som {', '.join(saved)}." if saved else ""
+                                                          f"({plan.source['title']})",
+                       "before": {"roadmap_source_id": core["roadmap_source_id"],
+                                  "roadmap_status": core["roadmap_status"]}, **by})
+    kept = (" Den tidigare versionen sparades och kan återställas under «Tidigare versioner»." if plan.replaces
+            else " Läget före inläsningen (ingen färdplan) sparades som återställningspunkt.")
     return Done(plan.folder, saved, f"Färdplanen för {plan.core_name} är inläst i curated/{plan.folder} och "
                                     f"databasen är ombyggd.{kept}")
 
@@ -978,9 +875,15 @@ def _version_info(path: Path) -> dict:
     if (path / "interventions.csv").exists():
         with (path / "interventions.csv").open(encoding="utf-8", newline="") as fh:
             count = sum(1 for _ in csv.DictReader(fh))
+    values = 0
+    if (path / "indicator_values.csv").exists():
+        with (path / "indicator_values.csv").open(encoding="utf-8", newline="") as fh:
+            values = sum(1 for _ in csv.DictReader(fh))
+    kind = meta.get("kind") or ("indicators" if folder == INDICATOR_FOLDER else "roadmap")
     return {"version": path.name, "folder": folder, "core_id": core_id, "source_id": source_id,
             "saved_at": meta.get("saved_at", ""), "reason": meta.get("reason", ""), "interventions": count,
-            "by": meta.get("by", "")}
+            "by": meta.get("by", ""), "kind": kind, "empty": bool(meta.get("empty")), "values": values,
+            "before": meta.get("before") or {}}
 
 
 def list_versions(curated: Path | None = None) -> pd.DataFrame:
@@ -989,7 +892,7 @@ def list_versions(curated: Path | None = None) -> pd.DataFrame:
     folder = curated / VERSIONS
     rows = [_version_info(p) for p in folder.iterdir() if p.is_dir()] if folder.exists() else []
     df = pd.DataFrame(rows, columns=["version", "folder", "core_id", "source_id", "saved_at", "reason",
-                                     "interventions", "by"])
+                                     "interventions", "by", "kind", "empty", "values", "before"])
     return df.sort_values(["saved_at", "version"], ascending=False).reset_index(drop=True)
 
 
@@ -1005,6 +908,8 @@ def restore(version: str, curated: Path | None = None, sources: Path | None = No
     if not version or "/" in version or version.startswith(".") or not path.is_dir():
         raise ImportRefused([f"Versionen «{version}» finns inte i curated/{VERSIONS}."])
     info = _version_info(path)
+    if info["kind"] == "indicators":
+        return _restore_folder(version, info, curated, sources, target, by)
     with _locked(curated):
         ctx = load(curated)
         core_id, source_id = info["core_id"], info["source_id"]
@@ -1017,7 +922,11 @@ def restore(version: str, curated: Path | None = None, sources: Path | None = No
         sources_df = ctx.t["sources"].set_index("id")
         status = sources_df.loc[source_id, "status"] if source_id in sources_df.index else ""
         status = status if status in STATUSES else ctx.core(core_id)["roadmap_status"]
+        if info["empty"]:   # the restore point of a first import: no roadmap, as before it
+            source_id = info["before"].get("roadmap_source_id", "")
+            status = info["before"].get("roadmap_status") or "ingen"
         name = ctx.core(core_id)["name"]
+        when = label_time(info["saved_at"])
 
         def set_core(head, rows):
             i, j, k = head.index("id"), head.index("roadmap_source_id"), head.index("roadmap_status")
@@ -1028,14 +937,48 @@ def restore(version: str, curated: Path | None = None, sources: Path | None = No
         common = {"cores.csv": _rewrite(curated / "common" / "cores.csv", set_core),
                   "changes.csv": _append(curated / "common" / "changes.csv", SPECS["changes"].columns, {
                       "date": date.today().isoformat(), "source_id": source_id,
-                      "what": f"Färdplan för {name} återställd till den sparade versionen {version} "
-                              f"({source_id})."})}
+                      "what": f"Färdplan för {name} återställd till den sparade versionen från {when}"
+                              + (" (ingen färdplan inläst)." if info["empty"] else f" ({source_id}).")})}
         files = {p.name: p.read_bytes() for p in sorted(path.glob("*.csv"))}
-        saved = _swap(curated, sources, target, drop, folder, files, common,
-                      {"core_id": core_id, "reason": f"ersatt när versionen {version} återställdes", **by})
-    kept = f" Den nuvarande sparades som {', '.join(saved)}." if saved else ""
-    return Done(folder, saved, f"Färdplanen för {name} är återställd till {version} (curated/{folder}) och "
-                               f"databasen är ombyggd.{kept}")
+        saved = _swap(curated, sources, target, drop, None if info["empty"] else folder, files, common,
+                      {"core_id": core_id, "reason": f"ersatt när versionen från {when} återställdes",
+                       "before": {"roadmap_source_id": ctx.core(core_id)["roadmap_source_id"],
+                                  "roadmap_status": ctx.core(core_id)["roadmap_status"]}, **by})
+    kept = " Den nuvarande sparades i sin tur och kan återställas." if saved else ""
+    return Done(folder, saved, f"Färdplanen för {name} är återställd till versionen från {when}"
+                               + (" (ingen färdplan)" if info["empty"] else f" (curated/{folder})")
+                               + f" och databasen är ombyggd.{kept}")
+
+
+def _restore_folder(version: str, info: dict, curated: Path, sources: Path, target: Path, by: dict) -> Done:
+    """Put a saved state of the indicator import's folder back (empty: no imported values)."""
+    path = curated / VERSIONS / version
+    folder = info["folder"]
+    when = label_time(info["saved_at"])
+    with _locked(curated):
+        drop = [folder] if (curated / folder).exists() else []
+        what = (f"Inlästa indikatorvärden återställda till läget från {when}: "
+                + ("inga inlästa värden." if info["empty"] else f"{info['values']} värden."))
+        common = {"changes.csv": _append(curated / "common" / "changes.csv", SPECS["changes"].columns, {
+            "date": date.today().isoformat(), "source_id": "", "what": what})}
+        files = {p.name: p.read_bytes() for p in sorted(path.glob("*.csv"))}
+        saved = curated_write.commit(curated, sources, target, drop, None if info["empty"] else folder, files,
+                                     common, {"kind": "indicators",
+                                              "reason": f"ersatt när läget från {when} återställdes", **by})
+    return Done(folder, saved, what + " Databasen är ombyggd; det som gällde nyss sparades i sin tur.")
+
+
+MONTHS = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+
+
+def label_time(saved_at: str) -> str:
+    """'2026-11-24T10:15:00' → '24 november 2026 kl. 10.15' ('okänd tidpunkt' when missing)."""
+    try:
+        moment = datetime.fromisoformat(saved_at)
+    except (TypeError, ValueError):
+        return "okänd tidpunkt"
+    return f"{moment.day} {MONTHS[moment.month]} {moment.year} kl. {moment:%H.%M}"
 
 
 # -- command line ----------------------------------------------------------------------------------------

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
+from data import intake
+from data.intake import cell_text, where
 from data.slug import slug
 
-MAX_BYTES = 5 * 1024 * 1024          # an upload or a folder of CSVs
-MAX_UNZIPPED = 60 * 1024 * 1024      # an xlsx is a zip: refuse one that unpacks to more than this
 MAX_ROWS = 5000                      # rows per sheet
 MAX_TITLE = 500                      # characters in a title, name, code or heading
 MAX_TEXT = 20000                     # characters in any other cell
+LIMITS = intake.Limits(rows=MAX_ROWS)
+MAX_BYTES = LIMITS.bytes             # an upload or a folder of CSVs
 
 
 @dataclass(frozen=True)
@@ -128,56 +127,22 @@ class RawTemplate:
     notes: list[str] = field(default_factory=list)
 
 
-def where(label: str, row: int | None = None, column: str | None = None) -> str:
-    return label + (f", rad {row}" if row else "") + (f", kolumn «{column}»" if column else "")
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
-
-
 def _too_big(name: str, size: int) -> RawTemplate:
-    return RawTemplate(name, problems=[f"{name}: filen är {_mb(size)}; högst {MAX_BYTES // 1024 // 1024} MB tas "
+    return RawTemplate(name, problems=[f"{name}: filen är {intake.mb(size)}; högst {MAX_BYTES // 1024 // 1024} MB tas "
                                        "emot. Dela upp den eller ta bort bilder och annat som inte hör till mallen."])
 
 
-# -- cells ---------------------------------------------------------------------------------------------
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-
-
-def cell_text(value) -> str:
-    """An Excel or CSV value as text: numbers without a trailing .0, dates as ÅÅÅÅ-MM-DD, NFC, \\n newlines."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "sant" if value else "falskt"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
-
-
-def check_cell(text: str, column: Column, at: str, problems: list[str], notes: list[str]) -> None:
-    """Formulas are refused; control characters and over-long text too; HTML is kept as text (a note)."""
-    if text.startswith("="):
-        problems.append(f"{at}: «{text[:40]}» är en formel eller börjar med likhetstecken. Formler läses "
-                        "inte in: skriv texten utan inledande = (eller ta bort formeln).")
-    if CONTROL.search(text):
-        problems.append(f"{at}: texten innehåller ett otillåtet styrtecken "
-                        f"(tecken {ord(CONTROL.search(text).group()):#04x}); ta bort det.")
-    limit = MAX_TEXT if column.long else MAX_TITLE
-    if len(text) > limit:
-        problems.append(f"{at}: texten är {len(text)} tecken lång; högst {limit} tecken är tillåtet här.")
-    if HTML_TAG.search(text):
-        notes.append(f"{at}: texten innehåller HTML-taggar ({HTML_TAG.search(text).group()[:30]}). Den "
-                     "lagras som vanlig text och visas som text, aldrig som HTML.")
+# -- cells (the one policy: data/intake.py) ---------------------------------------------------------------
+def check_cell(raw, column: Column, at: str, problems: list[str], markup: list) -> str:
+    """The cell as text; what cannot be stored goes to problems, HTML/Markdown to markup (kept as text)."""
+    text = cell_text(raw)
+    source = raw if isinstance(raw, str) else text
+    for message in intake.cell_problems(source, MAX_TEXT if column.long else MAX_TITLE):
+        problems.append(f"{at}: {message}")
+    found = intake.markup(text)
+    if found:
+        markup.append((at, found))
+    return text
 
 
 def _sheet_rows(sheet: Sheet, label: str, header: list, body, raw: RawTemplate) -> RawSheet | None:
@@ -200,109 +165,61 @@ def _sheet_rows(sheet: Sheet, label: str, header: list, body, raw: RawTemplate) 
         raw.problems.append(f"{where(label, 1)}: kolumn saknas: {', '.join(missing)} (rubrikraden ska ha "
                             f"{', '.join(c.name for c in sheet.columns)}).")
         return None
-    rows = []
+    rows, markup = [], []
     for number, values in body:
         if number - 1 > MAX_ROWS:
             raw.problems.append(f"{label}: fler än {MAX_ROWS} rader; dela upp filen.")
             break
-        texts = {c.name: cell_text(values[index[c.name]]) if c.name in index and index[c.name] < len(values)
-                 else "" for c in sheet.columns}
-        if not any(texts.values()):
+        cells = {c.name: values[index[c.name]] if c.name in index and index[c.name] < len(values) else None
+                 for c in sheet.columns}
+        if not any(cell_text(v) for v in cells.values()):
             continue
         if any(cell_text(v) for i, v in enumerate(values) if i >= len(names) or not names[i]):
             raw.notes.append(f"{where(label, number)}: värden i en kolumn utan rubrik lästes inte.")
-        for column in sheet.columns:
-            check_cell(texts[column.name], column, where(label, number, column.name), raw.problems, raw.notes)
+        texts = {c.name: check_cell(cells[c.name], c, where(label, number, c.name), raw.problems, markup)
+                 for c in sheet.columns}
         rows.append((number, texts))
+    raw.notes += intake.markup_notes(markup)
     return RawSheet(sheet.name, label, [names[i] for i in sorted(index.values())], rows)
 
 
-# -- Excel ---------------------------------------------------------------------------------------------
+# -- Excel and CSV (read by data/intake.py) -----------------------------------------------------------------
 def read_xlsx(name: str, data: bytes) -> RawTemplate:
     raw = RawTemplate(name)
+    wanted = {fold(s.name): s for s in SHEETS.values()}
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(i.file_size for i in archive.infolist())
-    except zipfile.BadZipFile:
-        raw.problems.append(f"{name}: filen är ingen Excel-arbetsbok (.xlsx) och kunde inte läsas.")
+        book = intake.read_xlsx(name, data, lambda title: fold(title) in wanted, LIMITS)
+    except intake.Refused as exc:
+        raw.problems.append(str(exc))
         return raw
-    if unpacked > MAX_UNZIPPED:
-        raw.problems.append(f"{name}: arbetsboken packas upp till {_mb(unpacked)}; gränsen är "
-                            f"{_mb(MAX_UNZIPPED)}.")
-        return raw
-    from openpyxl import load_workbook
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged or foreign zip
-        raw.problems.append(f"{name}: filen kunde inte läsas som Excel-arbetsbok (.xlsx): "
-                            f"{type(exc).__name__}.")
-        return raw
-    try:
-        titles = {fold(t): t for t in book.sheetnames}
-        for sheet in SHEETS.values():
-            title = titles.get(fold(sheet.name))
-            if title is None:
-                if sheet.required:
-                    raw.problems.append(f"{name}: fliken «{sheet.name}» saknas (flikarna i filen: "
-                                        f"{', '.join(book.sheetnames)}).")
-                continue
-            ws = book[title]
-            ws.reset_dimensions()
-            rows = enumerate(ws.iter_rows(values_only=True), start=1)
-            first = next(rows, None)
-            label = f"{name}, flik «{sheet.name}»"
-            if first is None or not any(cell_text(v) for v in first[1]):
-                raw.problems.append(f"{where(label, 1)}: rubrikraden saknas (fliken är tom).")
-                continue
-            found = _sheet_rows(sheet, label, list(first[1]), ((n, list(v)) for n, v in rows), raw)
-            if found:
-                raw.sheets[sheet.name] = found
-        known = {fold(s) for s in [*SHEETS, *HELP_SHEETS]}
-        for title in book.sheetnames:
-            if fold(title) not in known:
-                raw.notes.append(f"{name}: fliken «{title}» hör inte till mallen och lästes inte.")
-    finally:
-        book.close()
+    titles = {fold(t): t for t in book.titles}
+    for sheet in SHEETS.values():
+        title = titles.get(fold(sheet.name))
+        if title is None:
+            if sheet.required:
+                raw.problems.append(f"{name}: fliken «{sheet.name}» saknas (flikarna i filen: "
+                                    f"{', '.join(book.titles)}).")
+            continue
+        label = f"{name}, flik «{sheet.name}»"
+        rows = book.sheets[title]
+        if not rows or rows[0][0] != 1 or not any(cell_text(v) for v in rows[0][1]):
+            raw.problems.append(f"{where(label, 1)}: rubrikraden saknas (fliken är tom).")
+            continue
+        found = _sheet_rows(sheet, label, list(rows[0][1]), rows[1:], raw)
+        if found:
+            raw.sheets[sheet.name] = found
+    known = {fold(s) for s in [*SHEETS, *HELP_SHEETS]}
+    for title in book.titles:
+        if fold(title) not in known:
+            raw.notes.append(f"{name}: fliken «{title}» hör inte till mallen och lästes inte.")
     return raw
-
-
-# -- CSV -----------------------------------------------------------------------------------------------
-def decode_csv(name: str, data: bytes, raw: RawTemplate) -> str | None:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; say what was converted."""
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        raw.notes.append(f"{name}: teckenkodningen var UTF-16 (Excels ”Unicode-text”); konverterades till UTF-8.")
-        return data.decode("utf-16")
-    if b"\x00" in data:
-        raw.problems.append(f"{name}: filen är ingen textfil (den innehåller nolltecken); spara fliken som "
-                            "CSV (UTF-8) eller läs in Excel-filen.")
-        return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raw.problems.append(f"{name}: okänd teckenkodning (inte UTF-8, byte {utf8_error.start}, och inte "
-                                "Windows-1252); spara filen som CSV UTF-8.")
-            return None
-        converted = sorted({c for c in text if ord(c) > 127})
-        raw.notes.append(f"{name}: filen var inte UTF-8 utan Windows-1252 (Excels vanliga CSV); "
-                         f"konverterades till UTF-8 (tecken som {' '.join(converted[:8])}).")
-        return text
-
-
-def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (";", ",", "\t")}
-    return max(counts, key=counts.get) if max(counts.values()) else ","
 
 
 def read_csvs(files: list[tuple[str, bytes]], origin: str) -> RawTemplate:
     raw = RawTemplate(origin)
     by_sheet = {slug(s.name): s for s in SHEETS.values()}
     seen: dict[str, str] = {}
+    deadline = intake.Deadline(origin, LIMITS.seconds)
     for name, data in files:
         stem = slug(Path(name).stem)
         sheet = by_sheet.get(stem)
@@ -318,18 +235,17 @@ def read_csvs(files: list[tuple[str, bytes]], origin: str) -> RawTemplate:
         if not data.strip():
             raw.problems.append(f"{name}: filen är tom (rubrikraden saknas).")
             continue
-        text = decode_csv(name, data, raw)
-        if text is None:
-            continue
         try:
-            records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True))
-        except csv.Error as exc:
-            raw.problems.append(f"{name}: felaktig CSV ({exc}); kontrollera citattecknen.")
+            records, note = intake.read_csv(name, data, LIMITS, deadline)
+        except intake.Refused as exc:
+            raw.problems.append(str(exc))
             continue
-        if not records or not any(v.strip() for v in records[0]):
+        if note:
+            raw.notes.append(note)
+        if not records or not any(v.strip() for v in records[0][1]):
             raw.problems.append(f"{where(name, 1)}: rubrikraden saknas.")
             continue
-        found = _sheet_rows(sheet, name, records[0], enumerate(records[1:], start=2), raw)
+        found = _sheet_rows(sheet, name, records[0][1], records[1:], raw)
         if found:
             raw.sheets[sheet.name] = found
     for sheet in SHEETS.values():

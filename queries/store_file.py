@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from data.paths import read_only_mode  # noqa: F401 - the one switch, re-exported for queries/
 from queries.runner import load_all
 
 RETRY_SECONDS = 4.0
@@ -69,10 +70,6 @@ class DialogueDecided(UserStoreError):
 
 def is_postgres_url(target) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
-
-
-def read_only_mode() -> bool:
-    return os.environ.get("FARDPLANER_READONLY", "").lower() in ("1", "true", "ja", "yes")
 
 
 _LOCKS: dict[str, threading.Lock] = {}

@@ -209,8 +209,8 @@ BROKEN = [
     ("tom.csv", b"", ["tom.csv", "filen är tom"]),
     ("bara-rubrik.csv", HEADER.encode(), ["bara en rubrikrad"]),
     ("formel.xlsx", _xlsx_with_formula(), ["formel.xlsx, rad 2, kolumn «kalla»", "formel"]),
-    ("html.csv", (HEADER + "boende-i-karnan;haninge;2024;41000;<script>alert(1)</script>\n").encode(),
-     ["html.csv, rad 2, kolumn «kalla»", "HTML-kod"]),
+    ("html.csv", (HEADER + "<script>alert(1)</script>;haninge;2024;41000;x\n").encode(),
+     ["html.csv, rad 2, kolumn «indikator_id»", "okänd indikator «<script>alert(1)</script>»"]),
     ("formel.csv", (HEADER + "boende-i-karnan;haninge;2024;41000;@SUM(1+1)\n").encode(),
      ["rad 2, kolumn «kalla»", "formel i Excel"]),
     ("okand-indikator.csv", (HEADER + "lycka;haninge;2024;7;x\n").encode(), ["okänd indikator «lycka»"]),
@@ -222,7 +222,7 @@ BROKEN = [
     ("finns-redan.csv", (HEADER + "boende-i-karnan;sodertalje;2026;26000;Egen räkning\n").encode(),
      ["rad 2, kolumn «ar»", "det finns redan ett värde", "Färdplan för den regionala stadskärnan Södertälje"]),
     ("gammal.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ["gamla format (.xls)"]),
-    ("trasig.xlsx", b"PK\x03\x04" + b"\x00" * 100, ["Excel-filen går inte att öppna"]),
+    ("trasig.xlsx", b"PK\x03\x04" + b"\x00" * 100, ["ingen Excel-arbetsbok (.xlsx) och går inte att öppna"]),
     ("stor.csv", HEADER.encode() + b"x" * (50 * 1024 * 1024), ["stor.csv", "filen är 50,0 MB", "högst 5 MB"]),
 ]
 

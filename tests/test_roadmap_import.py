@@ -120,7 +120,9 @@ def test_round_trip_into_a_store_without_sodertalje(ref_db, curated, db, soderta
     assert {k for k in after if after[k] != common_before[k]} == {"changes.csv"}
     last = (curated / "common" / "changes.csv").read_text("utf-8").splitlines()[-1]
     assert "Färdplan för Södertälje stadskärna" in last and "inläst via import av sodertalje.xlsx" in last
-    assert ri.list_versions(curated).empty
+    # A first import too leaves a restore point: the state before it (no roadmap for the core).
+    [point] = ri.list_versions(curated).to_dict("records")
+    assert point["empty"] and point["core_id"] == "sodertalje" and point["kind"] == "roadmap"
 
 
 def test_round_trip_through_the_csv_template(curated, tmp_path, db):
@@ -236,7 +238,7 @@ def test_bad_template_is_refused_and_nothing_changes(curated, db, sodertalje_xls
 
 BAD_FILES = [
     ("binary", "mall.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, ["mall.xlsx", "ingen Excel-arbetsbok"]),
-    ("zip that is not a workbook", "mall.xlsx", None, ["mall.xlsx", "kunde inte läsas som Excel-arbetsbok"]),
+    ("zip that is not a workbook", "mall.xlsx", None, ["mall.xlsx", "ingen Excel-arbetsbok"]),
     ("empty", "mall.xlsx", b"", ["mall.xlsx: filen är tom"]),
     ("6 MB", "mall.xlsx", b"PK\x03\x04" + b"0" * (6 * 1024 * 1024), ["mall.xlsx: filen är 6,0 MB; högst 5 MB tas emot"]),
     ("old xls", "mall.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ["gammal Excel-fil (.xls)"]),
@@ -289,7 +291,7 @@ def test_malformed_and_binary_csv_are_refused(curated, tmp_path):
     folder = _csv_template(tmp_path)
     (folder / "insatser.csv").write_bytes('kod,titel\n1.3,"Ett citat som aldrig slutar\n'.encode())
     plan = ri.prepare(folder, curated)
-    assert any(p.startswith("insatser.csv: felaktig CSV") for p in plan.problems), plan.problems
+    assert any(p.startswith("insatser.csv, rad 2: felaktig CSV") for p in plan.problems), plan.problems
     (folder / "insatser.csv").write_bytes(b"kod,titel\x00\x01\x02")
     plan = ri.prepare(folder, curated)
     assert any(p.startswith("insatser.csv: filen är ingen textfil") for p in plan.problems), plan.problems
@@ -319,6 +321,7 @@ def test_html_is_kept_as_text_with_a_note(curated, db, sodertalje_xlsx):
     plan = ri.prepare([("mall.xlsx", edit(sodertalje_xlsx, "Insatser", {(4, "beskrivning"): html}))], curated)
     assert plan.ok, plan.problems
     assert any("flik «Insatser», rad 4, kolumn «beskrivning»" in n and "lagras som vanlig text" in n
+               and "aldrig som länk" in n
                for n in plan.notes)
     assert plan.changes[["Ändring", "Post", "Fält"]].values.tolist() == [
         ["ändras", "sodertalje-1.3 – Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C och "
@@ -391,7 +394,7 @@ def test_a_new_roadmap_for_haninge(curated, db):
         zip(changes["Ändring"], changes["Vad"], changes["Post"]))
     assert any("gemensamma insatser som en annan färdplan är källa för" in n for n in plan.notes)
     done = ri.apply(plan, db)
-    assert "Haninge stadskärna" in done.message and done.saved == []
+    assert "Haninge stadskärna" in done.message and len(done.saved) == 1 and "återställningspunkt" in done.message
     assert store_rows(db, "SELECT roadmap_status, roadmap_source_id FROM cores WHERE id = 'haninge'") == [
         ("utkast", "fardplan-haninge-2027")]
     ids = [i for (i,) in store_rows(db, "SELECT id FROM interventions WHERE core_id = 'haninge' ORDER BY id")]
@@ -416,6 +419,12 @@ def test_a_new_roadmap_for_haninge(curated, db):
     # Exported again, the new roadmap reads back unchanged.
     again = ri.prepare([("igen.xlsx", ri.export_template("haninge", curated))], curated)
     assert again.ok and again.changes.empty, (again.problems, again.changes)
+    # The first import can be undone: its restore point is the state before it (no roadmap).
+    back = ri.restore(done.saved[0], curated, target=db)
+    assert "(ingen färdplan)" in back.message and not (curated / "haninge-2027").exists()
+    assert store_rows(db, "SELECT roadmap_status, roadmap_source_id FROM cores WHERE id = 'haninge'") == [
+        ("ingen", None)]
+    assert store_rows(db, "SELECT count(*) FROM interventions WHERE core_id = 'haninge'") == [(0,)]
 
 
 def test_a_variant_needs_the_canonical_shared_insats(curated):
@@ -530,11 +539,27 @@ def test_the_trial_build_reports_problems_elsewhere_and_nothing_changes(curated,
     assert snapshot(curated) == before and not db.exists()
 
 
-def test_one_import_at_a_time(curated, db, sodertalje_xlsx):
+def test_one_import_at_a_time(curated, db, sodertalje_xlsx, monkeypatch):
+    """Every writer waits on the one lock; one that waits too long is refused and changes nothing."""
+    import threading
+    from data import curated_lock
     plan = ri.prepare([("ny.xlsx", changed_sodertalje(sodertalje_xlsx))], curated)
-    with ri._locked(curated):
-        with pytest.raises(ri.ImportRefused, match="En annan inläsning pågår"):
+    monkeypatch.setattr(curated_lock, "LOCK_WAIT", 0.5)
+    held, release = threading.Event(), threading.Event()
+
+    def other_writer():
+        with curated_lock.lock(curated):
+            held.set()
+            release.wait(10)
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    held.wait(10)
+    try:
+        with pytest.raises(ri.ImportRefused, match="En annan inläsning, återställning eller ombyggnad"):
             ri.apply(plan, db)
+    finally:
+        release.set()
+        thread.join()
     assert not db.exists()
 
 

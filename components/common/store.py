@@ -13,9 +13,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from data.build import build, stored_hash
+from data.build import build, read_only_store, stored_hash
 from data.curated_files import DataError
-from data.paths import curated_dir, reference_db
+from data.paths import curated_dir, read_only_mode, reference_db
 from queries.runner import ReferenceStore
 
 FIX = ("Rätta det som står nedan och kör sedan `python -m data.build --force` i verktygets mapp, eller kontakta "
@@ -35,8 +35,11 @@ def _unavailable(why: str, details: list[str] | None = None) -> StoreUnavailable
 @st.cache_resource(show_spinner="Bygger databasen från källorna …")
 def reference_store() -> tuple[ReferenceStore, str | None]:
     """Build if needed (once per server process) and open read-only. Returns (store, build problem).
+    In read-only mode nothing is written in the data folder (data.build.read_only_store).
 
     Raises StoreUnavailable when there is no readable store (not cached, so a later run retries)."""
+    if read_only_mode():
+        return _read_only()
     problem, details = None, []
     why = "filen saknas, är tom, skadad eller låst av ett annat program"
     try:
@@ -55,9 +58,22 @@ def reference_store() -> tuple[ReferenceStore, str | None]:
     return ReferenceStore(reference_db()), problem
 
 
+def _read_only() -> tuple[ReferenceStore, str | None]:
+    try:
+        path, stale = read_only_store()
+    except DataError as exc:
+        raise _unavailable("appen körs i läsläge, ingen databas är byggd och källdatan har fel",
+                           exc.problems) from exc
+    except (OSError, duckdb.Error) as exc:
+        raise _unavailable("appen körs i läsläge och databasen kunde inte byggas", [str(exc)]) from exc
+    problem = ("Läsläge: källdatan har ändrats sedan databasen byggdes, men i läsläge byggs den inte om. "
+               "Sidorna visar den senast byggda datan." if stale else None)
+    return ReferenceStore(path), problem
+
+
 def _stamp() -> int:
-    reference_store()  # builds the store on a fresh machine before its file is looked at
-    return reference_db().stat().st_mtime_ns
+    # builds the store on a fresh machine before its file is looked at
+    return reference_store()[0].path.stat().st_mtime_ns
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -86,7 +102,7 @@ def _stop(message: str):
 
 def reference_file() -> bytes:
     """The store's file as it is now, for download (DuckDB; open it read-only)."""
-    return reference_db().read_bytes()
+    return reference_store()[0].path.read_bytes()
 
 
 _SYNC = {"at": float("-inf")}

@@ -2,14 +2,15 @@
 import streamlit as st
 
 from components import auth, roadmap_import_view as view
-from data.roadmap_import import curated_dir, read_only_mode
+from data.paths import curated_dir, read_only_mode
 from queries.permissions import IMPORT
 
 st.title("Läs in färdplan")
 st.markdown("När en kärnas färdplan publiceras läses den in här, utan att någon behöver ändra i koden: fyll i "
             "mallen, ladda upp den, granska vad som ändras och bekräfta. Filen kontrolleras först; ett fel "
-            "anges med flik, rad och kolumn, och en fil med fel ändrar ingenting. Formatet beskrivs i "
-            "data/README.md (avsnittet «Importing a roadmap»).")
+            "anges med flik, rad och kolumn, och en fil med fel ändrar ingenting.")
+with st.expander("Hjälp: så fungerar inläsningen"):
+    st.markdown(view.HELP)
 
 curated = curated_dir()
 view.template_section(curated)

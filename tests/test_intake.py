@@ -267,3 +267,26 @@ def test_report_the_slowest_refusal():
         slowest = max(TIMES, key=TIMES.get)
         print(f"\n{len(TIMES)} refusals, slowest {slowest}: {TIMES[slowest]:.3f} s")
         assert TIMES[slowest] < LIMIT_SECONDS
+
+
+def test_markdown_in_an_imported_actor_name_reaches_the_card_as_text(tmp_path, monkeypatch):
+    """An actor named '[Klicka här](https://…)' with an external image: the Insatser card shows the characters."""
+    import components.store
+    from tests.conftest import open_page
+    curated, store = tmp_path / "curated", tmp_path / "fardplaner.duckdb"
+    shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
+    evil = "[Klicka här](https://x.example) ![](https://x.example/bild.png)"
+    for path in curated.glob("*/actors.csv"):
+        path.write_text(path.read_text("utf-8").replace("trafikverket,Trafikverket,", f"trafikverket,\"{evil}\","),
+                        "utf-8")
+    build(store, force=True, curated=curated)
+    monkeypatch.setenv("FARDPLANER_CURATED", str(curated))
+    monkeypatch.setenv("FARDPLANER_DB", str(store))
+    components.store.reference_store.clear()
+    try:
+        at = open_page("insatser.py", timeout=120, karna="sodertalje")
+        at.selectbox(key="visa_insats").select("gemensam-4.1").run()
+        shown = "\n".join(m.value for m in at.markdown)
+    finally:
+        components.store.reference_store.clear()
+    assert "\\[Klicka här\\]\\(https://x\\.example\\) \\!\\[\\]\\(https://x\\.example/bild\\.png\\)" in shown

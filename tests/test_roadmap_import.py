@@ -673,10 +673,15 @@ def test_page_upload_preview_confirm_and_restore(page_env, sodertalje_xlsx):
     shutil.copy(store, store.with_name("copy.duckdb"))
     assert store_rows(store.with_name("copy.duckdb"), "SELECT title FROM interventions WHERE id = 'sodertalje-1.3'") \
         == [("Ny titel för 1.3",)]
-    versions = table_with(at, "Version")
-    assert len(versions) == 1 and versions.iloc[0]["Kärna"] == "Södertälje stadskärna"
+    versions = table_with(at, "Innehåll")
+    assert len(versions) == 1 and versions.iloc[0]["Innehåll"].startswith("Södertälje stadskärna: färdplanen «")
+    label = at.selectbox(key="restore_version").options[0]   # by date, content and person, not by folder id
+    assert "17 insatser" in label and " kl. " in label and "sodertalje-2026-" not in label
 
-    at.button(key="restore_confirm").click().run()
+    at.button(key="restore_confirm").click().run()   # restore asks first: nothing changed yet
+    assert any("Vill du återställa" in w.value for w in at.warning)
+    assert snapshot(curated)["sodertalje-2026/interventions.csv"] != before["sodertalje-2026/interventions.csv"]
+    at.button(key="restore_yes").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("återställd" in s.value for s in at.success)
     assert snapshot(curated)["sodertalje-2026/interventions.csv"] == before["sodertalje-2026/interventions.csv"]

@@ -296,26 +296,38 @@ FIELD_SV = {
 CHANGE_ORDER = {"tillkommer": 0, "ändras": 1, "tas bort": 2}
 
 
-def _post(table: str, rec: dict) -> str:
-    if table in ("interventions", "sources"):
-        return f"{rec['id']} – {rec['title']}"
+def _insats(iid: str, names: dict) -> str:
+    return names.get("interventions", {}).get(iid, iid)
+
+
+def _post(table: str, rec: dict, names: dict) -> str:
+    """The record as a person reads it: codes, titles and names, not ids."""
+    cores, actors = names.get("cores", {}), names.get("actors", {})
+    if table == "interventions":
+        code = rec.get("code") or ""
+        return f"{code} – {rec['title']}" if code else rec["title"]
+    if table == "sources":
+        return rec["title"]
     if table == "intervention_variants":
-        return f"{rec['intervention_id']} – {rec['title']}"
+        return f"{_insats(rec['intervention_id'], names)} (gemensam) – {rec['title']}"
     if table == "intervention_actors":
-        return f"{rec['intervention_id']}: {rec['actor_id']} ({ROLE_SV.get(rec['role'], rec['role'])})"
+        return (f"{_insats(rec['intervention_id'], names)}: {actors.get(rec['actor_id'], rec['actor_id'])} "
+                f"({ROLE_SV.get(rec['role'], rec['role'])})")
     if table == "directions":
-        return f"{rec['core_id']}, målområde {rec['goal_area_id']}"
+        return f"{cores.get(rec['core_id'], rec['core_id'])}, målområde {rec['goal_area_id']}"
     if table == "core_texts":
-        return f"{rec['core_id']}: karaktärsbeskrivning"
-    return f"{rec['id']} – {rec.get('name', '')}"
+        return f"{cores.get(rec['core_id'], rec['core_id'])}: karaktärsbeskrivning"
+    return rec.get("name", "") or rec["id"]
 
 
-def preview(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def preview(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame], names: dict | None = None) -> pd.DataFrame:
     """What an import adds, changes and removes: one row per record (Ändring, Vad, Post, Fält).
 
     old and new map table names (PREVIEW_KEYS) to the records before and after; records are compared
     field by field on the contract's columns, keyed as in PREVIEW_KEYS. Pure: no files are read.
+    names maps ids to what the preview shows instead ({"cores"|"actors"|"interventions": {id: text}}).
     """
+    names = names or {}
     out = []
     for table, keys in PREVIEW_KEYS.items():
         before, after = old.get(table), new.get(table)
@@ -328,13 +340,13 @@ def preview(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> pd.Da
         for key, pair in index.items():
             o, n = pair.get("old"), pair.get("new")
             if o is None:
-                out.append(("tillkommer", PREVIEW_LABELS[table], _post(table, n), ""))
+                out.append(("tillkommer", PREVIEW_LABELS[table], _post(table, n, names), ""))
             elif n is None:
-                out.append(("tas bort", PREVIEW_LABELS[table], _post(table, o), ""))
+                out.append(("tas bort", PREVIEW_LABELS[table], _post(table, o, names), ""))
             else:
                 fields = [f for f in n if f in o and n[f] != o[f]]
                 if fields:
-                    out.append(("ändras", PREVIEW_LABELS[table], _post(table, n),
+                    out.append(("ändras", PREVIEW_LABELS[table], _post(table, n, names),
                                 ", ".join(FIELD_SV.get(f, f) for f in fields)))
     df = pd.DataFrame(out, columns=["Ändring", "Vad", "Post", "Fält"])
     return df.sort_values("Ändring", key=lambda s: s.map(CHANGE_ORDER), kind="stable").reset_index(drop=True)
@@ -788,7 +800,13 @@ def _preview(ctx: Context, plan: Plan) -> None:
     updated = _clean(core).copy()
     updated["roadmap_source_id"], updated["roadmap_status"] = plan.source["id"], plan.source["status"]
     new["cores"] = updated
-    plan.changes = preview(old, new)
+    interventions = pd.concat([t["interventions"], plan.tables["interventions"]])
+    code_title = {r["id"]: (f"{r['code']} – {r['title']}" if r["code"] else r["title"])
+                  for r in interventions.to_dict("records")}
+    actor_names = dict(zip(t["actors"]["id"], t["actors"]["name"])) | dict(
+        zip(plan.tables["actors"]["id"], plan.tables["actors"]["name"]))
+    plan.changes = preview(old, new, {"cores": dict(zip(t["cores"]["id"], t["cores"]["name"])),
+                                      "actors": actor_names, "interventions": code_title})
 
 
 def _trial_build(plan: Plan) -> None:

@@ -6,7 +6,8 @@ from components.importera import roadmap_import_view as view
 st.title("Läs in färdplan")
 st.markdown("När en kärnas färdplan publiceras läses den in här, utan att någon behöver ändra i koden: fyll i "
             "mallen, ladda upp den, granska vad som ändras och bekräfta. Filen kontrolleras först; ett fel "
-            "anges med flik, rad och kolumn, och en fil med fel ändrar ingenting. Formatet beskrivs i "
-            "data/README.md (avsnittet «Importing a roadmap»).")
+            "anges med flik, rad och kolumn, och en fil med fel ändrar ingenting.")
+with st.expander("Hjälp: så fungerar inläsningen"):
+    st.markdown(view.HELP)
 
 view.show_sections()

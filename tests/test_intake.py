@@ -29,7 +29,7 @@ from tests import intake_corpus
 from tests.conftest import REPO
 from tests.test_roadmap_import import changed_sodertalje
 
-LIMIT_SECONDS = 2.0
+LIMIT_SECONDS = 2.0  # CPU seconds of this process: the work done before a refusal, not the wait on a busy machine
 TIMES: dict[str, float] = {}
 
 
@@ -90,10 +90,10 @@ def test_a_bad_indicator_file_is_refused_quickly_and_nothing_changes(world, case
     curated, store, users, catalog = world
     before = digest(curated, store, users)
     [(name, data)] = case.files
-    started = time.perf_counter()
+    started = time.process_time()
     parsed = ii.parse(name, data)
     rows, problems = ii.validate(parsed, catalog)
-    TIMES[case.id] = elapsed = time.perf_counter() - started
+    TIMES[case.id] = elapsed = time.process_time() - started
     assert problems, f"{case.id} was accepted"
     _assert_message(case, "\n".join(p.text(parsed.file) for p in problems))
     assert elapsed < LIMIT_SECONDS, elapsed
@@ -106,9 +106,9 @@ def test_a_bad_indicator_file_is_refused_quickly_and_nothing_changes(world, case
 def test_a_bad_roadmap_file_is_refused_quickly_and_nothing_changes(world, case):
     curated, store, users, _ = world
     before = digest(curated, store, users)
-    started = time.perf_counter()
+    started = time.process_time()
     plan = ri.prepare(case.files, curated, origin=case.files[0][0] if len(case.files) == 1 else "mall")
-    TIMES[case.id] = elapsed = time.perf_counter() - started
+    TIMES[case.id] = elapsed = time.process_time() - started
     assert not plan.ok, f"{case.id} was accepted"
     _assert_message(case, "\n".join(plan.problems))
     assert elapsed < LIMIT_SECONDS, elapsed
@@ -267,3 +267,26 @@ def test_report_the_slowest_refusal():
         slowest = max(TIMES, key=TIMES.get)
         print(f"\n{len(TIMES)} refusals, slowest {slowest}: {TIMES[slowest]:.3f} s")
         assert TIMES[slowest] < LIMIT_SECONDS
+
+
+def test_markdown_in_an_imported_actor_name_reaches_the_card_as_text(tmp_path, monkeypatch):
+    """An actor named '[Klicka här](https://…)' with an external image: the Insatser card shows the characters."""
+    import components.common.store
+    from tests.conftest import open_page
+    curated, store = tmp_path / "curated", tmp_path / "fardplaner.duckdb"
+    shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
+    evil = "[Klicka här](https://x.example) ![](https://x.example/bild.png)"
+    for path in curated.glob("*/actors.csv"):
+        path.write_text(path.read_text("utf-8").replace("trafikverket,Trafikverket,", f"trafikverket,\"{evil}\","),
+                        "utf-8")
+    build(store, force=True, curated=curated)
+    monkeypatch.setenv("FARDPLANER_CURATED", str(curated))
+    monkeypatch.setenv("FARDPLANER_DB", str(store))
+    components.common.store.reference_store.clear()
+    try:
+        at = open_page("insatser.py", timeout=120, karna="sodertalje")
+        at.selectbox(key="visa_insats").select("gemensam-4.1").run()
+        shown = "\n".join(m.value for m in at.markdown)
+    finally:
+        components.common.store.reference_store.clear()
+    assert "\\[Klicka här\\]\\(https://x\\.example\\) \\!\\[\\]\\(https://x\\.example/bild\\.png\\)" in shown

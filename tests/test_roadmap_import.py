@@ -324,7 +324,7 @@ def test_html_is_kept_as_text_with_a_note(curated, db, sodertalje_xlsx):
                and "aldrig som länk" in n
                for n in plan.notes)
     assert plan.changes[["Ändring", "Post", "Fält"]].values.tolist() == [
-        ["ändras", "sodertalje-1.3 – Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C och "
+        ["ändras", "1.3 – Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C och "
                    "Södertälje Syd", "beskrivning"]]
     ri.apply(plan, db)
     assert store_rows(db, "SELECT description FROM interventions WHERE id = 'sodertalje-1.3'") == [(html,)]
@@ -390,7 +390,7 @@ def test_a_new_roadmap_for_haninge(curated, db):
     assert set(changes["Ändring"]) == {"tillkommer", "ändras"}
     assert changes[changes["Ändring"] == "ändras"][["Vad", "Fält"]].values.tolist() == [
         ["Kärna", "färdplanens källa, färdplanens status"]]
-    assert ("tillkommer", "Aktör", "haninge-bostader-ab – Haninge Bostäder AB") in set(
+    assert ("tillkommer", "Aktör", "Haninge Bostäder AB") in set(
         zip(changes["Ändring"], changes["Vad"], changes["Post"]))
     assert any("gemensamma insatser som en annan färdplan är källa för" in n for n in plan.notes)
     done = ri.apply(plan, db)
@@ -458,14 +458,16 @@ def test_preview_then_apply_then_restore(curated, db, sodertalje_xlsx):
     got = {(r["Ändring"], r["Vad"], r["Post"].split(" – ")[0].split(":")[0], r["Fält"])
            for r in plan.changes.to_dict("records")}
     assert got == {
-        ("tillkommer", "Insats", "sodertalje-4.5", ""),
-        ("tillkommer", "Aktör vid insats", "sodertalje-4.5", ""),
-        ("ändras", "Insats", "sodertalje-1.3", "titel"),
-        ("tas bort", "Insats", "sodertalje-4.4", ""),
-        *{("tas bort", "Aktör vid insats", "sodertalje-4.4", "")},
-        ("tas bort", "Aktör", "bussoperator", ""),   # named only by 4.4
+        ("tillkommer", "Insats", "4.5", ""),
+        ("tillkommer", "Aktör vid insats", "4.5", ""),
+        ("ändras", "Insats", "1.3", "titel"),
+        ("tas bort", "Insats", "4.4", ""),
+        *{("tas bort", "Aktör vid insats", "4.4", "")},
+        ("tas bort", "Aktör", "Bussoperatör", ""),   # named only by 4.4; names, not ids
     }
-    assert len(plan.changes[plan.changes["Post"].str.startswith("sodertalje-4.4:")]) == 5
+    roles = plan.changes[plan.changes["Vad"] == "Aktör vid insats"]
+    assert len(roles[roles["Post"].str.startswith("4.4 – ")]) == 5
+    assert not plan.changes["Post"].str.contains("sodertalje-").any(), "the preview shows no raw ids"
     assert snapshot(curated / "sodertalje-2026") == original, "the preview writes nothing"
 
     done = ri.apply(plan, db)
@@ -600,7 +602,7 @@ def test_command_line(curated, db, tmp_path, sodertalje_xlsx, capsys):
     assert ri.main([str(path), "--dry-run", *base]) == 0
     out = capsys.readouterr().out
     assert "Färdplan för Södertälje stadskärna (fardplan-sodertalje-2026) → curated/sodertalje-2026" in out
-    assert "tas bort   Insats: sodertalje-4.4" in out and "Provkörning: inget ändrades." in out
+    assert "tas bort   Insats: 4.4 – " in out and "Provkörning: inget ändrades." in out
     assert snapshot(curated) == before and not db.exists()
 
     bad = tmp_path / "trasig.xlsx"
@@ -671,10 +673,15 @@ def test_page_upload_preview_confirm_and_restore(page_env, sodertalje_xlsx):
     shutil.copy(store, store.with_name("copy.duckdb"))
     assert store_rows(store.with_name("copy.duckdb"), "SELECT title FROM interventions WHERE id = 'sodertalje-1.3'") \
         == [("Ny titel för 1.3",)]
-    versions = table_with(at, "Version")
-    assert len(versions) == 1 and versions.iloc[0]["Kärna"] == "Södertälje stadskärna"
+    versions = table_with(at, "Innehåll")
+    assert len(versions) == 1 and versions.iloc[0]["Innehåll"].startswith("Södertälje stadskärna: färdplanen «")
+    label = at.selectbox(key="restore_version").options[0]   # by date, content and person, not by folder id
+    assert "17 insatser" in label and " kl. " in label and "sodertalje-2026-" not in label
 
-    at.button(key="restore_confirm").click().run()
+    at.button(key="restore_confirm").click().run()   # restore asks first: nothing changed yet
+    assert any("Vill du återställa" in w.value for w in at.warning)
+    assert snapshot(curated)["sodertalje-2026/interventions.csv"] != before["sodertalje-2026/interventions.csv"]
+    at.button(key="restore_yes").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("återställd" in s.value for s in at.success)
     assert snapshot(curated)["sodertalje-2026/interventions.csv"] == before["sodertalje-2026/interventions.csv"]

@@ -83,3 +83,13 @@ def plain(text) -> str:
     for ch in "\\`*_{}[]<>()#+-.!|$~":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def plain_inline(text) -> str:
+    """Like plain() for one line (a heading, a label): escapes what makes links, images, HTML, emphasis and
+    code, but leaves '.', '-', '+' and '()', which are literal in the middle of a line ('3.4 Stärk …')."""
+    if not isinstance(text, str):
+        return MISSING
+    for ch in "\\`*_{}[]<>#!|$~":
+        text = text.replace(ch, "\\" + ch)
+    return " ".join(text.split())

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.common import auth
 from components.common.format import plain
+from components.importera.roadmap_import_view import uploader
 from components.common.store import publish_shared, run
 from data import indicator_import as ii
 from queries.permissions import IMPORT, PermissionDenied
@@ -41,8 +42,8 @@ def show() -> None:
     if done:
         st.success(done, icon=":material/check_circle:")
     round_ = st.session_state.setdefault("import_omgang", 0)
-    uploaded = st.file_uploader("Fil att läsa in (CSV eller Excel .xlsx, högst 5 MB)", type=["csv", "txt", "xlsx", "xls"],
-                                key=f"import_fil_{round_}", max_upload_size=60)
+    uploaded = uploader("Fil att läsa in (CSV eller Excel .xlsx, högst 5 MB)", ["csv", "txt", "xlsx", "xls"],
+                        f"import_fil_{round_}")
     if uploaded is None:
         return
     parsed = ii.parse(uploaded.name, uploaded.getvalue())
@@ -66,7 +67,7 @@ def show() -> None:
     if st.button(f"Spara {plan.changes} värden", type="primary", key="import_spara", icon=":material/save:"):
         try:
             auth.current_person().require(IMPORT)
-            done = ii.apply(rows, parsed.file, ii.rebuild_store)
+            done = ii.apply(rows, parsed.file, who=auth.current_person())
         except PermissionDenied as exc:
             st.error(str(exc), icon=":material/lock:")
             return
@@ -76,7 +77,8 @@ def show() -> None:
         publish_shared(f"{parsed.file}: {len(done.add)} indikatorvärden tillagda, {len(done.update)} uppdaterade",
                        auth.current_person())
         st.session_state["import_klar"] = (
-            f"{parsed.file}: {len(done.add)} värden lades till och {len(done.update)} uppdaterades. De finns "
-            f"i data/curated/{ii.FOLDER}/indicator_values.csv och visas nu i lägesbilden och jämförelsen.")
+            f"{plain(parsed.file)}: {len(done.add)} värden lades till och {len(done.update)} uppdaterades. De finns "
+            f"i data/curated/{ii.FOLDER}/indicator_values.csv och visas nu i lägesbilden och jämförelsen. Det som "
+            "gällde före inläsningen sparades och kan återställas på sidan «Läs in färdplan».")
         st.session_state["import_omgang"] = round_ + 1
         st.rerun()

@@ -19,6 +19,33 @@ from data.roadmap_template import MAX_BYTES
 from queries.permissions import PermissionDenied
 
 SHOWN_PROBLEMS = 100
+HELP = """
+- **Mallen** har en flik per del av färdplanen. Fliken *Instruktioner* i mallen förklarar varje kolumn; flikarna
+  *Målområden*, *Gemensamma insatser* och *Kända aktörer* visar vad du kan hänvisa till.
+- **Filen** får vara en .xlsx-fil eller flikarna som CSV-filer (UTF-8 eller Windows-1252, komma eller
+  semikolon), högst 5 MB.
+- **Allt kontrolleras innan något sparas.** Varje fel anges med fil, flik, rad och kolumn. En cell som börjar
+  med = + - @, tabb eller radbrytning läses inte in (Excel skulle läsa den som en formel); inte heller osynliga
+  styrtecken. HTML och Markdown (t.ex. en länk) sparas som vanlig text och visas alltid som text.
+- **Förhandsgranskningen** visar vad som tillkommer, ändras och tas bort. Inget ändras förrän du bekräftar.
+- **Före varje inläsning sparas det som gällde**, också före den första. Under *Tidigare versioner* kan du
+  återställa en version; du får bekräfta först, och det som gällde sparas i sin tur.
+- Bara en inläsning eller återställning i taget: en som startar samtidigt väntar tills den första är klar.
+"""
+# Streamlit's drop zone says «Upload» and «… MB per file • XLSX, CSV» in English, with no option to change
+# them (1.67): the English hint is hidden and the button's visible text replaced; the label above says the
+# same in Swedish, and the limit is the real one (server.maxUploadSize in .streamlit/config.toml).
+UPLOADER_CSS = ("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none !important;}"
+                "[data-testid='stFileUploaderDropzone'] button span {display: none !important;}"
+                "[data-testid='stFileUploaderDropzone'] button::after {content: 'Välj fil';}</style>")
+
+
+def uploader(label: str, types: list[str], key: str, multiple: bool = False):
+    """st.file_uploader with Swedish texts and the real limit (MAX_BYTES)."""
+    st.html(UPLOADER_CSS)
+    return st.file_uploader(label, type=types, accept_multiple_files=multiple, key=key,
+                            max_upload_size=MAX_BYTES // 1024 // 1024,
+                            help="Dra en fil hit eller välj den med knappen «Välj fil».")
 
 
 def _bullets(lines: list[str], limit: int = SHOWN_PROBLEMS) -> str:
@@ -98,10 +125,9 @@ def upload_section(curated, target=None) -> None:
     if done:
         st.success(done, icon=":material/task_alt:")
     round_ = st.session_state.setdefault("import_round", 0)
-    files = st.file_uploader(
+    files = uploader(
         f"Den ifyllda mallen: en .xlsx-fil, eller flikarna som CSV-filer (högst {MAX_BYTES // 1024 // 1024} MB)",
-        # the widget's own limit is well above MAX_BYTES, so an oversized file gets our Swedish message
-        type=["xlsx", "csv"], accept_multiple_files=True, max_upload_size=60, key=f"import_files_{round_}")
+        ["xlsx", "csv"], f"import_files_{round_}", multiple=True)
     if not files:
         st.caption("Filen kontrolleras när den laddats upp. Du ser först vad som skulle tillkomma, ändras "
                    "och tas bort; inget skrivs förrän du bekräftar.")
@@ -141,6 +167,30 @@ def upload_section(curated, target=None) -> None:
         st.rerun()
 
 
+def version_labels(versions: pd.DataFrame, curated) -> dict[str, str]:
+    """Each saved version by date, content and person: what a person recognises, not the folder id."""
+    cores = core_options(curated)
+    names = dict(zip(cores["id"], cores["name"]))
+    titles = {}
+    sources_csv = Path(curated) / "common" / "sources.csv"
+    if sources_csv.exists():
+        sources = pd.read_csv(sources_csv, dtype=str, keep_default_na=False)
+        titles = dict(zip(sources["id"], sources["title"]))
+    labels = {}
+    for r in versions.to_dict("records"):
+        when = ri.label_time(r["saved_at"])
+        if r["kind"] == "indicators":
+            what = ("Inlästa indikatorvärden: inga (läget före den första inläsningen)" if r["empty"]
+                    else f"Inlästa indikatorvärden: {r['values']} värden")
+        else:
+            core = names.get(r["core_id"], "okänd kärna")
+            what = (f"{core}: ingen färdplan (läget före den första inläsningen)" if r["empty"] else
+                    f"{core}: färdplanen «{titles.get(r['source_id'], r['source_id'] or 'okänd källa')}», "
+                    f"{r['interventions']} insatser")
+        labels[r["version"]] = f"{when} · {what} · ersatt av {r['by'] or 'lokal användare eller kommandoraden'}"
+    return labels
+
+
 def versions_section(curated, target=None) -> None:
     st.subheader("3. Tidigare versioner")
     done = st.session_state.pop("restore_done", None)
@@ -148,23 +198,32 @@ def versions_section(curated, target=None) -> None:
         st.success(done, icon=":material/task_alt:")
     versions = ri.list_versions(curated)
     if versions.empty:
-        st.caption("Inga sparade versioner ännu. När en färdplan läses in sparas den tidigare här och kan "
-                   "återställas.")
+        st.caption("Inga sparade versioner ännu. Före varje inläsning sparas det som gällde, också före den första, "
+                   "och kan återställas här.")
         return
-    cores = core_options(curated)
-    names = dict(zip(cores["id"], cores["name"]))
-    table = pd.DataFrame({"Version": versions["version"], "Kärna": versions["core_id"].map(names),
-                          "Källa": versions["source_id"], "Sparad": versions["saved_at"].str.replace("T", " "),
-                          "Insatser": versions["interventions"], "Varför": versions["reason"],
-                          "Ersatt av": versions["by"].replace("", "–")})
+    labels = version_labels(versions, curated)
+    table = pd.DataFrame({"Sparad": versions["saved_at"].map(ri.label_time),
+                          "Innehåll": [labels[v].split(" · ")[1] for v in versions["version"]],
+                          "Varför": versions["reason"], "Ersatt av": versions["by"].replace("", "–")})
     st.dataframe(table, hide_index=True, width="stretch", key="import_versions",
                  column_config={"Varför": st.column_config.TextColumn(width="large")})
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    label = {r["version"]: f"{names.get(r['core_id'], r['core_id'])}, sparad {r['saved_at'].replace('T', ' ')} "
-                           f"({r['source_id']}, {r['interventions']} insatser)" for r in versions.to_dict("records")}
-    chosen = left.selectbox("Version att återställa", list(versions["version"]), format_func=label.get,
-                            key="restore_version")
-    if right.button("Återställ", icon=":material/history:", key="restore_confirm"):
+    chosen = st.selectbox("Version att återställa", list(versions["version"]), format_func=labels.get,
+                          key="restore_version")
+    pending = st.session_state.get("restore_pending")
+    if pending != chosen:
+        if st.button("Återställ …", icon=":material/history:", key="restore_confirm"):
+            st.session_state["restore_pending"] = chosen
+            st.rerun()
+        st.caption("Att återställa sparar det som gäller nu som en version i sin tur, så inget går förlorat.")
+        return
+    st.warning(f"Vill du återställa **{plain(labels[chosen])}**? Det som gäller nu ersätts (och sparas som en "
+               "version) och databasen byggs om.", icon=":material/warning:")
+    yes, no, _ = st.columns([1, 1, 3])
+    if no.button("Avbryt", key="restore_cancel"):
+        st.session_state.pop("restore_pending", None)
+        st.rerun()
+    if yes.button("Ja, återställ", type="primary", icon=":material/history:", key="restore_yes"):
+        st.session_state.pop("restore_pending", None)
         try:
             with st.spinner("Återställer och bygger om databasen …"):
                 result = ri.restore(chosen, curated, target=target, who=auth.current_person())
@@ -179,12 +238,9 @@ def versions_section(curated, target=None) -> None:
         st.session_state["restore_done"] = result.message
         st.session_state.pop("import_plan", None)
         st.rerun()
-    st.caption("Att återställa sparar den nuvarande färdplanen som en version i sin tur, så inget går förlorat.")
-
-
 def show_sections() -> None:
     """The page below its intro: the template, and upload and versions for those who may import."""
-    from data.roadmap_import import curated_dir, read_only_mode
+    from data.paths import curated_dir, read_only_mode
     from queries.permissions import IMPORT
     curated = curated_dir()
     template_section(curated)

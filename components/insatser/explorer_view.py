@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.common.format import GOAL_AREA_COLOURS, PLAN_TYPE, SCOPE, number, plain
+from components.common.format import GOAL_AREA_COLOURS, PLAN_TYPE, SCOPE, number, plain, plain_inline
 from components.common.store import run
 
 NO_GOAL_AREA = "Utan målområde"
@@ -80,7 +80,7 @@ def show_card(intervention_id: str) -> None:
         st.markdown(f'<div style="border-top:6px solid {colour};margin-bottom:0.5rem"></div>',
                     unsafe_allow_html=True)
         heading = f"{d['code']} {d['title']}" if isinstance(d["code"], str) else d["title"]
-        st.subheader(heading, anchor=False)
+        st.subheader(plain_inline(heading), anchor=False)
         meta = [SCOPE.get(d["scope"], d["scope"]) + " insats", PLAN_TYPE[d["plan_type"]]]
         if isinstance(d["goal_area_name"], str):
             meta.insert(0, f"Målområde {int(d['goal_area_id'])}: {d['goal_area_name']}")
@@ -89,32 +89,33 @@ def show_card(intervention_id: str) -> None:
                              ("Regional prioritering", "regional_priority"), ("Tid", "timing"),
                              ("Budget", "budget")]:
             if isinstance(d[field], str):
-                st.markdown(f"**{label}:** " + d[field].replace("\n", " "))
+                st.markdown(f"**{label}:** " + plain(d[field].replace("\n", " ")))
         if isinstance(d["description"], str):
             for paragraph in d["description"].split("\n\n"):
                 st.markdown(plain(paragraph))
         people = run("intervention_people", id=intervention_id)
-        lead = people[people["role"] == "lead"]["name"].tolist()
-        part = people[people["role"] == "participant"]["name"].tolist()
+        # Actor names come from imported files: shown as typed, never as Markdown (a link, an image).
+        lead = [plain(n) for n in people[people["role"] == "lead"]["name"]]
+        part = [plain(n) for n in people[people["role"] == "participant"]["name"]]
         left, right = st.columns(2)
         left.markdown("**Ansvarig aktör**  \n" + (", ".join(lead) if lead else "Anges inte i källan."))
         right.markdown("**Medverkande aktörer**  \n" + (", ".join(part) if part else "Anges inte i källan."))
         links = run("intervention_links", id=intervention_id)
-        cores = "alla åtta regionala stadskärnor" if len(links) == 8 else ", ".join(links["core_name"])
+        cores = "alla åtta regionala stadskärnor" if len(links) == 8 else ", ".join(map(plain, links["core_name"]))
         st.markdown("**Gäller** " + (cores or "ingen enskild kärna (regional insats)"))
         directions = run("intervention_directions", id=intervention_id)
         if len(directions):
             with st.expander(f"Färdriktning som insatsen bidrar till ({len(directions)})"):
                 for rec in directions.to_dict("records"):
-                    st.markdown(f"**{rec['core_name']}:** {plain(rec['text'])}")
+                    st.markdown(f"**{plain(rec['core_name'])}:** {plain(rec['text'])}")
         wordings = run("intervention_wordings", id=intervention_id)
         for rec in wordings.to_dict("records"):
-            with st.expander(f"Formulering i {rec['source_title']} ({rec['source_status']})"):
+            with st.expander(f"Formulering i {plain_inline(rec['source_title'])} ({rec['source_status']})"):
                 st.markdown(f"**{plain(rec['title'])}**")
                 st.markdown(plain(rec["description"] or ""))
                 if rec["note"]:
-                    st.caption(rec["note"])
-        note = f" Anmärkning: {d['note']}" if isinstance(d["note"], str) else ""
-        st.caption(f"Källa: {d['source_title']} ({d['source_year']}, {d['source_status']}), "
-                   f"{d['source_section']}.{note}")
+                    st.caption(plain(rec["note"]))
+        note = f" Anmärkning: {plain(d['note'])}" if isinstance(d["note"], str) else ""
+        st.caption(f"Källa: {plain(d['source_title'])} ({d['source_year']}, {d['source_status']}), "
+                   f"{plain(d['source_section'])}.{note}")
 

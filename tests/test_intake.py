@@ -29,7 +29,8 @@ from tests import intake_corpus
 from tests.conftest import REPO
 from tests.test_roadmap_import import changed_sodertalje
 
-LIMIT_SECONDS = 2.0  # CPU seconds of this process: the work done before a refusal, not the wait on a busy machine
+LIMIT_SECONDS = 2.0      # CPU time of the reading thread (the intake's own parse-time limit is 1.5 s of it)
+WALL_SECONDS = 8.0       # generous: the machine is shared, so the clock also counts others' work
 TIMES: dict[str, float] = {}
 
 
@@ -90,13 +91,14 @@ def test_a_bad_indicator_file_is_refused_quickly_and_nothing_changes(world, case
     curated, store, users, catalog = world
     before = digest(curated, store, users)
     [(name, data)] = case.files
-    started = time.process_time()
+    started, cpu = time.perf_counter(), time.thread_time()
     parsed = ii.parse(name, data)
     rows, problems = ii.validate(parsed, catalog)
-    TIMES[case.id] = elapsed = time.process_time() - started
+    TIMES[case.id] = elapsed = time.thread_time() - cpu
+    wall = time.perf_counter() - started
     assert problems, f"{case.id} was accepted"
     _assert_message(case, "\n".join(p.text(parsed.file) for p in problems))
-    assert elapsed < LIMIT_SECONDS, elapsed
+    assert elapsed < LIMIT_SECONDS and wall < WALL_SECONDS, (elapsed, wall)
     if rows:   # the valid rows of a refused file are never saved by the page; nor does apply() mix them in
         assert len(rows) < max(1, len(parsed.rows))
     assert digest(curated, store, users) == before
@@ -106,12 +108,13 @@ def test_a_bad_indicator_file_is_refused_quickly_and_nothing_changes(world, case
 def test_a_bad_roadmap_file_is_refused_quickly_and_nothing_changes(world, case):
     curated, store, users, _ = world
     before = digest(curated, store, users)
-    started = time.process_time()
+    started, cpu = time.perf_counter(), time.thread_time()
     plan = ri.prepare(case.files, curated, origin=case.files[0][0] if len(case.files) == 1 else "mall")
-    TIMES[case.id] = elapsed = time.process_time() - started
+    TIMES[case.id] = elapsed = time.thread_time() - cpu
+    wall = time.perf_counter() - started
     assert not plan.ok, f"{case.id} was accepted"
     _assert_message(case, "\n".join(plan.problems))
-    assert elapsed < LIMIT_SECONDS, elapsed
+    assert elapsed < LIMIT_SECONDS and wall < WALL_SECONDS, (elapsed, wall)
     with pytest.raises(ri.ImportRefused):
         ri.apply(plan, store)
     assert digest(curated, store, users) == before

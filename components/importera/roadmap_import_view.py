@@ -32,20 +32,18 @@ HELP = """
   återställa en version; du får bekräfta först, och det som gällde sparas i sin tur.
 - Bara en inläsning eller återställning i taget: en som startar samtidigt väntar tills den första är klar.
 """
-# Streamlit's drop zone says «Upload» and «… MB per file • XLSX, CSV» in English, with no option to change
-# them (1.67): the English hint is hidden and the button's visible text replaced; the label above says the
-# same in Swedish, and the limit is the real one (server.maxUploadSize in .streamlit/config.toml).
-UPLOADER_CSS = ("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none !important;}"
-                "[data-testid='stFileUploaderDropzone'] button span {display: none !important;}"
-                "[data-testid='stFileUploaderDropzone'] button::after {content: 'Välj fil';}</style>")
+# Streamlit's drop zone says «… MB per file • XLSX, CSV» in English, with no option to change it (1.67): that
+# hint is hidden, and the label above says the same in Swedish, with the real limit (server.maxUploadSize in
+# .streamlit/config.toml). The button's «Upload» stays: replacing only its visible text would leave screen
+# readers an English name that differs from the visible one (WCAG 2.5.3), and axe finds no name at all.
+UPLOADER_CSS = "<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none !important;}</style>"
 
 
 def uploader(label: str, types: list[str], key: str, multiple: bool = False):
     """st.file_uploader with Swedish texts and the real limit (MAX_BYTES)."""
     st.html(UPLOADER_CSS)
     return st.file_uploader(label, type=types, accept_multiple_files=multiple, key=key,
-                            max_upload_size=MAX_BYTES // 1024 // 1024,
-                            help="Dra en fil hit eller välj den med knappen «Välj fil».")
+                            max_upload_size=MAX_BYTES // 1024 // 1024)
 
 
 def _bullets(lines: list[str], limit: int = SHOWN_PROBLEMS) -> str:

@@ -25,24 +25,24 @@ st.html("<style>:is(a, button, summary, [role='tab'], [tabindex]):not(input, tex
         " {outline: 3px solid #1a4fa0 !important; outline-offset: 2px !important;}"
         "[data-testid='stElementToolbar']:focus-within {opacity: 1 !important;}</style>")
 
-# Each page: file in pages/, title, icon, URL path, and what it is for (the link's tooltip).
+# Each page: its file, title, icon, URL path, and what it is for (the link's tooltip).
 PAGE_TABLE = [
-    ("start", "Start", ":material/map:", "start", "De åtta kärnorna på kartan och hur mycket av varje färdplan som är inläst"),
-    ("karnprofil", "Kärnprofil", ":material/location_city:", "karnprofil", "En kärna: karaktär, färdriktningar, insatser, lägesbild och tidigare planer"),
-    ("insatser", "Insatser", ":material/checklist:", "insatser", "Sök och filtrera insatserna i färdplanerna, RUFS och historiska planer"),
-    ("aktorer", "Aktörer", ":material/groups:", "aktorer", "Vilka aktörer som leder eller medverkar i vilka insatser, och var"),
-    ("dialog", "Dialoger", ":material/forum:", "dialoger", "Förbered och besluta prioriteringarna för en kärna och period"),
-    ("mote", "Mötesläge", ":material/co_present:", "mote", "Prioriteringarna stort på skärmen under det politiska samtalet"),
-    ("uppfoljning", "Uppföljning", ":material/fact_check:", "uppfoljning", "Gör beslutade prioriteringar konkreta och anteckna läget mellan samtalen"),
-    ("beslutade", "Beslutade prioriteringar", ":material/gavel:", "beslutade", "Offentlig sida: de beslutade prioriteringarna, aldrig utkast"),
-    ("oversikt", "Regional översikt", ":material/dashboard:", "oversikt", "Alla åtta kärnor: dialoger, beslut per målområde, aktörer och resurser"),
-    ("jamfor", "Jämför kärnor", ":material/compare_arrows:", "jamfor", "Jämför kärnornas insatser och lägesbild sida vid sida"),
-    ("lagesbild", "Lägesbild", ":material/monitoring:", "lagesbild", "Indikatorerna som följer kärnans utveckling per målområde"),
-    ("importera", "Läs in färdplan", ":material/upload_file:", "importera", "Läs in en färdplan eller indikatorvärden, med förhandsgranskning och återställning"),
-    ("kallor", "Källor", ":material/menu_book:", "kallor", "Varje källa bakom texterna och siffrorna, med år och avsnitt"),
-    ("tillganglighet", "Tillgänglighet", ":material/accessibility:", "tillganglighet", "Tillgänglighetsredogörelse och hur appen används med tangentbord"),
+    ("pages/start.py", "Start", ":material/map:", "start", "De åtta kärnorna på kartan och hur mycket av varje färdplan som är inläst"),
+    ("pages/karnprofil.py", "Kärnprofil", ":material/location_city:", "karnprofil", "En kärna: karaktär, färdriktningar, insatser, lägesbild och tidigare planer"),
+    ("pages/insatser.py", "Insatser", ":material/checklist:", "insatser", "Sök och filtrera insatserna i färdplanerna, RUFS och historiska planer"),
+    ("pages/aktorer.py", "Aktörer", ":material/groups:", "aktorer", "Vilka aktörer som leder eller medverkar i vilka insatser, och var"),
+    ("pages/dialog.py", "Dialoger", ":material/forum:", "dialoger", "Förbered och besluta prioriteringarna för en kärna och period"),
+    ("pages/mote.py", "Mötesläge", ":material/co_present:", "mote", "Prioriteringarna stort på skärmen under det politiska samtalet"),
+    ("pages/uppfoljning.py", "Uppföljning", ":material/fact_check:", "uppfoljning", "Gör beslutade prioriteringar konkreta och anteckna läget mellan samtalen"),
+    ("pages/beslutade.py", "Beslutade prioriteringar", ":material/gavel:", "beslutade", "Offentlig sida: de beslutade prioriteringarna, aldrig utkast"),
+    ("pages/oversikt.py", "Regional översikt", ":material/dashboard:", "oversikt", "Alla åtta kärnor: dialoger, beslut per målområde, aktörer och resurser"),
+    ("pages/jamfor.py", "Jämför kärnor", ":material/compare_arrows:", "jamfor", "Jämför kärnornas insatser och lägesbild sida vid sida"),
+    ("pages/lagesbild.py", "Lägesbild", ":material/monitoring:", "lagesbild", "Indikatorerna som följer kärnans utveckling per målområde"),
+    ("pages/importera.py", "Läs in färdplan", ":material/upload_file:", "importera", "Läs in en färdplan eller indikatorvärden, med förhandsgranskning och återställning"),
+    ("pages/kallor.py", "Källor", ":material/menu_book:", "kallor", "Varje källa bakom texterna och siffrorna, med år och avsnitt"),
+    ("pages/tillganglighet.py", "Tillgänglighet", ":material/accessibility:", "tillganglighet", "Tillgänglighetsredogörelse och hur appen används med tangentbord"),
 ]
-PAGES = [st.Page(f"pages/{file}.py", title=title, icon=icon, url_path=url, help=text, default=url == "start")
+PAGES = [st.Page(file, title=title, icon=icon, url_path=url, help=text, default=url == "start")
          for file, title, icon, url, text in PAGE_TABLE]
 
 page = st.navigation(PAGES, expanded=True)  # every page in view (14: more than the default 10)

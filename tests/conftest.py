@@ -99,3 +99,21 @@ def user_target(request, tmp_path):
     close_pool(url)
     with psycopg.connect(base, autocommit=True) as con:
         con.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture()
+def store(user_target):
+    """A migrated user store, once on a DuckDB file and once on PostgreSQL (the same test functions)."""
+    from queries.user_store import UserStore
+    s = UserStore(user_target, read_only=False)
+    s.migrate()
+    return s
+
+
+@pytest.fixture()
+def file_store(tmp_path):
+    """A migrated user store on a DuckDB file, for what only a file has (locks, copies, corruption)."""
+    from queries.user_store import UserStore
+    s = UserStore(tmp_path / "dialoger.duckdb", read_only=False)
+    s.migrate()
+    return s

@@ -19,7 +19,7 @@ def table_with(at: AppTest, column: str):
 def test_every_page_is_in_the_navigation():
     from tests.conftest import page_table
     rows = page_table()
-    assert sorted(f"{row[0]}.py" for row in rows) == sorted(PAGES)
+    assert sorted(row[0].removeprefix("pages/") for row in rows) == sorted(PAGES)
     assert all(len(row[4]) > 20 for row in rows)  # every page says what it is for (its link's tooltip)
 
 

@@ -15,22 +15,6 @@ from queries.user_store import (DialogueDecided, Participant, Priority, ReadOnly
 from tests.conftest import REPO
 
 
-@pytest.fixture()
-def store(user_target):
-    """A migrated user store, once on a DuckDB file and once on PostgreSQL (the same test functions)."""
-    s = UserStore(user_target, read_only=False)
-    s.migrate()
-    return s
-
-
-@pytest.fixture()
-def file_store(tmp_path):
-    """A migrated user store on a DuckDB file, for what only a file has (locks, copies, corruption)."""
-    s = UserStore(tmp_path / "dialoger.duckdb", read_only=False)
-    s.migrate()
-    return s
-
-
 def shortlist(*ids):
     return [Priority(iid, rank) for rank, iid in enumerate(ids, start=1)]
 

@@ -14,13 +14,6 @@ from queries.user_schema import MIGRATIONS
 from queries.user_store import StaleVersion, UserStore, UserStoreError
 
 
-@pytest.fixture()
-def store(user_target):
-    s = UserStore(user_target, read_only=False)
-    s.migrate()
-    return s
-
-
 def decided(store):
     d = store.create("sodertalje", "2026–2027", date(2026, 3, 12), who="Anna")
     d.priorities = [Priority("gemensam-1.1", 1, status="prioriterad"), Priority("sodertalje-1.3", 2)]

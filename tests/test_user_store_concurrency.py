@@ -16,22 +16,6 @@ from tests.conftest import REPO
 SAVES = 25
 
 
-@pytest.fixture()
-def store(user_target):
-    """A migrated user store, once on a DuckDB file and once on PostgreSQL (the same test functions)."""
-    s = UserStore(user_target, read_only=False)
-    s.migrate()
-    return s
-
-
-@pytest.fixture()
-def file_store(tmp_path):
-    """A migrated user store on a DuckDB file, for what only a file has (locks, copies, corruption)."""
-    s = UserStore(tmp_path / "dialoger.duckdb", read_only=False)
-    s.migrate()
-    return s
-
-
 def add_participants(store: UserStore, dialogue_id: str, tag: str, n: int) -> None:
     """Append n uniquely named participants, one save each; a stale save is reloaded and retried."""
     for i in range(n):

@@ -6,6 +6,7 @@
 The build validates everything first, writes a new file next to the target and renames it over the
 old one, so no reader ever sees half a build and a failed build leaves the old store in place.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,7 +16,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -31,16 +32,14 @@ from data.slug import slug
 
 BUILDER_VERSION = "1"
 SCHEMA = DATA_DIR / "schema.sql"
-CODE = [Path(__file__), SCHEMA, DATA_DIR / "statistics.py", DATA_DIR / "checks.py",
-        DATA_DIR / "curated_files.py"]
+CODE = [Path(__file__), SCHEMA, DATA_DIR / "statistics.py", DATA_DIR / "checks.py", DATA_DIR / "curated_files.py"]
 
 
 def input_hash(curated: Path | None = None, sources: Path = SOURCES_DIR) -> str:
     """Hash of every input file's path and bytes: a rebuild is needed when it changes."""
     curated = Path(curated) if curated else curated_dir()
     digest = hashlib.sha256(BUILDER_VERSION.encode())
-    groups = [(curated, sorted(curated.rglob("*.csv"))), (sources, sorted(sources.rglob("*.*"))),
-              (DATA_DIR, CODE)]
+    groups = [(curated, sorted(curated.rglob("*.csv"))), (sources, sorted(sources.rglob("*.*"))), (DATA_DIR, CODE)]
     for base, files in groups:
         for path in files:
             digest.update(str(path.relative_to(base)).encode())
@@ -96,17 +95,31 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
     interventions = t["interventions"]
     links = [t["intervention_cores"]]
     own = interventions[interventions["scope"] == "core"]
-    links.append(pd.DataFrame({"intervention_id": own["id"], "core_id": own["core_id"],
-                               "basis": "kärnspecifik insats", "source_id": own["source_id"],
-                               "source_section": own["source_section"]}))
+    links.append(
+        pd.DataFrame(
+            {
+                "intervention_id": own["id"],
+                "core_id": own["core_id"],
+                "basis": "kärnspecifik insats",
+                "source_id": own["source_id"],
+                "source_section": own["source_section"],
+            }
+        )
+    )
     shared = interventions[interventions["scope"] == "shared"]
     for core_id in t["cores"]["id"]:
-        links.append(pd.DataFrame({"intervention_id": shared["id"], "core_id": core_id,
-                                   "basis": "gemensam insats för alla åtta kärnor",
-                                   "source_id": shared["source_id"],
-                                   "source_section": shared["source_section"]}))
-    intervention_cores = pd.concat(links, ignore_index=True).drop_duplicates(
-        ["intervention_id", "core_id"])
+        links.append(
+            pd.DataFrame(
+                {
+                    "intervention_id": shared["id"],
+                    "core_id": core_id,
+                    "basis": "gemensam insats för alla åtta kärnor",
+                    "source_id": shared["source_id"],
+                    "source_section": shared["source_section"],
+                }
+            )
+        )
+    intervention_cores = pd.concat(links, ignore_index=True).drop_duplicates(["intervention_id", "core_id"])
 
     roles = t["intervention_actors"]
     actor_sources = roles.groupby("actor_id")["source_id"].agg(lambda s: "|".join(sorted(set(s))))
@@ -118,16 +131,23 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
     kom_ind, kom_values = statistics.kommun_data(sources)
     quote_ind, quote_values = statistics.quoted_facts(sources, core_of)
     indicators = pd.concat([t["indicators"], pop_ind, kom_ind, quote_ind], ignore_index=True)
-    indicators["higher_is_better"] = indicators["higher_is_better"].map(
-        {"true": True, "false": False}).astype(object)
+    indicators["higher_is_better"] = indicators["higher_is_better"].map({"true": True, "false": False}).astype(object)
     values = pd.concat([t["indicator_values"], pop_values, kom_values, quote_values], ignore_index=True)
 
     return {
-        "sources": t["sources"], "goal_areas": t["goal_areas"], "municipalities": munis,
-        "cores": cores, "stations": stations, "directions": t["directions"],
-        "interventions": interventions, "intervention_variants": t["intervention_variants"],
-        "intervention_cores": intervention_cores, "actors": actors,
-        "intervention_actors": roles, "indicators": indicators, "indicator_values": values,
+        "sources": t["sources"],
+        "goal_areas": t["goal_areas"],
+        "municipalities": munis,
+        "cores": cores,
+        "stations": stations,
+        "directions": t["directions"],
+        "interventions": interventions,
+        "intervention_variants": t["intervention_variants"],
+        "intervention_cores": intervention_cores,
+        "actors": actors,
+        "intervention_actors": roles,
+        "indicators": indicators,
+        "indicator_values": values,
         "data_changes": t["changes"],
     }
 
@@ -140,15 +160,22 @@ def write_store(tables: dict[str, pd.DataFrame], target: Path, digest: str) -> N
         with duckdb.connect(str(tmp)) as con:
             con.execute(SCHEMA.read_text("utf-8"))
             for name, df in tables.items():
-                cols = [r[0] for r in con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                    "ORDER BY ordinal_position", [name]).fetchall()]
+                cols = [
+                    r[0]
+                    for r in con.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                        "ORDER BY ordinal_position",
+                        [name],
+                    ).fetchall()
+                ]
                 frame = _blank_to_none(df.reindex(columns=cols))
                 con.register("frame", frame)
                 con.execute(f'INSERT INTO "{name}" SELECT * FROM frame')
                 con.unregister("frame")
-            con.execute("INSERT INTO build_info VALUES (?, ?, ?)",
-                        [datetime.now(timezone.utc).replace(tzinfo=None), digest, BUILDER_VERSION])
+            con.execute(
+                "INSERT INTO build_info VALUES (?, ?, ?)",
+                [datetime.now(UTC).replace(tzinfo=None), digest, BUILDER_VERSION],
+            )
             con.execute("CHECKPOINT")
         os.replace(tmp, target)
     finally:
@@ -156,8 +183,9 @@ def write_store(tables: dict[str, pd.DataFrame], target: Path, digest: str) -> N
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
 
 
-def build(target: Path | None = None, force: bool = False, curated: Path | None = None,
-          sources: Path = SOURCES_DIR) -> bool:
+def build(
+    target: Path | None = None, force: bool = False, curated: Path | None = None, sources: Path = SOURCES_DIR
+) -> bool:
     """Build when the inputs changed (or force). Returns True when a new store was written.
 
     Holds the curated lock (data/curated_lock.py) and first removes what killed builds and imports left.
@@ -175,8 +203,9 @@ def build(target: Path | None = None, force: bool = False, curated: Path | None 
     return True
 
 
-def read_only_store(target: Path | None = None, curated: Path | None = None,
-                    sources: Path = SOURCES_DIR) -> tuple[Path, bool]:
+def read_only_store(
+    target: Path | None = None, curated: Path | None = None, sources: Path = SOURCES_DIR
+) -> tuple[Path, bool]:
     """The store to serve in read-only mode, writing nothing in the data folder: the last build when one
     is readable (True when it is older than the inputs), else a build into the system's temporary
     folder (fardplaner-readonly-<hash>.duckdb, reused while the inputs stay the same)."""

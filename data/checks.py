@@ -1,4 +1,5 @@
 """Cross-file checks of the curated tables: unique ids, known references, consistent actors."""
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,7 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
     cores = set(t["cores"]["id"])
     interventions = set(t["interventions"]["id"])
     indicators = set(t["indicators"]["id"])
-    for name, df in t.items():
+    for df in t.values():
         if "source_id" in df.columns:
             _known(df, "source_id", sources, "källa", out)
         if "core_id" in df.columns:
@@ -64,8 +65,13 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
             first = group.iloc[0]
             for rec, err in _each(group.iloc[1:]):
                 if (rec["name"], rec["type"]) != (first["name"], first["type"]):
-                    out.append(err("name", f"aktören «{actor_id}» har ett annat namn eller en annan typ "
-                                   f"i {first['_file']} ({first['name']}, {first['type']})."))
+                    out.append(
+                        err(
+                            "name",
+                            f"aktören «{actor_id}» har ett annat namn eller en annan typ "
+                            f"i {first['_file']} ({first['name']}, {first['type']}).",
+                        )
+                    )
     _known(t["intervention_actors"], "actor_id", set(actors["id"]), "aktör", out)
     used = set(t["intervention_actors"]["actor_id"])
     for rec, err in _each(actors.drop_duplicates("id")):

@@ -3,6 +3,7 @@
 Every problem is reported in Swedish with file, row and field; nothing is written unless all files pass.
 Row numbers count the header as row 1, as a spreadsheet shows them.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,8 +14,16 @@ from pathlib import Path
 import pandas as pd
 
 GOAL_AREAS = {"1", "2", "3", "4"}
-ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
-               "näringsliv", "övrigt"}
+ACTOR_TYPES = {
+    "region",
+    "kommun",
+    "statlig myndighet",
+    "bolag",
+    "akademi",
+    "klusterorganisation",
+    "näringsliv",
+    "övrigt",
+}
 KINDS = {"Samverkan/dialog", "Kunskap", "Planering och genomförande", "Kommunikation/marknadsföring"}
 GEOGRAPHY_TYPES = {"core", "kommun", "county", "area"}
 VALUE_TYPES = {"utfall", "mål", "plan", "prognos"}
@@ -28,47 +37,122 @@ class Spec:
 
 
 SPECS: dict[str, Spec] = {
-    "sources": Spec(("id", "title", "publisher", "year", "status", "kind", "file", "note"),
-                    ("id", "title", "status"), {}),
+    "sources": Spec(
+        ("id", "title", "publisher", "year", "status", "kind", "file", "note"), ("id", "title", "status"), {}
+    ),
     "changes": Spec(("date", "what", "source_id"), ("date", "what"), {}),
-    "goal_areas": Spec(("id", "name", "short_name", "description", "source_id", "source_section"),
-                       ("id", "name", "short_name", "source_id"), {"id": GOAL_AREAS}),
-    "cores": Spec(("id", "name", "municipalities", "municipality_codes", "aliases", "roadmap_source_id",
-                   "roadmap_status", "municipalities_basis", "municipalities_source_id", "source_id",
-                   "source_section"),
-                  ("id", "name", "municipalities", "municipality_codes", "roadmap_status", "source_id"),
-                  {"roadmap_status": {"antagen", "utkast", "ingen"}}),
+    "goal_areas": Spec(
+        ("id", "name", "short_name", "description", "source_id", "source_section"),
+        ("id", "name", "short_name", "source_id"),
+        {"id": GOAL_AREAS},
+    ),
+    "cores": Spec(
+        (
+            "id",
+            "name",
+            "municipalities",
+            "municipality_codes",
+            "aliases",
+            "roadmap_source_id",
+            "roadmap_status",
+            "municipalities_basis",
+            "municipalities_source_id",
+            "source_id",
+            "source_section",
+        ),
+        ("id", "name", "municipalities", "municipality_codes", "roadmap_status", "source_id"),
+        {"roadmap_status": {"antagen", "utkast", "ingen"}},
+    ),
     "actors": Spec(("id", "name", "type", "note"), ("id", "name", "type"), {"type": ACTOR_TYPES}),
     "interventions": Spec(
-        ("id", "code", "title", "description", "goal_area_id", "scope", "core_id", "kind", "plan_type",
-         "purpose", "financing", "regional_priority", "timing", "budget", "source_id", "source_section",
-         "note"),
+        (
+            "id",
+            "code",
+            "title",
+            "description",
+            "goal_area_id",
+            "scope",
+            "core_id",
+            "kind",
+            "plan_type",
+            "purpose",
+            "financing",
+            "regional_priority",
+            "timing",
+            "budget",
+            "source_id",
+            "source_section",
+            "note",
+        ),
         ("id", "title", "scope", "plan_type", "source_id", "source_section"),
-        {"goal_area_id": GOAL_AREAS, "scope": {"shared", "core", "regional"}, "kind": KINDS,
-         "plan_type": {"fardplan", "rufs", "historisk"}}),
+        {
+            "goal_area_id": GOAL_AREAS,
+            "scope": {"shared", "core", "regional"},
+            "kind": KINDS,
+            "plan_type": {"fardplan", "rufs", "historisk"},
+        },
+    ),
     "intervention_actors": Spec(
         ("intervention_id", "actor_id", "role", "name_as_written", "source_id", "source_section"),
-        ("intervention_id", "actor_id", "role", "source_id"), {"role": {"lead", "participant"}}),
-    "intervention_cores": Spec(("intervention_id", "core_id", "basis", "source_id", "source_section"),
-                               ("intervention_id", "core_id", "source_id"), {}),
+        ("intervention_id", "actor_id", "role", "source_id"),
+        {"role": {"lead", "participant"}},
+    ),
+    "intervention_cores": Spec(
+        ("intervention_id", "core_id", "basis", "source_id", "source_section"),
+        ("intervention_id", "core_id", "source_id"),
+        {},
+    ),
     "intervention_variants": Spec(
         ("intervention_id", "title", "description", "source_id", "source_section", "note"),
-        ("intervention_id", "title", "source_id", "source_section"), {}),
-    "directions": Spec(("core_id", "goal_area_id", "heading", "text", "source_id", "source_section"),
-                       ("core_id", "goal_area_id", "text", "source_id", "source_section"),
-                       {"goal_area_id": GOAL_AREAS}),
-    "core_texts": Spec(("core_id", "field", "text", "source_id", "source_section"),
-                       ("core_id", "field", "text", "source_id"), {"field": {"description"}}),
+        ("intervention_id", "title", "source_id", "source_section"),
+        {},
+    ),
+    "directions": Spec(
+        ("core_id", "goal_area_id", "heading", "text", "source_id", "source_section"),
+        ("core_id", "goal_area_id", "text", "source_id", "source_section"),
+        {"goal_area_id": GOAL_AREAS},
+    ),
+    "core_texts": Spec(
+        ("core_id", "field", "text", "source_id", "source_section"),
+        ("core_id", "field", "text", "source_id"),
+        {"field": {"description"}},
+    ),
     "indicators": Spec(
-        ("id", "name", "unit", "goal_area_id", "rufs_goal", "higher_is_better", "target_value",
-         "target_text", "target_year", "definition", "source_id", "source_section"),
+        (
+            "id",
+            "name",
+            "unit",
+            "goal_area_id",
+            "rufs_goal",
+            "higher_is_better",
+            "target_value",
+            "target_text",
+            "target_year",
+            "definition",
+            "source_id",
+            "source_section",
+        ),
         ("id", "name", "unit", "source_id"),
-        {"goal_area_id": GOAL_AREAS, "higher_is_better": {"true", "false"}}),
+        {"goal_area_id": GOAL_AREAS, "higher_is_better": {"true", "false"}},
+    ),
     "indicator_values": Spec(
-        ("indicator_id", "geography_type", "geography", "year", "period_text", "value", "qualifier",
-         "value_type", "value_text", "source_id", "source_section", "note"),
+        (
+            "indicator_id",
+            "geography_type",
+            "geography",
+            "year",
+            "period_text",
+            "value",
+            "qualifier",
+            "value_type",
+            "value_text",
+            "source_id",
+            "source_section",
+            "note",
+        ),
         ("indicator_id", "geography_type", "geography", "value_type", "source_id"),
-        {"geography_type": GEOGRAPHY_TYPES, "value_type": VALUE_TYPES}),
+        {"geography_type": GEOGRAPHY_TYPES, "value_type": VALUE_TYPES},
+    ),
 }
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -105,10 +189,17 @@ def read_table(path: Path, name: str, root: Path, problems: list[str]) -> pd.Dat
     if tuple(header) != spec.columns:
         missing = [c for c in spec.columns if c not in header]
         extra = [c for c in header if c not in spec.columns]
-        problems.append(problem(rel, 1, None, "fel kolumner"
-                                + (f"; saknas: {', '.join(missing)}" if missing else "")
-                                + (f"; okända: {', '.join(extra)}" if extra else "")
-                                + ("; fel ordning" if not missing and not extra else "")))
+        problems.append(
+            problem(
+                rel,
+                1,
+                None,
+                "fel kolumner"
+                + (f"; saknas: {', '.join(missing)}" if missing else "")
+                + (f"; okända: {', '.join(extra)}" if extra else "")
+                + ("; fel ordning" if not missing and not extra else ""),
+            )
+        )
         return pd.DataFrame(columns=spec.columns)
     records = []
     for i, values in enumerate(rows[1:], start=2):
@@ -123,8 +214,9 @@ def read_table(path: Path, name: str, root: Path, problems: list[str]) -> pd.Dat
                 problems.append(problem(rel, i, field, "värde saknas."))
         for field, allowed in spec.enums.items():
             if rec[field] and rec[field] not in allowed:
-                problems.append(problem(rel, i, field, f"«{rec[field]}» är inte ett av: "
-                                        + ", ".join(sorted(allowed)) + "."))
+                problems.append(
+                    problem(rel, i, field, f"«{rec[field]}» är inte ett av: " + ", ".join(sorted(allowed)) + ".")
+                )
         rec["_file"], rec["_row"] = rel, i
         records.append(rec)
     return pd.DataFrame(records, columns=[*spec.columns, "_file", "_row"])
@@ -142,12 +234,20 @@ def read_all(curated: Path) -> tuple[dict[str, pd.DataFrame], list[str]]:
     for folder in folders:
         for path in sorted(folder.glob("*.csv")):
             if path.stem not in SPECS:
-                problems.append(problem(str(path.relative_to(curated.parent)), None, None,
-                                        "okänd tabell (filnamnet ska vara en av: "
-                                        + ", ".join(SPECS) + ")."))
+                problems.append(
+                    problem(
+                        str(path.relative_to(curated.parent)),
+                        None,
+                        None,
+                        "okänd tabell (filnamnet ska vara en av: " + ", ".join(SPECS) + ").",
+                    )
+                )
                 continue
             tables[path.stem].append(read_table(path, path.stem, curated, problems))
-    merged = {name: (pd.concat(dfs, ignore_index=True) if dfs else
-                     pd.DataFrame(columns=[*SPECS[name].columns, "_file", "_row"]))
-              for name, dfs in tables.items()}
+    merged = {
+        name: (
+            pd.concat(dfs, ignore_index=True) if dfs else pd.DataFrame(columns=[*SPECS[name].columns, "_file", "_row"])
+        )
+        for name, dfs in tables.items()
+    }
     return merged, problems

@@ -6,6 +6,7 @@ curated directory itself (no lock file): it excludes other processes and, since 
 own descriptor, other threads of this process too. It is re-entrant within one thread (an import that
 rebuilds does not wait on itself). A writer waits up to LOCK_WAIT seconds, then is refused in Swedish.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -46,9 +47,13 @@ def lock(curated: Path, wait: float | None = None):
                 break
             except BlockingIOError:
                 if time.monotonic() > end:
-                    raise ImportRefused([f"En annan inläsning, återställning eller ombyggnad av databasen pågår "
-                                         f"fortfarande (väntade {wait:.0f} s). Inget ändrades; försök igen om en "
-                                         "stund."]) from None
+                    raise ImportRefused(
+                        [
+                            f"En annan inläsning, återställning eller ombyggnad av databasen pågår "
+                            f"fortfarande (väntade {wait:.0f} s). Inget ändrades; försök igen om en "
+                            "stund."
+                        ]
+                    ) from None
                 time.sleep(0.05)
         depth[key] = 1
         try:
@@ -56,7 +61,7 @@ def lock(curated: Path, wait: float | None = None):
         finally:
             depth[key] = 0
     finally:
-        os.close(fd)   # closing releases the lock
+        os.close(fd)  # closing releases the lock
 
 
 # -- leftovers ---------------------------------------------------------------------------------------------
@@ -79,8 +84,13 @@ def _dead(path: Path) -> bool:
 
 def leftovers(curated: Path, store_dir: Path) -> list[Path]:
     """Temporary files and folders of builds and imports whose process is gone."""
-    found = [*store_dir.glob(".*.tmp"), *store_dir.glob(".*.tmp.wal"), *curated.glob(".stage-*"),
-             *curated.glob("*/.*.tmp"), *curated.glob("*/.import.lock")]
+    found = [
+        *store_dir.glob(".*.tmp"),
+        *store_dir.glob(".*.tmp.wal"),
+        *curated.glob(".stage-*"),
+        *curated.glob("*/.*.tmp"),
+        *curated.glob("*/.import.lock"),
+    ]
     return [p for p in found if p.exists() and (p.name == ".import.lock" or _dead(p))]
 
 

@@ -12,6 +12,7 @@ import-indikatorer/) and some files of common/, in one step:
 4. the new folder moves in, the common files are replaced, the temporary store is renamed over the
    target. Any failure before that rename puts every moved file back.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,9 @@ def build_problems(exc: Exception, what: str = "ändringen") -> list[str]:
     return [f"Databasbygget med {what} misslyckades: {exc}"]
 
 
-def write_stage(root: Path, curated: Path, drop: set[str], folder: str | None, files: dict[str, bytes],
-                common: dict[str, bytes]) -> Path:
+def write_stage(
+    root: Path, curated: Path, drop: set[str], folder: str | None, files: dict[str, bytes], common: dict[str, bytes]
+) -> Path:
     """root/curated: the live curated folders without `drop`, with the new folder and common files."""
     stage = root / "curated"
     stage.mkdir()
@@ -54,8 +56,15 @@ def write_stage(root: Path, curated: Path, drop: set[str], folder: str | None, f
     return stage
 
 
-def trial_build(curated: Path, sources: Path, drop: set[str], folder: str | None, files: dict[str, bytes],
-                common: dict[str, bytes], what: str = "ändringen") -> list[str]:
+def trial_build(
+    curated: Path,
+    sources: Path,
+    drop: set[str],
+    folder: str | None,
+    files: dict[str, bytes],
+    common: dict[str, bytes],
+    what: str = "ändringen",
+) -> list[str]:
     """The whole build on the curated data with the change, into a throwaway store: its problems."""
     with tempfile.TemporaryDirectory(prefix="fardplan-prov-") as tmp:
         root = Path(tmp)
@@ -74,9 +83,18 @@ def _free_name(versions: Path, base: str) -> str:
     return name
 
 
-def commit(curated: Path, sources: Path, target: Path, drop: list[str], folder: str | None,
-           files: dict[str, bytes], common: dict[str, bytes], meta: dict, check=None,
-           what: str = "ändringen") -> list[str]:
+def commit(
+    curated: Path,
+    sources: Path,
+    target: Path,
+    drop: list[str],
+    folder: str | None,
+    files: dict[str, bytes],
+    common: dict[str, bytes],
+    meta: dict,
+    check=None,
+    what: str = "ändringen",
+) -> list[str]:
     """Replace the folders `drop` by `folder` (None: only remove) with `files`, and common/<name> by
     `common`, and swap the store. `check(stage)` may refuse by raising. Returns the restore points made."""
     with lock(curated):
@@ -96,8 +114,9 @@ def commit(curated: Path, sources: Path, target: Path, drop: list[str], folder: 
                 except ImportRefused:
                     raise
                 except Exception as exc:  # noqa: BLE001 - any failed check refuses with its reason
-                    raise ImportRefused([f"Databasen kunde inte byggas om, så inget sparades: {str(exc)[:2000]}"]) \
-                        from exc
+                    raise ImportRefused(
+                        [f"Databasen kunde inte byggas om, så inget sparades: {str(exc)[:2000]}"]
+                    ) from exc
             try:
                 write_store(assemble(stage, sources), tmp_db, "import")
             except (DataError, duckdb.Error) as exc:
@@ -110,15 +129,17 @@ def commit(curated: Path, sources: Path, target: Path, drop: list[str], folder: 
                 os.rename(curated / old, versions / name)
                 moves.append((curated / old, versions / name))
                 saved.append(name)
-                (versions / name / "version.json").write_text(json.dumps(
-                    {"folder": old, **record}, ensure_ascii=False, indent=1), "utf-8")
-            if folder and folder not in drop:   # the first import of this folder: an empty restore point
+                (versions / name / "version.json").write_text(
+                    json.dumps({"folder": old, **record}, ensure_ascii=False, indent=1), "utf-8"
+                )
+            if folder and folder not in drop:  # the first import of this folder: an empty restore point
                 name = _free_name(versions, f"{folder}-{stamp}")
                 (versions / name).mkdir()
                 made.append(versions / name)
                 saved.append(name)
-                (versions / name / "version.json").write_text(json.dumps(
-                    {"folder": folder, "empty": True, **record}, ensure_ascii=False, indent=1), "utf-8")
+                (versions / name / "version.json").write_text(
+                    json.dumps({"folder": folder, "empty": True, **record}, ensure_ascii=False, indent=1), "utf-8"
+                )
             if folder:
                 os.rename(stage / folder, curated / folder)
                 moves.append((stage / folder, curated / folder))

@@ -29,14 +29,13 @@ Rules beyond the format:
 The curated folder is data/curated, or the folder in env FARDPLANER_CURATED (as data.roadmap_import;
 for tests: the app's start-up build in components/common/store.py always reads data/curated).
 """
+
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -44,10 +43,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from data import statistics
+from data import curated_write, intake, statistics
 from data.curated_files import SPECS
-from data import intake
-from data import curated_write
 from data.curated_lock import lock
 from data.paths import SOURCES_DIR, curated_dir, read_only_mode, reference_db
 
@@ -78,7 +75,7 @@ class Problem:
 
     def text(self, file: str) -> str:
         if self.row is None and self.column is None and self.message.startswith(file + ","):
-            return self.message   # already says where (data/intake.py)
+            return self.message  # already says where (data/intake.py)
         where = file + (f", rad {self.row}" if self.row else "") + (f", kolumn «{self.column}»" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -86,6 +83,7 @@ class Problem:
 @dataclass
 class Parsed:
     """The rows of an uploaded file as text (row = spreadsheet row number), or the problems found."""
+
     file: str
     rows: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -95,23 +93,32 @@ class Parsed:
 @dataclass(frozen=True)
 class Catalog:
     """What a file may refer to, read from the store (query import_catalog) and its existing values."""
-    indicators: dict[str, dict]            # id → {name, unit, source_id, has_measures}
-    cores: dict[str, str]                  # id → name
-    kommuner: dict[str, str]               # 4-digit code → name
-    existing: dict[tuple, list[dict]]      # (indicator, geography, year) → values already in the store
+
+    indicators: dict[str, dict]  # id → {name, unit, source_id, has_measures}
+    cores: dict[str, str]  # id → name
+    kommuner: dict[str, str]  # 4-digit code → name
+    existing: dict[tuple, list[dict]]  # (indicator, geography, year) → values already in the store
 
     @classmethod
-    def from_frames(cls, catalog: pd.DataFrame, existing: pd.DataFrame) -> "Catalog":
+    def from_frames(cls, catalog: pd.DataFrame, existing: pd.DataFrame) -> Catalog:
         ind = catalog[catalog["kind"] == "indicator"]
         found: dict[tuple, list[dict]] = {}
         for rec in existing.to_dict("records"):
             found.setdefault((rec["indicator_id"], rec["geography"], int(rec["year"])), []).append(rec)
         return cls(
-            indicators={r["id"]: {"name": r["name"], "unit": r["unit"], "source_id": r["source_id"],
-                                  "has_measures": bool(r["has_measures"])} for r in ind.to_dict("records")},
+            indicators={
+                r["id"]: {
+                    "name": r["name"],
+                    "unit": r["unit"],
+                    "source_id": r["source_id"],
+                    "has_measures": bool(r["has_measures"]),
+                }
+                for r in ind.to_dict("records")
+            },
             cores=dict(catalog.loc[catalog["kind"] == "core", ["id", "name"]].itertuples(index=False)),
             kommuner=dict(catalog.loc[catalog["kind"] == "kommun", ["id", "name"]].itertuples(index=False)),
-            existing=found)
+            existing=found,
+        )
 
     def importable(self) -> dict[str, dict]:
         return {k: v for k, v in self.indicators.items() if not self.refusal(k)}
@@ -122,20 +129,24 @@ class Catalog:
         if ind is None:
             return None
         if ind["source_id"] in STATISTICS_SOURCES:
-            return ("byggs direkt ur SCB-filerna i data/sources/stats och kan inte få värden via mallen "
-                    "(lägg in nya år i källfilen i stället)")
+            return (
+                "byggs direkt ur SCB-filerna i data/sources/stats och kan inte få värden via mallen "
+                "(lägg in nya år i källfilen i stället)"
+            )
         if ind["source_id"] in QUOTE_SOURCES:
-            return ("är ett citat ur kommunernas eller rufs.se:s egna uppgifter för områden som de själva "
-                    "avgränsar och kan inte få värden via mallen")
+            return (
+                "är ett citat ur kommunernas eller rufs.se:s egna uppgifter för områden som de själva "
+                "avgränsar och kan inte få värden via mallen"
+            )
         if ind["has_measures"]:
-            return ("har flera delmått (t.ex. kvinnor och män) och mallen kan inte ange vilket delmått ett "
-                    "värde gäller")
+            return "har flera delmått (t.ex. kvinnor och män) och mallen kan inte ange vilket delmått ett värde gäller"
         return None
 
 
 @dataclass(frozen=True)
 class Row:
     """A validated row, ready to write."""
+
     row: int
     indicator_id: str
     geography_type: str
@@ -153,8 +164,9 @@ class Row:
 @dataclass
 class Plan:
     """What confirming the import will do, against the import folder's current contents."""
+
     add: list[Row] = field(default_factory=list)
-    update: list[tuple[Row, dict]] = field(default_factory=list)   # (new, old record)
+    update: list[tuple[Row, dict]] = field(default_factory=list)  # (new, old record)
     unchanged: list[Row] = field(default_factory=list)
 
     @property
@@ -238,6 +250,7 @@ def template_xlsx(catalog: Catalog) -> bytes:
 
 # --- parse ------------------------------------------------------------------------------------------
 
+
 def _clean_name(name: str) -> str:
     """The uploaded file's name as it may appear in messages and in the data: its last part, letters,
     digits and . , - _ ( ) and spaces only (anything else becomes _), at most 120 characters."""
@@ -254,17 +267,25 @@ def parse(name: str, data: bytes) -> Parsed:
     """Read an uploaded CSV or Excel file into text rows (data/intake.py: size, format, limits, time)."""
     parsed = Parsed(file=_clean_name(name))
     if len(data) > LIMITS.bytes:
-        parsed.problems.append(Problem(None, None, f"filen är {intake.mb(len(data))}; högst "
-                                                   f"{LIMITS.bytes // intake.MB} MB tas emot. Dela upp den i "
-                                                   "flera filer."))
+        parsed.problems.append(
+            Problem(
+                None,
+                None,
+                f"filen är {intake.mb(len(data))}; högst "
+                f"{LIMITS.bytes // intake.MB} MB tas emot. Dela upp den i "
+                "flera filer.",
+            )
+        )
         return parsed
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        parsed.problems.append(Problem(None, None, "filen är tom. Fyll i mallen (rubrikrad och minst en rad) "
-                                                   "och försök igen."))
+        parsed.problems.append(
+            Problem(None, None, "filen är tom. Fyll i mallen (rubrikrad och minst en rad) och försök igen.")
+        )
         return parsed
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        parsed.problems.append(Problem(None, None, "filen är i Excels gamla format (.xls). Spara den som .xlsx "
-                                                   "eller CSV."))
+        parsed.problems.append(
+            Problem(None, None, "filen är i Excels gamla format (.xls). Spara den som .xlsx eller CSV.")
+        )
         return parsed
     deadline = intake.Deadline(parsed.file, LIMITS.seconds)
     try:
@@ -275,8 +296,10 @@ def parse(name: str, data: bytes) -> Parsed:
                 raise intake.Refused(f"{parsed.file}: arbetsboken har inga flikar.")
             if title != "Värden" and len(book.titles) > 1:
                 parsed.notes.append(f"Arbetsboken saknar bladet «Värden»; bladet «{title}» lästes.")
-            numbered = [(n, [intake.cell_text(v) if not isinstance(v, str) else v for v in values])
-                        for n, values in book.sheets[title]]
+            numbered = [
+                (n, [intake.cell_text(v) if not isinstance(v, str) else v for v in values])
+                for n, values in book.sheets[title]
+            ]
         else:
             numbered, note = intake.read_csv(parsed.file, data, LIMITS, deadline)
             if note:
@@ -284,7 +307,7 @@ def parse(name: str, data: bytes) -> Parsed:
     except intake.Refused as exc:
         message = str(exc)
         if message.startswith(parsed.file + ": "):
-            message = message[len(parsed.file) + 2:]
+            message = message[len(parsed.file) + 2 :]
         parsed.problems.append(Problem(None, None, message))
         return parsed
     numbered = [(n, values) for n, values in numbered if any(str(v).strip() for v in values)]
@@ -299,16 +322,28 @@ def parse(name: str, data: bytes) -> Parsed:
     extra = [h or "(tom rubrik)" for h in header if h not in COLUMNS]
     twice = sorted({h for h in header if h in COLUMNS and header.count(h) > 1})
     if missing or extra or twice:
-        parsed.problems.append(Problem(1, None, "fel kolumner"
-                                       + (f"; saknas: {', '.join(missing)}" if missing else "")
-                                       + (f"; okända: {', '.join(extra)}" if extra else "")
-                                       + (f"; finns två gånger: {', '.join(twice)}" if twice else "")
-                                       + f". Rubrikraden ska vara: {', '.join(COLUMNS)}."))
+        parsed.problems.append(
+            Problem(
+                1,
+                None,
+                "fel kolumner"
+                + (f"; saknas: {', '.join(missing)}" if missing else "")
+                + (f"; okända: {', '.join(extra)}" if extra else "")
+                + (f"; finns två gånger: {', '.join(twice)}" if twice else "")
+                + f". Rubrikraden ska vara: {', '.join(COLUMNS)}.",
+            )
+        )
         return parsed
     for number, values in body:
-        if len(values) > len(header) and any(str(v).strip() for v in values[len(header):]):
-            parsed.problems.append(Problem(number, None, f"raden har {len(values)} fält men rubrikraden "
-                                                         f"{len(header)}; kontrollera avgränsare och citattecken."))
+        if len(values) > len(header) and any(str(v).strip() for v in values[len(header) :]):
+            parsed.problems.append(
+                Problem(
+                    number,
+                    None,
+                    f"raden har {len(values)} fält men rubrikraden "
+                    f"{len(header)}; kontrollera avgränsare och citattecken.",
+                )
+            )
             continue
         padded = list(values) + [""] * (len(header) - len(values))
         parsed.rows.append({"_row": number, **{h: str(v) for h, v in zip(header, padded)}})
@@ -318,6 +353,7 @@ def parse(name: str, data: bytes) -> Parsed:
 
 
 # --- validate ---------------------------------------------------------------------------------------
+
 
 def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
@@ -350,13 +386,16 @@ def _geography(text: str, catalog: Catalog) -> tuple[str, str] | str:
         padded = text.zfill(4) if len(text) > 1 else "0" + text
         guess = catalog.kommuner.get(text.zfill(4)) or ("Stockholms län" if padded == COUNTY else None)
         hint = f" Menade du {padded} ({guess})?" if guess else ""
-        return (f"«{text}» är ingen känd geografi.{hint} Kommunkoder har fyra siffror och länet anges som 01; "
-                "Excel tar bort inledande nollor om kolumnen inte är formaterad som text.")
+        return (
+            f"«{text}» är ingen känd geografi.{hint} Kommunkoder har fyra siffror och länet anges som 01; "
+            "Excel tar bort inledande nollor om kolumnen inte är formaterad som text."
+        )
     slug = _fold(text).replace(" ", "-")
-    core_hint = next((f" Menade du {c}?" for c, n in catalog.cores.items()
-                      if _fold(n) == _fold(text) or c == slug), "")
-    return (f"okänd geografi «{text[:60]}».{core_hint} Ange en kärna (t.ex. sodertalje), en fyrsiffrig "
-            "kommunkod (t.ex. 0181) eller 01 för länet; se listan i mallens blad Instruktioner.")
+    core_hint = next((f" Menade du {c}?" for c, n in catalog.cores.items() if _fold(n) == _fold(text) or c == slug), "")
+    return (
+        f"okänd geografi «{text[:60]}».{core_hint} Ange en kärna (t.ex. sodertalje), en fyrsiffrig "
+        "kommunkod (t.ex. 0181) eller 01 för länet; se listan i mallens blad Instruktioner."
+    )
 
 
 def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]]:
@@ -369,7 +408,7 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
         n = rec["_row"]
         before = len(problems)
         raw = {c: rec.get(c, "").strip() for c in COLUMNS}
-        formulas = set()   # columns whose cell cannot be stored at all (data/intake.py: the cell policy)
+        formulas = set()  # columns whose cell cannot be stored at all (data/intake.py: the cell policy)
         for column in COLUMNS:
             for message in intake.cell_problems(rec.get(column, ""), MAX_SOURCE_CHARS if column == "kalla" else 200):
                 problems.append(Problem(n, column, message))
@@ -381,8 +420,9 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
         elif not ind_id:
             problems.append(Problem(n, "indikator_id", "värde saknas."))
         elif indicator is None:
-            problems.append(Problem(n, "indikator_id", f"okänd indikator «{ind_id[:60]}»; se listan i mallens "
-                                                       "blad Instruktioner."))
+            problems.append(
+                Problem(n, "indikator_id", f"okänd indikator «{ind_id[:60]}»; se listan i mallens blad Instruktioner.")
+            )
         elif catalog.refusal(ind_id):
             problems.append(Problem(n, "indikator_id", f"indikatorn «{ind_id}» {catalog.refusal(ind_id)}."))
         geo = None
@@ -409,17 +449,34 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
         if "varde" in formulas:
             pass
         elif not raw["varde"]:
-            problems.append(Problem(n, "varde", "värde saknas (lämna bort raden om värdet inte finns; skriv "
-                                                "aldrig 0 för ett saknat värde)."))
+            problems.append(
+                Problem(
+                    n,
+                    "varde",
+                    "värde saknas (lämna bort raden om värdet inte finns; skriv aldrig 0 för ett saknat värde).",
+                )
+            )
         else:
             value = _number(raw["varde"])
             if value is None:
                 unit = f" (enheten är {indicator['unit']})" if indicator else ""
-                problems.append(Problem(n, "varde", f"«{raw['varde'][:40]}» är inget tal. Skriv bara talet{unit}, "
-                                                    "t.ex. 1234 eller 12,5, utan ord, enhet eller procenttecken."))
+                problems.append(
+                    Problem(
+                        n,
+                        "varde",
+                        f"«{raw['varde'][:40]}» är inget tal. Skriv bara talet{unit}, "
+                        "t.ex. 1234 eller 12,5, utan ord, enhet eller procenttecken.",
+                    )
+                )
             elif indicator and indicator["unit"].startswith("procent") and not 0 <= value <= 100:
-                problems.append(Problem(n, "varde", f"{raw['varde']} ligger utanför 0–100, men enheten är "
-                                                    f"{indicator['unit']}. Skriv andelen i procent (45,3, inte 0,453)."))
+                problems.append(
+                    Problem(
+                        n,
+                        "varde",
+                        f"{raw['varde']} ligger utanför 0–100, men enheten är "
+                        f"{indicator['unit']}. Skriv andelen i procent (45,3, inte 0,453).",
+                    )
+                )
                 value = None
             elif indicator and indicator["unit"] in ("personer", "bostäder", "bostäder per år") and value < 0:
                 problems.append(Problem(n, "varde", f"{raw['varde']} är negativt, men enheten är {indicator['unit']}."))
@@ -428,8 +485,11 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
         if "kalla" in formulas:
             pass
         elif not source:
-            problems.append(Problem(n, "kalla", "källa saknas. Ange var värdet kommer ifrån (t.ex. «SCB, "
-                                                "Befolkningsstatistik 2024»)."))
+            problems.append(
+                Problem(
+                    n, "kalla", "källa saknas. Ange var värdet kommer ifrån (t.ex. «SCB, Befolkningsstatistik 2024»)."
+                )
+            )
         elif intake.markup(source):
             markup.append((f"{parsed.file}, rad {n}, kolumn «kalla»", intake.markup(source)))
         if len(problems) > before:
@@ -438,23 +498,45 @@ def validate(parsed: Parsed, catalog: Catalog) -> tuple[list[Row], list[Problem]
         earlier = seen.get(row.key[:3])
         if earlier:
             same = _fold(earlier[1]) == _fold(source)
-            problems.append(Problem(n, None, f"samma indikator, geografi och år som rad {earlier[0]}"
-                                             + (" och samma källa: raden finns två gånger." if same else
-                                                " men en annan källa; ett år får bara ha ett värde.")))
+            problems.append(
+                Problem(
+                    n,
+                    None,
+                    f"samma indikator, geografi och år som rad {earlier[0]}"
+                    + (
+                        " och samma källa: raden finns två gånger."
+                        if same
+                        else " men en annan källa; ett år får bara ha ett värde."
+                    ),
+                )
+            )
             continue
         seen[row.key[:3]] = (n, source)
-        clash = [e for e in catalog.existing.get((ind_id, geo[1], year), [])
-                 if e["source_id"] != SOURCE_ID or _fold(str(e["source_section"] or "")) != _fold(source)]
+        clash = [
+            e
+            for e in catalog.existing.get((ind_id, geo[1], year), [])
+            if e["source_id"] != SOURCE_ID or _fold(str(e["source_section"] or "")) != _fold(source)
+        ]
         if clash:
             other = clash[0]
             if other["source_id"] == SOURCE_ID:
-                why = (f"inläst tidigare med källan «{other['source_section']}»: {_plain_number(other['value'])}. "
-                       "Ett år får bara ha ett värde; ange samma källa som då för att uppdatera det.")
+                why = (
+                    f"inläst tidigare med källan «{other['source_section']}»: {_plain_number(other['value'])}. "
+                    "Ett år får bara ha ett värde; ange samma källa som då för att uppdatera det."
+                )
             else:
-                why = (f"ur {other['source_title']}: {_plain_number(other['value'])}. Värden ur källorna kan "
-                       "inte ersättas via import; ett år får bara ha ett värde.")
-            problems.append(Problem(n, "ar", f"det finns redan ett värde för «{indicator['name']}», "
-                                             f"{_geo_name(catalog, geo[0], geo[1])}, {year} {why}"))
+                why = (
+                    f"ur {other['source_title']}: {_plain_number(other['value'])}. Värden ur källorna kan "
+                    "inte ersättas via import; ett år får bara ha ett värde."
+                )
+            problems.append(
+                Problem(
+                    n,
+                    "ar",
+                    f"det finns redan ett värde för «{indicator['name']}», "
+                    f"{_geo_name(catalog, geo[0], geo[1])}, {year} {why}",
+                )
+            )
             continue
         valid.append(row)
     parsed.notes += [n for n in intake.markup_notes(markup) if n not in parsed.notes]
@@ -472,12 +554,14 @@ def _geo_name(catalog: Catalog, kind: str, geography: str) -> str:
 def _plain_number(value) -> str:
     """A Swedish number for messages: 102911 → '102 911', 12.5 → '12,5'."""
     from babel.numbers import format_decimal
+
     if value is None or (isinstance(value, float) and value != value):
         return "uppgift saknas"
     return format_decimal(Decimal(repr(float(value))).normalize(), format="#,##0.###", locale="sv_SE")
 
 
 # --- plan and apply ---------------------------------------------------------------------------------
+
 
 def _values_path(curated: Path) -> Path:
     return curated / FOLDER / "indicator_values.csv"
@@ -515,6 +599,7 @@ def plan(rows: list[Row], curated: Path | None = None) -> Plan:
 
 def preview(p: Plan, catalog: Catalog) -> pd.DataFrame:
     """The plan as a Swedish table for the page."""
+
     def geo_name(row: Row) -> str:
         if row.geography_type == "core":
             return catalog.cores.get(row.geography, row.geography)
@@ -522,24 +607,47 @@ def preview(p: Plan, catalog: Catalog) -> pd.DataFrame:
             return "Stockholms län"
         return f"{row.geography} {catalog.kommuner.get(row.geography, '')}".strip()
 
-    records = ([("Läggs till", r, "") for r in p.add]
-               + [("Uppdateras", r, _plain_number(float(old["value"]))) for r, old in p.update]
-               + [("Oförändrad", r, "") for r in p.unchanged])
-    return pd.DataFrame([{
-        "Rad": r.row, "Åtgärd": action, "Indikator": catalog.indicators[r.indicator_id]["name"],
-        "Geografi": geo_name(r), "År": r.year, "Värde": r.value_text,
-        "Enhet": catalog.indicators[r.indicator_id]["unit"], "Tidigare värde": before, "Källa": r.source,
-    } for action, r, before in records], columns=["Rad", "Åtgärd", "Indikator", "Geografi", "År", "Värde",
-                                                 "Enhet", "Tidigare värde", "Källa"])
+    records = (
+        [("Läggs till", r, "") for r in p.add]
+        + [("Uppdateras", r, _plain_number(float(old["value"]))) for r, old in p.update]
+        + [("Oförändrad", r, "") for r in p.unchanged]
+    )
+    return pd.DataFrame(
+        [
+            {
+                "Rad": r.row,
+                "Åtgärd": action,
+                "Indikator": catalog.indicators[r.indicator_id]["name"],
+                "Geografi": geo_name(r),
+                "År": r.year,
+                "Värde": r.value_text,
+                "Enhet": catalog.indicators[r.indicator_id]["unit"],
+                "Tidigare värde": before,
+                "Källa": r.source,
+            }
+            for action, r, before in records
+        ],
+        columns=["Rad", "Åtgärd", "Indikator", "Geografi", "År", "Värde", "Enhet", "Tidigare värde", "Källa"],
+    )
 
 
 def _record(row: Row, file: str, today: str) -> dict:
     value = format(row.value.normalize(), "f")
-    return {"indicator_id": row.indicator_id, "geography_type": row.geography_type, "geography": row.geography,
-            "year": str(row.year), "period_text": "", "value": value, "qualifier": "", "value_type": "utfall",
-            "value_text": row.value_text, "source_id": SOURCE_ID, "source_section": row.source,
-            "note": f"Källa enligt tjänsteperson: {row.source}. Inläst via appen {today} från filen «{file}», "
-                    f"rad {row.row}."}
+    return {
+        "indicator_id": row.indicator_id,
+        "geography_type": row.geography_type,
+        "geography": row.geography,
+        "year": str(row.year),
+        "period_text": "",
+        "value": value,
+        "qualifier": "",
+        "value_type": "utfall",
+        "value_text": row.value_text,
+        "source_id": SOURCE_ID,
+        "source_section": row.source,
+        "note": f"Källa enligt tjänsteperson: {row.source}. Inläst via appen {today} från filen «{file}», "
+        f"rad {row.row}.",
+    }
 
 
 def _csv_bytes(columns: tuple[str, ...], records: list[dict]) -> bytes:
@@ -551,8 +659,15 @@ def _csv_bytes(columns: tuple[str, ...], records: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def apply(rows: list[Row], file: str, rebuild=None, curated: Path | None = None, today: date | None = None,
-          target: Path | None = None, who=None) -> Plan:
+def apply(
+    rows: list[Row],
+    file: str,
+    rebuild=None,
+    curated: Path | None = None,
+    today: date | None = None,
+    target: Path | None = None,
+    who=None,
+) -> Plan:
     """Merge the rows into the import folder's CSV and note the import in its changes.csv, through the one
     write path (data/curated_write.py: lock, trial build, restore point, swap, rollback). `rebuild`, when
     given and not rebuild_store, is an extra check on the staged curated folder (raising refuses).
@@ -574,10 +689,12 @@ def apply(rows: list[Row], file: str, rebuild=None, curated: Path | None = None,
         records = _read(values_path, VALUE_COLUMNS)
         other_source = {_key_of(r)[:3]: r["source_section"] for r in records}
         for row in done.add:
-            if row.key[:3] in other_source:   # another import since the preview gave that year a value
-                raise ImportRefused(f"{file}, rad {row.row}: {row.indicator_id}, {row.geography}, {row.year} har "
-                                    f"just fått ett värde med källan «{other_source[row.key[:3]]}». Inget sparades; "
-                                    "läs in filen igen.")
+            if row.key[:3] in other_source:  # another import since the preview gave that year a value
+                raise ImportRefused(
+                    f"{file}, rad {row.row}: {row.indicator_id}, {row.geography}, {row.year} har "
+                    f"just fått ett värde med källan «{other_source[row.key[:3]]}». Inget sparades; "
+                    "läs in filen igen."
+                )
         position = {_key_of(r): i for i, r in enumerate(records)}
         for row in done.add + [r for r, _ in done.update]:
             new = _record(row, file, today_text)
@@ -587,23 +704,40 @@ def apply(rows: list[Row], file: str, rebuild=None, curated: Path | None = None,
                 position[row.key] = len(records)
                 records.append(new)
         changes = _read(changes_path, CHANGE_COLUMNS)
-        changes.append({"date": today_text, "source_id": SOURCE_ID,
-                        "what": f"Indikatorvärden inlästa via appen från filen «{file}»: {len(done.add)} nya, "
-                                f"{len(done.update)} uppdaterade."})
+        changes.append(
+            {
+                "date": today_text,
+                "source_id": SOURCE_ID,
+                "what": f"Indikatorvärden inlästa via appen från filen «{file}»: {len(done.add)} nya, "
+                f"{len(done.update)} uppdaterade.",
+            }
+        )
         folder = curated / FOLDER
         files = {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))} if folder.exists() else {}
         files["indicator_values.csv"] = _csv_bytes(VALUE_COLUMNS, records)
         files["changes.csv"] = _csv_bytes(CHANGE_COLUMNS, changes)
         check = rebuild if rebuild is not None and rebuild is not rebuild_store else None
-        curated_write.commit(curated, SOURCES_DIR, Path(target) if target else reference_db(),
-                             [FOLDER] if folder.exists() else [], FOLDER, files, {},
-                             {"kind": "indicators", "reason": f"ersatt vid inläsning av «{file}» "
-                                                             f"({len(done.add)} nya, {len(done.update)} uppdaterade)",
-                              **by}, check=check, what="de inlästa värdena")
+        curated_write.commit(
+            curated,
+            SOURCES_DIR,
+            Path(target) if target else reference_db(),
+            [FOLDER] if folder.exists() else [],
+            FOLDER,
+            files,
+            {},
+            {
+                "kind": "indicators",
+                "reason": f"ersatt vid inläsning av «{file}» ({len(done.add)} nya, {len(done.update)} uppdaterade)",
+                **by,
+            },
+            check=check,
+            what="de inlästa värdena",
+        )
     return done
 
 
 def rebuild_store(curated: Path) -> None:
     """Kept for callers of the old signature apply(rows, file, rebuild_store): apply() rebuilds itself."""
     from data.build import build
+
     build(reference_db(), force=True, curated=curated, sources=SOURCES_DIR)

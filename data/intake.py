@@ -11,6 +11,7 @@ Both imports (data/roadmap_template.py, data/indicator_import.py) read through h
   markup() names HTML and Markdown, which are kept as plain text and always shown as text.
 Every message is Swedish and says where: file, sheet, row, column (where()). Nothing here writes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,13 +30,13 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    bytes: int = 5 * MB             # the uploaded file (or all files of one upload)
-    unpacked: int = 25 * MB         # an .xlsx is a zip: the sum of its parts unpacked
-    members: int = 300              # parts in that zip
-    rows: int = 20_000              # rows per sheet or CSV file (the header not counted)
-    columns: int = 100              # a value further right is refused
-    cell_chars: int = 32_767        # Excel's own limit per cell; callers set tighter ones per column
-    seconds: float = 1.5            # reading and checking one file
+    bytes: int = 5 * MB  # the uploaded file (or all files of one upload)
+    unpacked: int = 25 * MB  # an .xlsx is a zip: the sum of its parts unpacked
+    members: int = 300  # parts in that zip
+    rows: int = 20_000  # rows per sheet or CSV file (the header not counted)
+    columns: int = 100  # a value further right is refused
+    cell_chars: int = 32_767  # Excel's own limit per cell; callers set tighter ones per column
+    seconds: float = 1.5  # reading and checking one file
 
 
 DEFAULT = Limits()
@@ -76,9 +77,11 @@ class Deadline:
 
     def check(self) -> None:
         if time.thread_time() > self.end:
-            raise Refused(f"{self.file}: filen tog för lång tid att läsa (mer än "
-                          f"{str(self.seconds).replace('.', ',')} s) och lästes inte in. Den är troligen "
-                          "mycket större inuti än den ser ut; spara om den med bara mallens flikar.")
+            raise Refused(
+                f"{self.file}: filen tog för lång tid att läsa (mer än "
+                f"{str(self.seconds).replace('.', ',')} s) och lästes inte in. Den är troligen "
+                "mycket större inuti än den ser ut; spara om den med bara mallens flikar."
+            )
 
 
 # -- cells --------------------------------------------------------------------------------------------
@@ -115,9 +118,11 @@ def cell_problems(raw: str, max_chars: int, number_ok: bool = True) -> list[str]
     text = raw.lstrip(" ") if raw[:1] == " " else raw
     if text.startswith(FORMULA_START) and not (number_ok and NUMBER.match(text.strip())):
         sign = {"\t": "tabb", "\r": "radbrytning"}.get(text[0], text[0])
-        out.append(f"«{text.strip()[:40]}» är en formel eller börjar med «{sign}» och skulle läsas som en formel i "
-                   "Excel. Formler "
-                   "läses inte in: skriv texten utan det inledande tecknet.")
+        out.append(
+            f"«{text.strip()[:40]}» är en formel eller börjar med «{sign}» och skulle läsas som en formel i "
+            "Excel. Formler "
+            "läses inte in: skriv texten utan det inledande tecknet."
+        )
     bad = CONTROL.search(raw)
     if bad:
         out.append(f"texten innehåller ett otillåtet styrtecken (tecken {ord(bad.group()):#04x}); ta bort det.")
@@ -134,8 +139,11 @@ def markup(text: str) -> str | None:
 
 def markup_notes(places: list[tuple[str, str]], shown: int = 5) -> list[str]:
     """Notes for cells with HTML or Markdown ((where, what) pairs): the first few by place, then a count."""
-    notes = [f"{at}: texten innehåller HTML eller Markdown («{found}»). Den lagras som vanlig text och visas "
-             "alltid som text, aldrig som länk, bild eller formatering." for at, found in places[:shown]]
+    notes = [
+        f"{at}: texten innehåller HTML eller Markdown («{found}»). Den lagras som vanlig text och visas "
+        "alltid som text, aldrig som länk, bild eller formatering."
+        for at, found in places[:shown]
+    ]
     if len(places) > shown:
         notes.append(f"… och {len(places) - shown} celler till med HTML eller Markdown (lagras som vanlig text).")
     return notes
@@ -155,12 +163,15 @@ def decode(file: str, data: bytes) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise Refused(f"{file}: filen säger sig vara UTF-16 men byte {exc.start} går inte att läsa. "
-                          "Spara den som CSV UTF-8.") from None
+            raise Refused(
+                f"{file}: filen säger sig vara UTF-16 men byte {exc.start} går inte att läsa. Spara den som CSV UTF-8."
+            ) from None
         note = f"{file}: filen var sparad som UTF-16 (Excels «Unicode-text») och lästes om till UTF-8."
     elif b"\x00" in data:
-        raise Refused(f"{file}: filen är ingen textfil (den innehåller binära data, nolltecken). Spara den som "
-                      "CSV UTF-8 eller som Excel-arbetsbok (.xlsx).")
+        raise Refused(
+            f"{file}: filen är ingen textfil (den innehåller binära data, nolltecken). Spara den som "
+            "CSV UTF-8 eller som Excel-arbetsbok (.xlsx)."
+        )
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -171,17 +182,23 @@ def decode(file: str, data: bytes) -> tuple[str, str | None]:
                 text = None
             if text is None or CP1252_TEXT.search(text):
                 row = data.count(b"\n", 0, utf8.start) + 1
-                raise Refused(f"{where(file, row)}: filen är varken UTF-8 eller Windows-1252 (byte {utf8.start} går "
-                              "inte att läsa). Spara den som CSV UTF-8 eller som .xlsx.") from None
+                raise Refused(
+                    f"{where(file, row)}: filen är varken UTF-8 eller Windows-1252 (byte {utf8.start} går "
+                    "inte att läsa). Spara den som CSV UTF-8 eller som .xlsx."
+                ) from None
             sample = " ".join(sorted({c for c in text if ord(c) > 127})[:8])
-            note = (f"{file}: filen var inte UTF-8 utan Windows-1252 (Excels vanliga CSV); konverterades till "
-                    f"UTF-8 (tecken som {sample}). Kontrollera å, ä och ö i förhandsgranskningen.")
+            note = (
+                f"{file}: filen var inte UTF-8 utan Windows-1252 (Excels vanliga CSV); konverterades till "
+                f"UTF-8 (tecken som {sample}). Kontrollera å, ä och ö i förhandsgranskningen."
+            )
     bad = MOJIBAKE.search(text)
     if bad:
         row = text.count("\n", 0, bad.start()) + 1
-        raise Refused(f"{where(file, row)}: texten ser ut att ha konverterats två gånger («{bad.group()}» "
-                      "där det borde stå å, ä, ö eller ett citattecken). Öppna originalet och spara det som "
-                      "CSV UTF-8.")
+        raise Refused(
+            f"{where(file, row)}: texten ser ut att ha konverterats två gånger («{bad.group()}» "
+            "där det borde stå å, ä, ö eller ett citattecken). Öppna originalet och spara det som "
+            "CSV UTF-8."
+        )
     return text, note
 
 
@@ -192,8 +209,9 @@ def delimiter(text: str) -> str:
     return max(counts, key=counts.get) if max(counts.values()) else ","
 
 
-def read_csv(file: str, data: bytes, limits: Limits = DEFAULT, deadline: Deadline | None = None
-             ) -> tuple[list[tuple[int, list[str]]], str | None]:
+def read_csv(
+    file: str, data: bytes, limits: Limits = DEFAULT, deadline: Deadline | None = None
+) -> tuple[list[tuple[int, list[str]]], str | None]:
     """(row number as a spreadsheet shows it, cells) for every line, header first; and the decoding note."""
     deadline = deadline or Deadline(file, limits.seconds)
     text, note = decode(file, data)
@@ -203,16 +221,21 @@ def read_csv(file: str, data: bytes, limits: Limits = DEFAULT, deadline: Deadlin
         for number, values in enumerate(reader, start=1):
             if number > limits.rows + 1:
                 raise Refused(f"{file}: filen har fler än {limits.rows} rader; dela upp den.")
-            if len(values) > limits.columns and any(v.strip() for v in values[limits.columns:]):
-                raise Refused(f"{where(file, number)}: raden har {len(values)} fält; högst {limits.columns} "
-                              "kolumner läses. Kontrollera avgränsaren.")
+            if len(values) > limits.columns and any(v.strip() for v in values[limits.columns :]):
+                raise Refused(
+                    f"{where(file, number)}: raden har {len(values)} fält; högst {limits.columns} "
+                    "kolumner läses. Kontrollera avgränsaren."
+                )
             rows.append((number, values))
             if number % 500 == 0:
                 deadline.check()
     except csv.Error as exc:
         line = reader.line_num
-        why = ("en cell är längre än vad som läses" if "field larger" in str(exc)
-               else "ett citattecken avslutas inte eller står mitt i en cell")
+        why = (
+            "en cell är längre än vad som läses"
+            if "field larger" in str(exc)
+            else "ett citattecken avslutas inte eller står mitt i en cell"
+        )
         raise Refused(f"{where(file, line)}: felaktig CSV ({why}); kontrollera citattecknen.") from None
     return rows, note
 
@@ -254,14 +277,18 @@ class _Book:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            raise Refused(f"{file}: filen är ingen Excel-arbetsbok (.xlsx) och går inte att öppna. Spara den på "
-                          "nytt som .xlsx eller som CSV.") from None
+            raise Refused(
+                f"{file}: filen är ingen Excel-arbetsbok (.xlsx) och går inte att öppna. Spara den på "
+                "nytt som .xlsx eller som CSV."
+            ) from None
         if len(infos) > limits.members:
             raise Refused(f"{file}: arbetsboken har {len(infos)} delar; högst {limits.members} läses.")
         unpacked = sum(i.file_size for i in infos)
         if unpacked > limits.unpacked:
-            raise Refused(f"{file}: arbetsboken packas upp till {mb(unpacked)}; högst {mb(limits.unpacked)} tas "
-                          "emot. Spara den med bara mallens flikar, utan bilder.")
+            raise Refused(
+                f"{file}: arbetsboken packas upp till {mb(unpacked)}; högst {mb(limits.unpacked)} tas "
+                "emot. Spara den med bara mallens flikar, utan bilder."
+            )
         if any(i.flag_bits & 0x1 for i in infos):
             raise Refused(f"{file}: arbetsboken är krypterad eller lösenordsskyddad; spara den utan lösenord.")
         self.names = {i.filename for i in infos}
@@ -271,17 +298,23 @@ class _Book:
         stray elements in a row) are freed once they end, so
         memory stays small whatever the part holds. The deadline is checked every 2000 elements."""
         from lxml import etree
+
         wanted = set(tags)
         try:
             with self.zip.open(name) as part:
                 head = part.read(2048)
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise Refused(f"{self.file}: arbetsboken innehåller en DTD ({name}) och läses inte av "
-                              "säkerhetsskäl.")
+                raise Refused(f"{self.file}: arbetsboken innehåller en DTD ({name}) och läses inte av säkerhetsskäl.")
             with self.zip.open(name) as part:
                 depth = count = 0
-                for event, element in etree.iterparse(part, events=("start", "end"), resolve_entities=False,
-                                                      no_network=True, load_dtd=False, huge_tree=False):
+                for event, element in etree.iterparse(
+                    part,
+                    events=("start", "end"),
+                    resolve_entities=False,
+                    no_network=True,
+                    load_dtd=False,
+                    huge_tree=False,
+                ):
                     if event == "start":
                         depth += 1
                         continue
@@ -292,14 +325,16 @@ class _Book:
                     if _local(element.tag) in wanted:
                         yield element
                     parent = element.getparent()
-                    if depth <= free_depth or (parent is not None and _local(parent.tag) == "row"
-                                      and _local(element.tag) != "c"):
+                    if depth <= free_depth or (
+                        parent is not None and _local(parent.tag) == "row" and _local(element.tag) != "c"
+                    ):
                         element.clear()
                         while element.getprevious() is not None:
                             del parent[0]
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
-            raise Refused(f"{self.file}: arbetsboken är skadad ({name}: {type(exc).__name__}); spara den på nytt "
-                          "som .xlsx.") from None
+            raise Refused(
+                f"{self.file}: arbetsboken är skadad ({name}: {type(exc).__name__}); spara den på nytt som .xlsx."
+            ) from None
 
     def _rels(self, name: str) -> dict[str, tuple[str, str]]:
         folder, base = name.rsplit("/", 1) if "/" in name else ("", name)
@@ -308,8 +343,7 @@ class _Book:
         if path in self.names:
             for el in self._events(path, ("Relationship",)):
                 target = el.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else (
-                    f"{folder}/{target}" if folder else target)
+                target = target.lstrip("/") if target.startswith("/") else (f"{folder}/{target}" if folder else target)
                 out[el.get("Id", "")] = (el.get("Type", ""), _normal(target))
                 el.clear()
         return out
@@ -320,8 +354,10 @@ class _Book:
                 return target
         if "xl/workbook.xml" in self.names:
             return "xl/workbook.xml"
-        raise Refused(f"{self.file}: filen är ett zip-arkiv men ingen Excel-arbetsbok (xl/workbook.xml saknas). "
-                      "Spara den på nytt som .xlsx.")
+        raise Refused(
+            f"{self.file}: filen är ett zip-arkiv men ingen Excel-arbetsbok (xl/workbook.xml saknas). "
+            "Spara den på nytt som .xlsx."
+        )
 
     def shared_strings(self, name: str | None) -> list[str]:
         out: list[str] = []
@@ -345,8 +381,9 @@ class _Book:
             tag = _local(el.tag)
             if tag == "numFmt":
                 code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", el.get("formatCode", ""))
-                custom[int(el.get("numFmtId", "0") or 0)] = bool(re.search(r"[dmyhs]", code, re.I)) \
-                    and "general" not in code.lower()
+                custom[int(el.get("numFmtId", "0") or 0)] = (
+                    bool(re.search(r"[dmyhs]", code, re.I)) and "general" not in code.lower()
+                )
             elif tag == "xf" and _local(el.getparent().tag) == "cellXfs":
                 xfs.append(int(el.get("numFmtId", "0") or 0))
         return {i for i, fmt in enumerate(xfs) if fmt in DATE_FORMATS or custom.get(fmt)}
@@ -390,7 +427,7 @@ def _value(cell, shared: list[str], dates: set[int], file: str, at: str):
         elif tag == "is":
             inline = [t.text or "" for t in child.iter("{*}t") if _local(t.getparent().tag) != "rPh"]
     if formula is not None:
-        return "=" + formula              # refused by the cell policy, never evaluated
+        return "=" + formula  # refused by the cell policy, never evaluated
     if kind == "inlineStr":
         return _unescape("".join(inline))
     if v is None:
@@ -416,12 +453,14 @@ def _value(cell, shared: list[str], dates: set[int], file: str, at: str):
 @dataclass
 class Workbook:
     """Sheet titles in order, and each read sheet's rows (row number, cells by position)."""
+
     titles: list[str]
     sheets: dict[str, list[tuple[int, list]]] = field(default_factory=dict)
 
 
-def read_xlsx(file: str, data: bytes, wanted=None, limits: Limits = DEFAULT,
-              deadline: Deadline | None = None) -> Workbook:
+def read_xlsx(
+    file: str, data: bytes, wanted=None, limits: Limits = DEFAULT, deadline: Deadline | None = None
+) -> Workbook:
     """Read the sheets whose title wanted(title) accepts (all when None). Cell values are Python values
     (str, int, float, bool, date); a formula comes back as its text starting with =."""
     deadline = deadline or Deadline(file, limits.seconds)
@@ -456,11 +495,15 @@ def _sheet(book: _Book, title: str, target: str, shared: list[str], dates: set[i
             col = _column_index(ref) or next_col
             next_col = col + 1
             row_no = int(re.sub(r"^[A-Z]+", "", ref) or 0) if ref else last_row + 1
-            value = _value(el, shared, dates, book.file, where(sheet_label(book.file, title), row_no, column_letter(col)))
+            value = _value(
+                el, shared, dates, book.file, where(sheet_label(book.file, title), row_no, column_letter(col))
+            )
             if value is not None and value != "":
                 if col > limits.columns:
-                    raise Refused(f"{where(sheet_label(book.file, title), row_no, column_letter(col))}: värden längre åt höger "
-                                  f"än kolumn {column_letter(limits.columns)} läses inte; ta bort dem.")
+                    raise Refused(
+                        f"{where(sheet_label(book.file, title), row_no, column_letter(col))}: värden längre åt höger "
+                        f"än kolumn {column_letter(limits.columns)} läses inte; ta bort dem."
+                    )
                 current[col] = value
             el.clear()
             continue
@@ -468,7 +511,9 @@ def _sheet(book: _Book, title: str, target: str, shared: list[str], dates: set[i
         last_row, next_col = number, 1
         if current:
             if number > limits.rows + 1:
-                raise Refused(f"{sheet_label(book.file, title)}: fliken har fler än {limits.rows} rader; dela upp filen.")
+                raise Refused(
+                    f"{sheet_label(book.file, title)}: fliken har fler än {limits.rows} rader; dela upp filen."
+                )
             rows.append((number, [current.get(i) for i in range(1, max(current) + 1)]))
             current = {}
     return rows

@@ -2,6 +2,7 @@
 
 Imported by data/ and queries/ alike (no Streamlit, no other project module).
 """
+
 import os
 from pathlib import Path
 

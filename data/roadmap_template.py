@@ -6,6 +6,7 @@ This module only turns such a file into rows of text with their sheet, row and c
 it could not read; data/roadmap_import.py checks the rows and turns them into a curated folder.
 Nothing here imports streamlit.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,19 +19,19 @@ from data import intake
 from data.intake import cell_text, where
 from data.slug import slug
 
-MAX_ROWS = 5000                      # rows per sheet
-MAX_TITLE = 500                      # characters in a title, name, code or heading
-MAX_TEXT = 20000                     # characters in any other cell
+MAX_ROWS = 5000  # rows per sheet
+MAX_TITLE = 500  # characters in a title, name, code or heading
+MAX_TEXT = 20000  # characters in any other cell
 LIMITS = intake.Limits(rows=MAX_ROWS)
-MAX_BYTES = LIMITS.bytes             # an upload or a folder of CSVs
+MAX_BYTES = LIMITS.bytes  # an upload or a folder of CSVs
 
 
 @dataclass(frozen=True)
 class Column:
-    name: str                  # the header in the template (Swedish)
-    required: bool = False     # every row must give a value
-    optional: bool = False     # the column itself may be left out of the file
-    long: bool = False         # free text (wide, wrapped column; MAX_TEXT instead of MAX_TITLE)
+    name: str  # the header in the template (Swedish)
+    required: bool = False  # every row must give a value
+    optional: bool = False  # the column itself may be left out of the file
+    long: bool = False  # free text (wide, wrapped column; MAX_TEXT instead of MAX_TITLE)
     help: str = ""
 
 
@@ -46,59 +47,109 @@ class Sheet:
         return slug(self.name) + ".csv"
 
 
-SHEETS: dict[str, Sheet] = {s.name: s for s in (
-    Sheet("Källa", (
-        Column("id", optional=True, help="Källans id (små bokstäver, siffror, bindestreck). Tom: "
-                                         "fardplan-<kärna>-<år>."),
-        Column("titel", required=True, help="Dokumentets titel."),
-        Column("utgivare", help="T.ex. Region Stockholm."),
-        Column("år", required=True, help="Utgivningsår, fyra siffror. Mappen får namnet <kärna>-<år>."),
-        Column("status", required=True, help="antagen eller utkast."),
-        Column("fil", optional=True, help="Var dokumentet finns (sökväg eller webbadress)."),
-        Column("not", optional=True, long=True, help="Anmärkning om källan."),
-    ), "Dokumentet som färdplanen läses från. Exakt en rad."),
-    Sheet("Kärna", (
-        Column("kärna", required=True, help="Kärnans id (t.ex. haninge) eller namn."),
-        Column("karaktärsbeskrivning", long=True, help="Kärnans karaktärsbeskrivning ur färdplanen; "
-                                                       "stycken skiljs med en tom rad."),
-        Column("källavsnitt", optional=True, help="Rubriken i dokumentet som texten kommer från."),
-    ), "Vilken regional stadskärna färdplanen gäller. Exakt en rad."),
-    Sheet("Färdriktningar", (
-        Column("målområde", required=True, help="1–4."),
-        Column("rubrik", optional=True, help="Rubriken som dokumentet ger färdriktningen."),
-        Column("text", required=True, long=True, help="Färdriktningens text."),
-        Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområdets namn."),
-    ), "En rad per målområde."),
-    Sheet("Insatser", (
-        Column("kod", help="Insatsens nummer i dokumentet, t.ex. 1.3. Tom om dokumentet inte numrerar. "
-                           "För en gemensam insats: den gemensamma insatsens kod, t.ex. gemensam-1.1 "
-                           "(se fliken Gemensamma insatser)."),
-        Column("titel", required=True, help="Insatsens rubrik."),
-        Column("beskrivning", long=True, help="Insatsens hela text; stycken skiljs med en tom rad."),
-        Column("målområde", required=True, help="1–4."),
-        Column("omfattning", required=True, help="kärnspecifik eller gemensam."),
-        Column("karaktär", optional=True, help="Samverkan/dialog, Kunskap, Planering och genomförande, "
-                                               "Kommunikation/marknadsföring eller tom."),
-        Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområde och kod."),
-        Column("not", optional=True, long=True, help="Anmärkning (syns vid insatsen)."),
-    ), "En rad per insats: de kärnspecifika och dokumentets formulering av de gemensamma."),
-    Sheet("Aktörer per insats", (
-        Column("insats", required=True, help="Insatsens kod, eller titel om den saknar kod."),
-        Column("aktör", required=True, help="En känd aktörs namn eller id (se fliken Kända aktörer), "
-                                            "eller en aktör på fliken Nya aktörer."),
-        Column("roll", required=True, help="ansvarig eller medverkande."),
-        Column("namn i källan", optional=True, help="Så som dokumentet skriver aktören. Tom: som i "
-                                                    "kolumnen aktör."),
-        Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: insatsens avsnitt."),
-    ), "En rad per insats och aktör: ansvarig aktör och exempel på medverkande aktörer."),
-    Sheet("Nya aktörer", (
-        Column("id", optional=True, help="Tom: bildas av namnet (Almi Stockholm AB → almi-stockholm-ab)."),
-        Column("namn", required=True, help="Organisationens namn."),
-        Column("typ", required=True, help="region, kommun, statlig myndighet, bolag, akademi, "
-                                          "klusterorganisation, näringsliv eller övrigt."),
-        Column("not", optional=True, long=True, help="Anmärkning om aktören."),
-    ), "Aktörer som inte redan finns i databasen. Lämna tom om alla är kända.", required=False),
-)}
+SHEETS: dict[str, Sheet] = {
+    s.name: s
+    for s in (
+        Sheet(
+            "Källa",
+            (
+                Column(
+                    "id",
+                    optional=True,
+                    help="Källans id (små bokstäver, siffror, bindestreck). Tom: fardplan-<kärna>-<år>.",
+                ),
+                Column("titel", required=True, help="Dokumentets titel."),
+                Column("utgivare", help="T.ex. Region Stockholm."),
+                Column("år", required=True, help="Utgivningsår, fyra siffror. Mappen får namnet <kärna>-<år>."),
+                Column("status", required=True, help="antagen eller utkast."),
+                Column("fil", optional=True, help="Var dokumentet finns (sökväg eller webbadress)."),
+                Column("not", optional=True, long=True, help="Anmärkning om källan."),
+            ),
+            "Dokumentet som färdplanen läses från. Exakt en rad.",
+        ),
+        Sheet(
+            "Kärna",
+            (
+                Column("kärna", required=True, help="Kärnans id (t.ex. haninge) eller namn."),
+                Column(
+                    "karaktärsbeskrivning",
+                    long=True,
+                    help="Kärnans karaktärsbeskrivning ur färdplanen; stycken skiljs med en tom rad.",
+                ),
+                Column("källavsnitt", optional=True, help="Rubriken i dokumentet som texten kommer från."),
+            ),
+            "Vilken regional stadskärna färdplanen gäller. Exakt en rad.",
+        ),
+        Sheet(
+            "Färdriktningar",
+            (
+                Column("målområde", required=True, help="1–4."),
+                Column("rubrik", optional=True, help="Rubriken som dokumentet ger färdriktningen."),
+                Column("text", required=True, long=True, help="Färdriktningens text."),
+                Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområdets namn."),
+            ),
+            "En rad per målområde.",
+        ),
+        Sheet(
+            "Insatser",
+            (
+                Column(
+                    "kod",
+                    help="Insatsens nummer i dokumentet, t.ex. 1.3. Tom om dokumentet inte numrerar. "
+                    "För en gemensam insats: den gemensamma insatsens kod, t.ex. gemensam-1.1 "
+                    "(se fliken Gemensamma insatser).",
+                ),
+                Column("titel", required=True, help="Insatsens rubrik."),
+                Column("beskrivning", long=True, help="Insatsens hela text; stycken skiljs med en tom rad."),
+                Column("målområde", required=True, help="1–4."),
+                Column("omfattning", required=True, help="kärnspecifik eller gemensam."),
+                Column(
+                    "karaktär",
+                    optional=True,
+                    help="Samverkan/dialog, Kunskap, Planering och genomförande, "
+                    "Kommunikation/marknadsföring eller tom.",
+                ),
+                Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområde och kod."),
+                Column("not", optional=True, long=True, help="Anmärkning (syns vid insatsen)."),
+            ),
+            "En rad per insats: de kärnspecifika och dokumentets formulering av de gemensamma.",
+        ),
+        Sheet(
+            "Aktörer per insats",
+            (
+                Column("insats", required=True, help="Insatsens kod, eller titel om den saknar kod."),
+                Column(
+                    "aktör",
+                    required=True,
+                    help="En känd aktörs namn eller id (se fliken Kända aktörer), "
+                    "eller en aktör på fliken Nya aktörer.",
+                ),
+                Column("roll", required=True, help="ansvarig eller medverkande."),
+                Column(
+                    "namn i källan", optional=True, help="Så som dokumentet skriver aktören. Tom: som i kolumnen aktör."
+                ),
+                Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: insatsens avsnitt."),
+            ),
+            "En rad per insats och aktör: ansvarig aktör och exempel på medverkande aktörer.",
+        ),
+        Sheet(
+            "Nya aktörer",
+            (
+                Column("id", optional=True, help="Tom: bildas av namnet (Almi Stockholm AB → almi-stockholm-ab)."),
+                Column("namn", required=True, help="Organisationens namn."),
+                Column(
+                    "typ",
+                    required=True,
+                    help="region, kommun, statlig myndighet, bolag, akademi, "
+                    "klusterorganisation, näringsliv eller övrigt.",
+                ),
+                Column("not", optional=True, long=True, help="Anmärkning om aktören."),
+            ),
+            "Aktörer som inte redan finns i databasen. Lämna tom om alla är kända.",
+            required=False,
+        ),
+    )
+}
 
 # Sheets in a downloaded template that the import does not read.
 HELP_SHEETS = ("Instruktioner", "Målområden", "Gemensamma insatser", "Kända aktörer")
@@ -113,23 +164,29 @@ def fold(text: str) -> str:
 @dataclass
 class RawSheet:
     """One sheet as text: where it came from, its header and its non-empty rows."""
-    name: str                                  # the template's sheet name
-    label: str                                 # "mall.xlsx, flik «Insatser»" or "insatser.csv"
+
+    name: str  # the template's sheet name
+    label: str  # "mall.xlsx, flik «Insatser»" or "insatser.csv"
     header: list[str]
-    rows: list[tuple[int, dict[str, str]]]     # (row number as a spreadsheet shows it, column → text)
+    rows: list[tuple[int, dict[str, str]]]  # (row number as a spreadsheet shows it, column → text)
 
 
 @dataclass
 class RawTemplate:
-    origin: str                                # file or folder name, for messages
+    origin: str  # file or folder name, for messages
     sheets: dict[str, RawSheet] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
 def _too_big(name: str, size: int) -> RawTemplate:
-    return RawTemplate(name, problems=[f"{name}: filen är {intake.mb(size)}; högst {MAX_BYTES // 1024 // 1024} MB tas "
-                                       "emot. Dela upp den eller ta bort bilder och annat som inte hör till mallen."])
+    return RawTemplate(
+        name,
+        problems=[
+            f"{name}: filen är {intake.mb(size)}; högst {MAX_BYTES // 1024 // 1024} MB tas "
+            "emot. Dela upp den eller ta bort bilder och annat som inte hör till mallen."
+        ],
+    )
 
 
 # -- cells (the one policy: data/intake.py) ---------------------------------------------------------------
@@ -162,22 +219,28 @@ def _sheet_rows(sheet: Sheet, label: str, header: list, body, raw: RawTemplate) 
             index[column.name] = i
     missing = [c.name for c in sheet.columns if c.name not in index and not c.optional]
     if missing:
-        raw.problems.append(f"{where(label, 1)}: kolumn saknas: {', '.join(missing)} (rubrikraden ska ha "
-                            f"{', '.join(c.name for c in sheet.columns)}).")
+        raw.problems.append(
+            f"{where(label, 1)}: kolumn saknas: {', '.join(missing)} (rubrikraden ska ha "
+            f"{', '.join(c.name for c in sheet.columns)})."
+        )
         return None
     rows, markup = [], []
     for number, values in body:
         if number - 1 > MAX_ROWS:
             raw.problems.append(f"{label}: fler än {MAX_ROWS} rader; dela upp filen.")
             break
-        cells = {c.name: values[index[c.name]] if c.name in index and index[c.name] < len(values) else None
-                 for c in sheet.columns}
+        cells = {
+            c.name: values[index[c.name]] if c.name in index and index[c.name] < len(values) else None
+            for c in sheet.columns
+        }
         if not any(cell_text(v) for v in cells.values()):
             continue
         if any(cell_text(v) for i, v in enumerate(values) if i >= len(names) or not names[i]):
             raw.notes.append(f"{where(label, number)}: värden i en kolumn utan rubrik lästes inte.")
-        texts = {c.name: check_cell(cells[c.name], c, where(label, number, c.name), raw.problems, markup)
-                 for c in sheet.columns}
+        texts = {
+            c.name: check_cell(cells[c.name], c, where(label, number, c.name), raw.problems, markup)
+            for c in sheet.columns
+        }
         rows.append((number, texts))
     raw.notes += intake.markup_notes(markup)
     return RawSheet(sheet.name, label, [names[i] for i in sorted(index.values())], rows)
@@ -197,8 +260,9 @@ def read_xlsx(name: str, data: bytes) -> RawTemplate:
         title = titles.get(fold(sheet.name))
         if title is None:
             if sheet.required:
-                raw.problems.append(f"{name}: fliken «{sheet.name}» saknas (flikarna i filen: "
-                                    f"{', '.join(book.titles)}).")
+                raw.problems.append(
+                    f"{name}: fliken «{sheet.name}» saknas (flikarna i filen: {', '.join(book.titles)})."
+                )
             continue
         label = f"{name}, flik «{sheet.name}»"
         rows = book.sheets[title]
@@ -225,8 +289,9 @@ def read_csvs(files: list[tuple[str, bytes]], origin: str) -> RawTemplate:
         sheet = by_sheet.get(stem)
         if sheet is None:
             if stem not in {slug(h) for h in HELP_SHEETS}:
-                raw.problems.append(f"{name}: okänd fil; filerna ska heta "
-                                    f"{', '.join(s.file_name for s in SHEETS.values())}.")
+                raw.problems.append(
+                    f"{name}: okänd fil; filerna ska heta {', '.join(s.file_name for s in SHEETS.values())}."
+                )
             continue
         if sheet.name in seen:
             raw.problems.append(f"{name}: fliken «{sheet.name}» finns redan som {seen[sheet.name]}.")
@@ -268,19 +333,27 @@ def read_files(files: list[tuple[str, bytes]], origin: str | None = None) -> Raw
         return RawTemplate(origin, problems=[f"{files[0][0]}: filen är tom."])
     if workbooks:
         if len(files) > 1:
-            return RawTemplate(origin, problems=[f"{origin}: läs in en Excel-fil eller CSV-filerna, inte båda "
-                                                 "eller flera arbetsböcker."])
+            return RawTemplate(
+                origin,
+                problems=[f"{origin}: läs in en Excel-fil eller CSV-filerna, inte båda eller flera arbetsböcker."],
+            )
         name, data = workbooks[0]
         if not data:
             return RawTemplate(origin, problems=[f"{name}: filen är tom."])
         return read_xlsx(name, data)
     for name, data in files:
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            return RawTemplate(origin, problems=[f"{name}: filen är en gammal Excel-fil (.xls) eller "
-                                                 "lösenordsskyddad; spara den som .xlsx utan lösenord."])
+            return RawTemplate(
+                origin,
+                problems=[
+                    f"{name}: filen är en gammal Excel-fil (.xls) eller "
+                    "lösenordsskyddad; spara den som .xlsx utan lösenord."
+                ],
+            )
         if not name.lower().endswith(".csv"):
-            return RawTemplate(origin, problems=[f"{name}: filtypen läses inte; läs in mallen som .xlsx "
-                                                 "eller som CSV-filer."])
+            return RawTemplate(
+                origin, problems=[f"{name}: filtypen läses inte; läs in mallen som .xlsx eller som CSV-filer."]
+            )
     return read_csvs(files, origin)
 
 
@@ -304,8 +377,9 @@ def read_path(path: Path) -> RawTemplate:
 
 
 # -- writing ---------------------------------------------------------------------------------------------
-def write_xlsx(rows: dict[str, list[dict[str, str]]], reference: dict[str, list[dict[str, str]]],
-               instructions: list[str]) -> bytes:
+def write_xlsx(
+    rows: dict[str, list[dict[str, str]]], reference: dict[str, list[dict[str, str]]], instructions: list[str]
+) -> bytes:
     """The template workbook: Instruktioner, the six sheets (with rows), then reference sheets."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -322,10 +396,14 @@ def write_xlsx(rows: dict[str, list[dict[str, str]]], reference: dict[str, list[
         if i == 1:
             cell.font = Font(bold=True, size=14)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    lists = {"status": '"antagen,utkast"', "målområde": '"1,2,3,4"', "omfattning": '"kärnspecifik,gemensam"',
-             "roll": '"ansvarig,medverkande"',
-             "karaktär": '"Samverkan/dialog,Kunskap,Planering och genomförande,Kommunikation/marknadsföring"',
-             "typ": '"region,kommun,statlig myndighet,bolag,akademi,klusterorganisation,näringsliv,övrigt"'}
+    lists = {
+        "status": '"antagen,utkast"',
+        "målområde": '"1,2,3,4"',
+        "omfattning": '"kärnspecifik,gemensam"',
+        "roll": '"ansvarig,medverkande"',
+        "karaktär": '"Samverkan/dialog,Kunskap,Planering och genomförande,Kommunikation/marknadsföring"',
+        "typ": '"region,kommun,statlig myndighet,bolag,akademi,klusterorganisation,näringsliv,övrigt"',
+    }
 
     def put(ws, header: list[str], records: list[dict[str, str]], long: set[str], text_columns=()):
         ws.append(header)
@@ -339,9 +417,9 @@ def write_xlsx(rows: dict[str, list[dict[str, str]]], reference: dict[str, list[
             for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 for cell in row:
                     if isinstance(cell.value, str) and cell.value.startswith("="):
-                        cell.data_type = "s"   # never let a stored text become a formula
+                        cell.data_type = "s"  # never let a stored text become a formula
                     cell.alignment = Alignment(wrap_text=h in long, vertical="top")
-            if h in text_columns:   # codes like 1.10 stay text when typed into the column
+            if h in text_columns:  # codes like 1.10 stay text when typed into the column
                 ws.column_dimensions[letter].number_format = "@"
                 for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     row[0].number_format = "@"
@@ -350,8 +428,13 @@ def write_xlsx(rows: dict[str, list[dict[str, str]]], reference: dict[str, list[
     for sheet in SHEETS.values():
         ws = book.create_sheet(sheet.name)
         header = [c.name for c in sheet.columns]
-        put(ws, header, rows.get(sheet.name, []), {c.name for c in sheet.columns if c.long},
-            text_columns=("kod", "insats", "år", "id") if sheet.name != "Källa" else ("år",))
+        put(
+            ws,
+            header,
+            rows.get(sheet.name, []),
+            {c.name for c in sheet.columns if c.long},
+            text_columns=("kod", "insats", "år", "id") if sheet.name != "Källa" else ("år",),
+        )
         for i, h in enumerate(header, start=1):
             if h in lists and not (sheet.name == "Kärna"):
                 dv = DataValidation(type="list", formula1=lists[h], allow_blank=True, showErrorMessage=False)

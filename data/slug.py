@@ -1,4 +1,5 @@
 """The id rule of data/README.md: slug("Almi Stockholm AB") == "almi-stockholm-ab"."""
+
 import re
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})

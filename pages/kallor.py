@@ -1,37 +1,65 @@
 """Källor: every source, what it is, and what was loaded from it."""
+
 import streamlit as st
 
 from components.common import data_export
-from components.kallor.sources_table import sources_table
 from components.common.store import reference_file, run
+from components.kallor.sources_table import sources_table
 
 st.title("Källor")
-st.markdown("Allt i databasen kommer från dessa källor. Varje insats, färdriktning och siffra bär sin "
-            "källa och det avsnitt eller den rad den hämtats ur. Det som ingen källa anger visas som "
-            "*uppgift saknas*.")
+st.markdown(
+    "Allt i databasen kommer från dessa källor. Varje insats, färdriktning och siffra bär sin "
+    "källa och det avsnitt eller den rad den hämtats ur. Det som ingen källa anger visas som "
+    "*uppgift saknas*."
+)
 sources = run("sources_with_counts")
-st.dataframe(sources_table(sources), hide_index=True, width="stretch", key="sources",
-             column_config={"Inläst": st.column_config.TextColumn(width="large")})
+st.dataframe(
+    sources_table(sources),
+    hide_index=True,
+    width="stretch",
+    key="sources",
+    column_config={"Inläst": st.column_config.TextColumn(width="large")},
+)
 info = run("build_info")
 if len(info):
-    st.caption(f"Databasen byggdes {info['built_at'].iloc[0]:%Y-%m-%d %H:%M} (UTC) från filerna i "
-               "data/sources och data/curated. Kommunstatistiken kommer från SCB (öppna data, CC0) via "
-               "de förråd som anges i data/sources/SOURCES.md.")
+    st.caption(
+        f"Databasen byggdes {info['built_at'].iloc[0]:%Y-%m-%d %H:%M} (UTC) från filerna i "
+        "data/sources och data/curated. Kommunstatistiken kommer från SCB (öppna data, CC0) via "
+        "de förråd som anges i data/sources/SOURCES.md."
+    )
 
 st.subheader("Ladda ner all data", anchor=False)
-st.markdown("Hela referensdatabasen för egna analyser: varje tabell med alla kolumner och källhänvisningar. "
-            "Tabellerna och kolumnerna beskrivs i verktygets README (avsnittet *The store*).")
+st.markdown(
+    "Hela referensdatabasen för egna analyser: varje tabell med alla kolumner och källhänvisningar. "
+    "Tabellerna och kolumnerna beskrivs i verktygets README (avsnittet *The store*)."
+)
 if len(info):
     tables = data_export.all_tables(run)
     about = data_export.about_rows(tables, info["built_at"].iloc[0], info["input_hash"].iloc[0])
     left, middle, right = st.columns(3)
     # data as callables: the files are built only when someone clicks
-    left.download_button("Excel (ett blad per tabell)", lambda: data_export.workbook(tables, about),
-                         file_name="fardplansdialogen-all-data.xlsx", icon=":material/download:", key="all_xlsx",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    middle.download_button("CSV-filer (zip)", lambda: data_export.csv_zip(tables, about),
-                           file_name="fardplansdialogen-all-data.zip", icon=":material/download:", key="all_zip",
-                           mime="application/zip")
-    right.download_button("Databasfilen (DuckDB)", reference_file, file_name="fardplaner.duckdb",
-                          icon=":material/download:", key="all_duckdb", mime="application/octet-stream")
+    left.download_button(
+        "Excel (ett blad per tabell)",
+        lambda: data_export.workbook(tables, about),
+        file_name="fardplansdialogen-all-data.xlsx",
+        icon=":material/download:",
+        key="all_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    middle.download_button(
+        "CSV-filer (zip)",
+        lambda: data_export.csv_zip(tables, about),
+        file_name="fardplansdialogen-all-data.zip",
+        icon=":material/download:",
+        key="all_zip",
+        mime="application/zip",
+    )
+    right.download_button(
+        "Databasfilen (DuckDB)",
+        reference_file,
+        file_name="fardplaner.duckdb",
+        icon=":material/download:",
+        key="all_duckdb",
+        mime="application/octet-stream",
+    )
     st.caption(data_export.NOTE)

@@ -1,16 +1,18 @@
 """Kärnprofil: one core's description, färdriktningar and insatser per goal area, figures and map."""
+
 import streamlit as st
 
-from components.karnprofil import profile_cards, profile_map, profile_sections
 from components.common import url_state
 from components.common.downloads import table_downloads
-from components.karnprofil.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
 from components.common.store import run
+from components.karnprofil import profile_cards, profile_map, profile_sections
+from components.karnprofil.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
 
 cores = run("profile_cores")
 names = dict(zip(cores["id"], cores["name"]))
-core_id = url_state.selectbox("Kärna", list(names), "karna", format_func=names.get,
-                              default=cores["id"].iloc[0], container=st.columns([1, 2])[0])
+core_id = url_state.selectbox(
+    "Kärna", list(names), "karna", format_func=names.get, default=cores["id"].iloc[0], container=st.columns([1, 2])[0]
+)
 url_state.show_warnings()
 
 core = run("profile_core", core=core_id).iloc[0].to_dict()
@@ -28,8 +30,7 @@ with right:
 st.header("Färdriktningar och insatser per målområde", anchor=False)
 profile_cards.goal_area_style()
 for goal in run("goal_areas").to_dict("records"):
-    profile_cards.goal_area_section(goal, directions.get(int(goal["id"])), interventions,
-                                   has_roadmap(core))
+    profile_cards.goal_area_section(goal, directions.get(int(goal["id"])), interventions, has_roadmap(core))
 
 st.subheader("Fler insatser som rör kärnan", anchor=False)
 profile_cards.other_plans(interventions)
@@ -37,5 +38,11 @@ profile_cards.other_plans(interventions)
 profile_sections.figures(run("profile_figures", core=core_id))
 
 st.subheader("Ladda ner kärnans insatser", anchor=False)
-table_downloads(download_table(interventions), f"insatser-{core_id}", f"Insatser för {core['name']}",
-                f"kärna: {core['name']}", download_sources(interventions), key="profil_insatser")
+table_downloads(
+    download_table(interventions),
+    f"insatser-{core_id}",
+    f"Insatser för {core['name']}",
+    f"kärna: {core['name']}",
+    download_sources(interventions),
+    key="profil_insatser",
+)

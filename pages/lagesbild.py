@@ -1,14 +1,17 @@
 """Lägesbild: one core's indicators per goal area — series, latest values, RUFS delmål, import of values."""
+
 import streamlit as st
 
+from components.common.store import run
 from components.importera import indicator_import_view
 from components.lagesbild import lagesbild_view
-from components.common.store import run
 
 st.title("Lägesbild")
-st.markdown("Var står kärnan? Per målområde: kärnans egna uppgifter, kärnkommunernas statistik med länet som "
-            "jämförelse och RUFS 2050:s delmål med utfall. Bara värden som en källa anger visas, med år och "
-            "källa; det som saknas står som *uppgift saknas*. Valen sparas i adressen.")
+st.markdown(
+    "Var står kärnan? Per målområde: kärnans egna uppgifter, kärnkommunernas statistik med länet som "
+    "jämförelse och RUFS 2050:s delmål med utfall. Bara värden som en källa anger visas, med år och "
+    "källa; det som saknas står som *uppgift saknas*. Valen sparas i adressen."
+)
 
 cores = run("compare_core_options")
 goal_areas = {int(g["id"]): g["short_name"] for g in run("goal_areas").to_dict("records")}
@@ -16,7 +19,8 @@ core_id, chosen_goals = lagesbild_view.filters(dict(zip(cores["id"], cores["name
 
 core = run("lagesbild_core", core=core_id).iloc[0].to_dict()
 stamp = "|".join(str(v) for v in run("build_info").iloc[0])
-lagesbild_view.show(core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas,
-                    chosen_goals)
+lagesbild_view.show(
+    core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas, chosen_goals
+)
 
 indicator_import_view.show()

@@ -1,4 +1,5 @@
 """Tillgänglighetsredogörelse: how the tool meets WCAG 2.1 AA, what is known not to, how to report."""
+
 import streamlit as st
 
 st.title("Tillgänglighetsredogörelse")

@@ -6,6 +6,7 @@ The source defaults to FARDPLANER_USER_DB (the DuckDB file or PostgreSQL). The c
 transactions between the app's own, as a notebook reads, and is checked per table (queries.migrate_user_store).
 Restore: copy it back into an empty store with `python -m queries.migrate_user_store --from <backup> --to <store>`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target = Path(args.target)
     if target.exists():
-        print(f"Fel: {target} finns redan. Välj ett nytt filnamn; en kopia skriver aldrig över en annan.",
-              file=sys.stderr)
+        print(
+            f"Fel: {target} finns redan. Välj ett nytt filnamn; en kopia skriver aldrig över en annan.", file=sys.stderr
+        )
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -4,6 +4,7 @@ One event per thing a person did: a field of a priority, a priority added or rem
 participants, the notes. The change log stores the event's action, subject (an insats id) and field
 with before/after as JSON; components/dialog/change_log_text.py turns them into one Swedish line each.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

@@ -1,5 +1,6 @@
 """A dialogue as the app holds it: participants, priorities, validation, and JSON for drafts.
 No database and no Streamlit here."""
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@ migration 4). Everything here is what a person entered, dated and signed; nothin
 list itself stays locked: a status change is a follow-up row, the priority's own status is not rewritten.
 No Streamlit here.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -53,6 +54,7 @@ class FollowUp:
 @dataclass
 class Plan:
     """One priority made concrete and followed up."""
+
     priority_id: str
     start_mode: str | None = None
     actor_ids: list[str] = field(default_factory=list)
@@ -99,6 +101,7 @@ class FollowUpStore(UserStore):
             for r in sql(con, "plans_followups", ids=priority_ids).fetchall():
                 out[r[0]].followups.append(FollowUp(r[1], r[2], r[3] or "", r[4], r[5]))
             return out
+
         return self._read(read)
 
     # -- writes: each checks the role, each is signed ------------------------------------------------------
@@ -112,11 +115,13 @@ class FollowUpStore(UserStore):
         if mode is not None and mode not in START_MODES:
             raise UserStoreError(f"Okänt sätt att starta insatsen: «{mode}».")
         person, now = self._signed(who)
-        self._write(lambda con: sql(con, "start_mode_put", priority=priority_id, mode=mode, who=person.name,
-                                    sub=person.sub, now=now))
+        self._write(
+            lambda con: sql(
+                con, "start_mode_put", priority=priority_id, mode=mode, who=person.name, sub=person.sub, now=now
+            )
+        )
 
-    def set_actors(self, priority_id: str, actor_ids: list[str], organisations: list[str],
-                   who: Person | str) -> None:
+    def set_actors(self, priority_id: str, actor_ids: list[str], organisations: list[str], who: Person | str) -> None:
         """The participating actors: ones from the actors table, and organisations typed in (new ones)."""
         person, now = self._signed(who)
         orgs = [" ".join(o.split())[:160] for o in organisations if o.strip()]
@@ -128,6 +133,7 @@ class FollowUpStore(UserStore):
                 sql(con, "priority_actor_insert", actor=actor, organisation=None, **signed)
             for org in dict.fromkeys(orgs):
                 sql(con, "priority_actor_insert", actor=None, organisation=org, **signed)
+
         self._write(body)
 
     def add_milestone(self, priority_id: str, milestone: Milestone, who: Person | str) -> None:
@@ -136,10 +142,21 @@ class FollowUpStore(UserStore):
         if len(milestone.what) > MAX_TEXT:
             raise UserStoreError(f"Delmålet är längre än {MAX_TEXT} tecken.")
         person, now = self._signed(who)
-        self._write(lambda con: sql(
-            con, "milestone_insert", id=milestone.id, priority=priority_id, what=milestone.what.strip(),
-            due=milestone.due, responsible=milestone.responsible.strip()[:200], done_on=milestone.done_on,
-            who=person.name, sub=person.sub, now=now))
+        self._write(
+            lambda con: sql(
+                con,
+                "milestone_insert",
+                id=milestone.id,
+                priority=priority_id,
+                what=milestone.what.strip(),
+                due=milestone.due,
+                responsible=milestone.responsible.strip()[:200],
+                done_on=milestone.done_on,
+                who=person.name,
+                sub=person.sub,
+                now=now,
+            )
+        )
 
     def mark_milestone(self, milestone_id: str, done_on: date | None, who: Person | str) -> None:
         self._signed(who)
@@ -153,13 +170,25 @@ class FollowUpStore(UserStore):
         if not 2000 <= int(resource.budget_year) <= 2100:
             raise UserStoreError(f"Budgetåret {resource.budget_year} är inte ett rimligt år (2000–2100).")
         person, now = self._signed(who)
-        self._write(lambda con: sql(
-            con, "resource_insert", id=resource.id, priority=priority_id, amount=resource.amount_sek,
-            funder=resource.funder.strip()[:200], year=int(resource.budget_year), state=resource.state,
-            who=person.name, sub=person.sub, now=now))
+        self._write(
+            lambda con: sql(
+                con,
+                "resource_insert",
+                id=resource.id,
+                priority=priority_id,
+                amount=resource.amount_sek,
+                funder=resource.funder.strip()[:200],
+                year=int(resource.budget_year),
+                state=resource.state,
+                who=person.name,
+                sub=person.sub,
+                now=now,
+            )
+        )
 
-    def follow_up(self, priority_id: str, status_before: str, status_after: str | None, note: str,
-                  who: Person | str) -> None:
+    def follow_up(
+        self, priority_id: str, status_before: str, status_after: str | None, note: str, who: Person | str
+    ) -> None:
         """A status change and/or a progress note, dated and signed; the decided list is not reopened."""
         note = (note or "").strip()
         if status_after is not None and status_after not in STATUSES:
@@ -171,7 +200,17 @@ class FollowUpStore(UserStore):
         if len(note) > MAX_TEXT:
             raise UserStoreError(f"Anteckningen är längre än {MAX_TEXT} tecken.")
         person, now = self._signed(who)
-        self._write(lambda con: sql(
-            con, "followup_insert", id=uuid.uuid4().hex, priority=priority_id,
-            before=status_before if status_after else None, after=status_after, note=note, who=person.name,
-            sub=person.sub, now=now))
+        self._write(
+            lambda con: sql(
+                con,
+                "followup_insert",
+                id=uuid.uuid4().hex,
+                priority=priority_id,
+                before=status_before if status_after else None,
+                after=status_after,
+                note=note,
+                who=person.name,
+                sub=person.sub,
+                now=now,
+            )
+        )

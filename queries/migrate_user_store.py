@@ -6,6 +6,7 @@ Both are migrated to the current schema first. Every table is copied in one tran
 then counted and checksummed on both sides. Safe to run twice: a target that already holds exactly the same
 rows is left alone; a target holding other data is refused, and nothing is written to it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,6 +25,7 @@ SKIP = {"schema_version"}
 
 def tables(store: UserStore) -> dict[str, list[str]]:
     """User tables and their columns, as the schema defines them (the PostgreSQL-only seq left out)."""
+
     def read(con):
         found = {}
         rows = sql(con, "schema_columns").fetchall()
@@ -33,6 +35,7 @@ def tables(store: UserStore) -> dict[str, list[str]]:
                     raise UserStoreError(f"Oväntat namn i schemat: {table}.{column}")
                 found.setdefault(table, []).append(column)
         return found
+
     return store._read(read)
 
 
@@ -51,6 +54,7 @@ def _select(store: UserStore, table: str, columns: list[str]) -> str:
 
 def snapshot(store: UserStore, schema: dict[str, list[str]]) -> dict[str, list[tuple]]:
     """Every table's rows as of one moment: one read transaction, while the app goes on writing."""
+
     def read(con):
         if store.dialect == "duckdb":
             con.execute("BEGIN TRANSACTION")  # PostgreSQL reads already run in one REPEATABLE READ snapshot
@@ -59,6 +63,7 @@ def snapshot(store: UserStore, schema: dict[str, list[str]]) -> dict[str, list[t
         finally:
             if store.dialect == "duckdb":
                 con.execute("COMMIT")
+
     return store._read(read)
 
 
@@ -100,8 +105,9 @@ def copy(source: UserStore, target: UserStore, out=print) -> int:
         out("Målet har redan exakt samma rader som källan: ingenting kopierades.")
         return _report(wanted, before, out)
     if any(count for count, _ in before.values()):
-        out("Målet innehåller redan annan användardata. Ingenting har kopierats; töm målet eller välj en annan "
-            "databas.")
+        out(
+            "Målet innehåller redan annan användardata. Ingenting har kopierats; töm målet eller välj en annan databas."
+        )
         return 1
 
     def write(con):
@@ -110,6 +116,7 @@ def copy(source: UserStore, target: UserStore, out=print) -> int:
             text = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # checked names
             for row in taken[table]:
                 con.execute(text, list(row))
+
     target._write(write)
     return _report(wanted, summary(target, schema), out)
 
@@ -119,8 +126,10 @@ def _report(wanted: dict, got: dict, out) -> int:
     for table, (count, digest) in wanted.items():
         ok = got.get(table) == (count, digest)
         same &= ok
-        out(f"{table}: {count} rader i källan, {got.get(table, (0, ''))[0]} i målet, "
-            f"{'kontrollsumman stämmer' if ok else 'SKILJER SIG'}")
+        out(
+            f"{table}: {count} rader i källan, {got.get(table, (0, ''))[0]} i målet, "
+            f"{'kontrollsumman stämmer' if ok else 'SKILJER SIG'}"
+        )
     return 0 if same else 1
 
 

@@ -5,6 +5,7 @@ Roles: läsare (everyone), handläggare (prepares dialogues), beslutsfattare for
 kommun of one core: "beslutsfattare:region", "beslutsfattare:kommun:<core id>" or "beslutsfattare:kommun:*"),
 administratör (imports, restores, roles; also prepares). Read-only mode grants no one any write.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,11 +14,19 @@ from queries.store_file import ReadOnlyStore, UserStoreError, read_only_mode
 
 PREPARE, CONFIRM, IMPORT, RESTORE, ROLES = "prepare", "confirm", "import", "restore", "roles"
 HANDLAGGARE, ADMIN, READER = "handläggare", "administratör", "läsare"
-ROLE_NAMES = {READER: "läsare", HANDLAGGARE: "handläggare", ADMIN: "administratör",
-              "beslutsfattare:region": "beslutsfattare för regionen"}
+ROLE_NAMES = {
+    READER: "läsare",
+    HANDLAGGARE: "handläggare",
+    ADMIN: "administratör",
+    "beslutsfattare:region": "beslutsfattare för regionen",
+}
 LOCAL_NAME = "lokal användare"
-ACTION_TEXT = {PREPARE: "förbereda dialoger (rollen handläggare)", IMPORT: "läsa in data (rollen administratör)",
-               RESTORE: "återställa versioner (rollen administratör)", ROLES: "ändra roller (rollen administratör)"}
+ACTION_TEXT = {
+    PREPARE: "förbereda dialoger (rollen handläggare)",
+    IMPORT: "läsa in data (rollen administratör)",
+    RESTORE: "återställa versioner (rollen administratör)",
+    ROLES: "ändra roller (rollen administratör)",
+}
 
 
 class PermissionDenied(UserStoreError):
@@ -33,15 +42,20 @@ class Person:
     local: bool = False
 
     @classmethod
-    def local_user(cls, typed_name: str = "") -> "Person":
+    def local_user(cls, typed_name: str = "") -> Person:
         """Local mode (no sign-in configured): one person on their own computer, every role."""
         typed = " ".join((typed_name or "").split())[:100]
         name = f"{LOCAL_NAME} ({typed})" if typed else LOCAL_NAME
-        return cls(name, "lokal", "", frozenset({HANDLAGGARE, ADMIN, "beslutsfattare:region",
-                                                 "beslutsfattare:kommun:*"}), local=True)
+        return cls(
+            name,
+            "lokal",
+            "",
+            frozenset({HANDLAGGARE, ADMIN, "beslutsfattare:region", "beslutsfattare:kommun:*"}),
+            local=True,
+        )
 
     @classmethod
-    def anonymous(cls) -> "Person":
+    def anonymous(cls) -> Person:
         return cls("inte inloggad", "", "", frozenset({READER}))
 
     def may(self, action: str, core_id: str | None = None) -> bool:
@@ -70,16 +84,20 @@ class Person:
         if not self.may(action, core_id):
             if read_only_mode():
                 raise ReadOnlyStore("Appen körs i läsläge: inget kan sparas.")
-            raise PermissionDenied(f"{self.name} får inte {ACTION_TEXT.get(action, action)}. Be en administratör "
-                                   "om behörighet om du behöver den.")
+            raise PermissionDenied(
+                f"{self.name} får inte {ACTION_TEXT.get(action, action)}. Be en administratör "
+                "om behörighet om du behöver den."
+            )
 
     def require_side(self, side: str, core_id: str) -> None:
         if read_only_mode():
             raise ReadOnlyStore("Appen körs i läsläge: inget kan sparas.")
         if side not in self.sides(core_id):
             who = "regionen" if side == "region" else "kommunen"
-            raise PermissionDenied(f"{self.name} får inte bekräfta beslutet för {who}: det kräver rollen "
-                                   f"beslutsfattare för {who}{'' if side == 'region' else ' i kärnans kommun'}.")
+            raise PermissionDenied(
+                f"{self.name} får inte bekräfta beslutet för {who}: det kräver rollen "
+                f"beslutsfattare för {who}{'' if side == 'region' else ' i kärnans kommun'}."
+            )
 
     @property
     def role_text(self) -> str:

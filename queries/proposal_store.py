@@ -2,11 +2,12 @@
 for one core. It never enters the reference data: a shortlist refers to it by its own id ("forslag-…"), and
 every view and export shows it as a proposal, with who entered it and when. No Streamlit here.
 """
+
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -20,8 +21,20 @@ PREFIX = "forslag-"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MAX_TITLE = 300
 # The columns of the reference query interventions_by_ids, so a shortlist can hold both kinds of insats.
-COLUMNS = ["id", "code", "title", "goal_area_id", "scope", "plan_type", "source_title", "source_section", "lead",
-           "description", "proposed_by", "proposed_at"]
+COLUMNS = [
+    "id",
+    "code",
+    "title",
+    "goal_area_id",
+    "scope",
+    "plan_type",
+    "source_title",
+    "source_section",
+    "lead",
+    "description",
+    "proposed_by",
+    "proposed_at",
+]
 
 
 def is_proposal(intervention_id: str | None) -> bool:
@@ -46,8 +59,9 @@ class ProposalStore(UserStore):
     def for_core(self, core_id: str, include_withdrawn: bool = False) -> list[Proposal]:
         if not self.exists():
             return []
-        rows = self._read(lambda con: sql(con, "proposals_of_core", core=core_id,
-                                          withdrawn=include_withdrawn).fetchall())
+        rows = self._read(
+            lambda con: sql(con, "proposals_of_core", core=core_id, withdrawn=include_withdrawn).fetchall()
+        )
         return [Proposal(*r[:4], r[4] or "", *r[5:]) for r in rows]
 
     def by_ids(self, ids: list[str]) -> pd.DataFrame:
@@ -57,14 +71,30 @@ class ProposalStore(UserStore):
         if not wanted or not self.exists():
             return pd.DataFrame(columns=COLUMNS)
         rows = self._read(lambda con: sql(con, "proposals_by_ids", ids=wanted).fetchall())
-        return pd.DataFrame([{
-            "id": pid, "code": None, "title": title, "goal_area_id": goal, "scope": "core", "plan_type": "forslag",
-            "source_title": source_line(by, at), "source_section": None, "lead": None,
-            "description": description or "", "proposed_by": by, "proposed_at": at,
-        } for pid, goal, title, description, by, at in rows], columns=COLUMNS)
+        return pd.DataFrame(
+            [
+                {
+                    "id": pid,
+                    "code": None,
+                    "title": title,
+                    "goal_area_id": goal,
+                    "scope": "core",
+                    "plan_type": "forslag",
+                    "source_title": source_line(by, at),
+                    "source_section": None,
+                    "lead": None,
+                    "description": description or "",
+                    "proposed_by": by,
+                    "proposed_at": at,
+                }
+                for pid, goal, title, description, by, at in rows
+            ],
+            columns=COLUMNS,
+        )
 
-    def propose(self, core_id: str, title: str, description: str, goal_area_id: int | None,
-                who: Person | str) -> Proposal:
+    def propose(
+        self, core_id: str, title: str, description: str, goal_area_id: int | None, who: Person | str
+    ) -> Proposal:
         person = as_person(who)
         person.require(PREPARE)
         title, description = " ".join((title or "").split()), (description or "").strip()
@@ -77,11 +107,23 @@ class ProposalStore(UserStore):
         if goal_area_id is not None and int(goal_area_id) not in (1, 2, 3, 4):
             raise UserStoreError(f"Okänt målområde «{goal_area_id}».")
         self.migrate()
-        proposal = Proposal(PREFIX + uuid.uuid4().hex[:12], core_id, goal_area_id, title, description,
-                            person.name, utc_now())
-        self._write(lambda con: sql(
-            con, "proposal_insert", id=proposal.id, core=core_id, goal_area=goal_area_id, title=title,
-            description=description, who=person.name, sub=person.sub, now=proposal.proposed_at))
+        proposal = Proposal(
+            PREFIX + uuid.uuid4().hex[:12], core_id, goal_area_id, title, description, person.name, utc_now()
+        )
+        self._write(
+            lambda con: sql(
+                con,
+                "proposal_insert",
+                id=proposal.id,
+                core=core_id,
+                goal_area=goal_area_id,
+                title=title,
+                description=description,
+                who=person.name,
+                sub=person.sub,
+                now=proposal.proposed_at,
+            )
+        )
         return proposal
 
     def withdraw(self, proposal_id: str, who: Person | str) -> None:
@@ -94,10 +136,11 @@ class ProposalStore(UserStore):
             if decided:
                 raise UserStoreError("Förslaget finns i en beslutad dialog och kan inte dras tillbaka.")
             sql(con, "proposal_withdraw", id=proposal_id, who=person.name, now=utc_now())
+
         self._write(body)
 
 
 def source_line(by: str, at: datetime) -> str:
     """Who entered it and on which day (Swedish time; the store keeps UTC)."""
-    day = at.replace(tzinfo=timezone.utc).astimezone(STOCKHOLM) if at.tzinfo is None else at.astimezone(STOCKHOLM)
+    day = at.replace(tzinfo=UTC).astimezone(STOCKHOLM) if at.tzinfo is None else at.astimezone(STOCKHOLM)
     return f"Förslag inmatat i Färdplansdialogen av {by}, {day:%Y-%m-%d} (inte ur färdplanen)"

@@ -4,6 +4,7 @@ A file holds many queries, each headed `-- name: query_name(param, ...)` and a c
 it returns. Parameters are written `$param` in the SQL; the header and the SQL must agree (checked at
 load time). Nothing here imports streamlit.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,9 +33,8 @@ def parse(text: str, origin: str) -> dict[str, Query]:
     queries: dict[str, Query] = {}
     heads = list(HEADER.finditer(text))
     for i, head in enumerate(heads):
-        body = text[head.end(): heads[i + 1].start() if i + 1 < len(heads) else len(text)]
-        doc = " ".join(line.strip("- ").strip() for line in body.strip().splitlines()
-                       if line.strip().startswith("--"))
+        body = text[head.end() : heads[i + 1].start() if i + 1 < len(heads) else len(text)]
+        doc = " ".join(line.strip("- ").strip() for line in body.strip().splitlines() if line.strip().startswith("--"))
         sql = "\n".join(line for line in body.splitlines() if not line.strip().startswith("--")).strip()
         params = tuple(p.strip() for p in head.group(2).split(",") if p.strip())
         used = set(PARAM.findall(sql))

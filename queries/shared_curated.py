@@ -6,6 +6,7 @@ every SYNC_SECONDS) and, when it differs from the one its folder holds, writes t
 rebuilds its own reference store. With the DuckDB user store (one instance) none of this runs.
 No Streamlit here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,9 @@ def enabled(store: UserStore) -> bool:
 
 
 def _files(curated: Path) -> list[Path]:
-    return sorted(p for p in curated.rglob("*.csv") if not any(part.startswith(".") for part in
-                                                                p.relative_to(curated).parts))
+    return sorted(
+        p for p in curated.rglob("*.csv") if not any(part.startswith(".") for part in p.relative_to(curated).parts)
+    )
 
 
 def archive(curated: Path) -> bytes:
@@ -56,8 +58,17 @@ def publish(store: UserStore, curated: Path, who: Person | str, summary: str) ->
     data = archive(curated)
     version = hashlib.sha256(data).hexdigest()[:20]
     store.migrate()
-    store._write(lambda con: sql(con, "curated_version_put", id=version, now=utc_now(), who=person.name[:200],
-                                 summary=(summary or "")[:500], archive=data))
+    store._write(
+        lambda con: sql(
+            con,
+            "curated_version_put",
+            id=version,
+            now=utc_now(),
+            who=person.name[:200],
+            summary=(summary or "")[:500],
+            archive=data,
+        )
+    )
     (curated / MARKER).write_text(version, "utf-8")
     return version
 

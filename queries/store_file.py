@@ -9,6 +9,7 @@ re-checks the version inside it), then raises StoreBusy and the caller keeps the
 error leaves as a UserStoreError with a Swedish message; only a file DuckDB calls invalid or corrupt is
 reported as such (StoreUnreadable). No Streamlit here.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,6 +38,7 @@ def sql(con, query_name: str, /, **params):
         raise TypeError(f"{query_name} takes {sorted(query.params)}, got {sorted(params)}")
     if not isinstance(con, duckdb.DuckDBPyConnection):
         from queries.store_pg import run_named
+
         return run_named(con, query_name, params)
     return con.execute(query.sql, params) if params else con.execute(query.sql)
 
@@ -60,8 +62,10 @@ class StoreUnreadable(UserStoreError):
 class StaleVersion(UserStoreError):
     def __init__(self, current: object):
         self.current = current
-        super().__init__(f"Dialogen har sparats av någon annan sedan du öppnade den (nu version "
-                         f"{current.version}). Din text finns kvar här; jämför och spara igen.")
+        super().__init__(
+            f"Dialogen har sparats av någon annan sedan du öppnade den (nu version "
+            f"{current.version}). Din text finns kvar här; jämför och spara igen."
+        )
 
 
 class DialogueDecided(UserStoreError):
@@ -76,8 +80,13 @@ _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
 # What DuckDB says about a file that is not a readable database (checked before any lock wording:
 # "checksum ... in block" contains "lock").
-_CORRUPT = ("not a valid duckdb database", "corrupt database", "checksum", "could not read enough bytes",
-            "database file with version number")
+_CORRUPT = (
+    "not a valid duckdb database",
+    "corrupt database",
+    "checksum",
+    "could not read enough bytes",
+    "database file with version number",
+)
 
 
 def _file_lock(path: Path) -> threading.Lock:
@@ -103,15 +112,20 @@ def _kind(exc: duckdb.Error, write: bool) -> str:
 
 def _busy(write: bool, other_program: bool) -> str:
     by = " av ett annat program" if other_program else ""
-    tail = ("Ingenting har sparats, men din ändring finns kvar: försök igen om en stund." if write
-            else "Försök igen om en stund.")
+    tail = (
+        "Ingenting har sparats, men din ändring finns kvar: försök igen om en stund."
+        if write
+        else "Försök igen om en stund."
+    )
     return f"Dialogdatabasen är upptagen{by} just nu. {tail}"
 
 
 def _failed(write: bool, exc: Exception) -> str:
     what = "sparas just nu. Ingenting har sparats, men din ändring finns kvar." if write else "läsas just nu."
-    return (f"Dialogdatabasen kunde inte {what} Försök igen om en stund; kontakta den som förvaltar verktyget "
-            f"om det upprepas. (Teknisk orsak: {exc})")
+    return (
+        f"Dialogdatabasen kunde inte {what} Försök igen om en stund; kontakta den som förvaltar verktyget "
+        f"om det upprepas. (Teknisk orsak: {exc})"
+    )
 
 
 def _in_transaction(con, fn):
@@ -127,7 +141,6 @@ def _in_transaction(con, fn):
         with suppress(duckdb.Error):
             con.execute("ROLLBACK")
         raise
-
 
 
 class StoreFile:
@@ -169,7 +182,8 @@ class StoreFile:
                             f"Dialogdatabasen ({self.path.name}) går inte att öppna: filen är tom, skadad eller "
                             "inte en DuckDB-databas. Den har inte ändrats. Återställ den senaste säkerhetskopian "
                             "från mappen backups bredvid filen, eller flytta undan filen så skapas en ny, tom; "
-                            f"kontakta den som förvaltar verktyget. (Teknisk orsak: {exc})") from exc
+                            f"kontakta den som förvaltar verktyget. (Teknisk orsak: {exc})"
+                        ) from exc
                     if kind == "other":
                         raise UserStoreError(_failed(write, exc)) from exc
                     if time.monotonic() + delay > deadline:
@@ -227,4 +241,5 @@ class StoreFile:
                 con.execute(migrations[number - 1])
                 sql(con, "schema_version_insert", number=number)
             return len(migrations)
+
         return _in_transaction(con, apply)

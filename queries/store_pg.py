@@ -9,6 +9,7 @@ DuckDB write conflict is; a save re-checks the version inside it, so the loser g
 Dialect differences, kept here and small: parameters $name become %(name)s; the insertion order that
 DuckDB keeps as rowid is the BIGSERIAL column seq (user_schema.PG_EXTRA). No Streamlit here.
 """
+
 from __future__ import annotations
 
 import random
@@ -23,8 +24,7 @@ import psycopg
 from psycopg import errors
 from psycopg_pool import ConnectionPool
 
-from queries.store_file import (RETRY_SECONDS, USER_QUERIES, ReadOnlyStore, StoreBusy, UserStoreError, _busy,
-                                _failed)
+from queries.store_file import RETRY_SECONDS, USER_QUERIES, ReadOnlyStore, StoreBusy, UserStoreError, _busy, _failed
 
 _POOLS: dict[str, ConnectionPool] = {}
 _POOLS_GUARD = threading.Lock()
@@ -74,8 +74,15 @@ def _pool(url: str) -> ConnectionPool:
     with _POOLS_GUARD:
         pool = _POOLS.get(url)
         if pool is None:
-            pool = ConnectionPool(url, min_size=1, max_size=8, open=True, timeout=RETRY_SECONDS,
-                                  kwargs={"autocommit": True, "connect_timeout": 5}, name="anvandardata")
+            pool = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=8,
+                open=True,
+                timeout=RETRY_SECONDS,
+                kwargs={"autocommit": True, "connect_timeout": 5},
+                name="anvandardata",
+            )
             _POOLS[url] = pool
         return pool
 
@@ -120,8 +127,13 @@ class PgStore:
                 if time.monotonic() + delay > deadline:
                     raise UserStoreError(
                         f"Dialogdatabasen ({self.path}) svarar inte. "
-                        + ("Ingenting har sparats, men din ändring finns kvar: försök igen om en stund."
-                           if write else "Försök igen om en stund.") + f" (Teknisk orsak: {exc})") from exc
+                        + (
+                            "Ingenting har sparats, men din ändring finns kvar: försök igen om en stund."
+                            if write
+                            else "Försök igen om en stund."
+                        )
+                        + f" (Teknisk orsak: {exc})"
+                    ) from exc
             except psycopg.Error as exc:
                 raise UserStoreError(_failed(write, exc)) from exc
             except Exception as exc:  # the pool's own timeout

@@ -69,7 +69,8 @@ MIGRATIONS.append(
         updated_at TIMESTAMP NOT NULL,
         PRIMARY KEY (person, dialogue_id)
     );
-    """)
+    """
+)
 
 MIGRATIONS.append(
     # 3: who did it, from the sign-in token (stable subject and email beside the name), and the decision
@@ -87,7 +88,8 @@ MIGRATIONS.append(
         confirmed_at TIMESTAMP NOT NULL,
         withdrawn_at TIMESTAMP
     );
-    """)
+    """
+)
 
 MIGRATIONS.append(
     # 4: between two talks. A decided priority made concrete (how it starts, who else takes part, milestones,
@@ -133,11 +135,13 @@ MIGRATIONS.append(
         note VARCHAR,
         who VARCHAR NOT NULL, who_sub VARCHAR, noted_at TIMESTAMP NOT NULL
     );
-    """)
+    """
+)
 
 MIGRATIONS.append(
-    # 5: where the talk is held, half-typed text of the follow-up forms per person, and proposals for new insatser. A proposal is what a person entered for one
-    # core; it is never part of the reference data and is shown and exported as a proposal.
+    # 5: where the talk is held, half-typed text of the follow-up forms per person, and proposals for new
+    # insatser. A proposal is what a person entered for one core; it is never part of the reference data
+    # and is shown and exported as a proposal.
     """
     ALTER TABLE dialogues ADD COLUMN meeting_place VARCHAR;
     CREATE TABLE proposals (
@@ -156,7 +160,8 @@ MIGRATIONS.append(
         updated_at TIMESTAMP NOT NULL,
         PRIMARY KEY (person, key)
     );
-    """)
+    """
+)
 
 
 MIGRATIONS.append(
@@ -170,7 +175,8 @@ MIGRATIONS.append(
         summary VARCHAR,
         archive BYTEA NOT NULL
     );
-    """)
+    """
+)
 
 # PostgreSQL only (queries/store_pg.py): the insertion order that DuckDB keeps as rowid, run after the
 # migration of the same number. Positional INSERTs leave it to its default.

@@ -5,38 +5,102 @@ the concurrency model). Every save carries the version it was based on; a stale 
 with the stored dialogue. Every change is logged as a structured event (queries/dialogue_changes.py).
 Times are stored in UTC. No Streamlit here.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from data.paths import user_db
 from queries.dialogue_changes import Change, describe_changes
+from queries.dialogue_model import (
+    MAX_TEXT,
+    SIDES,
+    STATUSES,
+    Dialogue,
+    Participant,
+    Priority,
+    from_json,
+    to_json,
+    validate,
+)
 from queries.permissions import PREPARE, PermissionDenied, Person
-from queries.dialogue_model import (MAX_TEXT, SIDES, STATUSES, Dialogue, Participant, Priority, from_json,
-                                    to_json, validate)
-from queries.store_file import (DialogueDecided, ReadOnlyStore, StaleVersion, StoreBusy, StoreFile,
-                                StoreUnreadable, UserStoreError, is_postgres_url, read_only_mode, sql)
+from queries.store_file import (
+    DialogueDecided,
+    ReadOnlyStore,
+    StaleVersion,
+    StoreBusy,
+    StoreFile,
+    StoreUnreadable,
+    UserStoreError,
+    is_postgres_url,
+    read_only_mode,
+    sql,
+)
 from queries.user_schema import MIGRATIONS, PG_EXTRA
 
-__all__ = ["MAX_TEXT", "SIDES", "STATUSES", "Confirmation", "Dialogue", "DialogueDecided", "DuplicateDialogue",
-           "KeptDraft", "Participant", "PermissionDenied", "Person", "Priority", "ReadOnlyStore", "StaleVersion", "StoreBusy", "StoreUnreadable", "UserStore",
-           "UserStoreError", "describe_changes", "read_only_mode", "validate"]
-LIST_COLUMNS = ["id", "core_id", "period", "meeting_date", "meeting_place", "status", "version", "created_at", "updated_at",
-                "decided_at", "archived_at", "reason", "priorities"]
-WHAT = {"created": "skapade dialogen", "period": "ändrade perioden", "meeting_date": "ändrade mötesdatumet",
-        "meeting_place": "ändrade mötesplatsen",
-        "notes": "ändrade anteckningen", "participants": "ändrade deltagarna", "added": "lade till insats",
-        "removed": "tog bort insats", "field": "ändrade prioritering", "order": "ändrade ordningen",
-        "decided": "beslutade prioriteringarna", "archived": "arkiverade dialogen",
-        "restored": "tog fram dialogen ur arkivet", "deleted": "tog bort utkastet",
-        "confirmed": "bekräftade beslutet", "withdrawn": "bekräftelsen drogs tillbaka"}
+__all__ = [
+    "MAX_TEXT",
+    "SIDES",
+    "STATUSES",
+    "Confirmation",
+    "Dialogue",
+    "DialogueDecided",
+    "DuplicateDialogue",
+    "KeptDraft",
+    "Participant",
+    "PermissionDenied",
+    "Person",
+    "Priority",
+    "ReadOnlyStore",
+    "StaleVersion",
+    "StoreBusy",
+    "StoreUnreadable",
+    "UserStore",
+    "UserStoreError",
+    "describe_changes",
+    "read_only_mode",
+    "validate",
+]
+LIST_COLUMNS = [
+    "id",
+    "core_id",
+    "period",
+    "meeting_date",
+    "meeting_place",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
+    "decided_at",
+    "archived_at",
+    "reason",
+    "priorities",
+]
+WHAT = {
+    "created": "skapade dialogen",
+    "period": "ändrade perioden",
+    "meeting_date": "ändrade mötesdatumet",
+    "meeting_place": "ändrade mötesplatsen",
+    "notes": "ändrade anteckningen",
+    "participants": "ändrade deltagarna",
+    "added": "lade till insats",
+    "removed": "tog bort insats",
+    "field": "ändrade prioritering",
+    "order": "ändrade ordningen",
+    "decided": "beslutade prioriteringarna",
+    "archived": "arkiverade dialogen",
+    "restored": "tog fram dialogen ur arkivet",
+    "deleted": "tog bort utkastet",
+    "confirmed": "bekräftade beslutet",
+    "withdrawn": "bekräftelsen drogs tillbaka",
+}
 
 
 class DuplicateDialogue(UserStoreError):
@@ -73,7 +137,7 @@ def as_person(who: Person | str) -> Person:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _json(value):
@@ -100,6 +164,7 @@ class UserStore:
         read_only = read_only_mode() if read_only is None else read_only
         if is_postgres_url(target):
             from queries.store_pg import PgStore
+
             self.engine = PgStore(target, read_only, _migrations, PG_EXTRA)
         else:
             self.engine = StoreFile(Path(target), read_only, _migrations)
@@ -142,13 +207,31 @@ class UserStore:
         row = sql(con, "dialogue_row", id=dialogue_id).fetchone()
         if row is None:
             raise UserStoreError("Dialogen finns inte (den kan ha tagits bort).")
-        d = Dialogue(*row[:6], notes=row[6] or "", previous_dialogue_id=row[7], decided_at=row[8],
-                     archived_at=row[9], reason=row[10] or "", meeting_place=row[11] or "")
-        d.participants = [Participant(n, o or "", s) for n, o, s in
-                          sql(con, "dialogue_participants", id=dialogue_id).fetchall()]
-        d.priorities = [Priority(intervention_id=r[0], rank=r[1], wording=r[2] or "", owner_actor_id=r[3],
-                                 next_step=r[4] or "", status=r[5], id=r[6], carried_from_priority_id=r[7])
-                        for r in sql(con, "dialogue_priorities", id=dialogue_id).fetchall()]
+        d = Dialogue(
+            *row[:6],
+            notes=row[6] or "",
+            previous_dialogue_id=row[7],
+            decided_at=row[8],
+            archived_at=row[9],
+            reason=row[10] or "",
+            meeting_place=row[11] or "",
+        )
+        d.participants = [
+            Participant(n, o or "", s) for n, o, s in sql(con, "dialogue_participants", id=dialogue_id).fetchall()
+        ]
+        d.priorities = [
+            Priority(
+                intervention_id=r[0],
+                rank=r[1],
+                wording=r[2] or "",
+                owner_actor_id=r[3],
+                next_step=r[4] or "",
+                status=r[5],
+                id=r[6],
+                carried_from_priority_id=r[7],
+            )
+            for r in sql(con, "dialogue_priorities", id=dialogue_id).fetchall()
+        ]
         return d
 
     def change_log(self, dialogue_id: str) -> pd.DataFrame:
@@ -172,8 +255,18 @@ class UserStore:
     def put_draft(self, person: str, draft: Dialogue, base: Dialogue, who: Person | str = "") -> datetime:
         as_person(who).require(PREPARE)
         now = utc_now()
-        self._write(lambda con: sql(con, "draft_put", person=person, id=draft.id, base_version=base.version,
-                                    base=to_json(base), body=to_json(draft), now=now))
+        self._write(
+            lambda con: sql(
+                con,
+                "draft_put",
+                person=person,
+                id=draft.id,
+                base_version=base.version,
+                base=to_json(base),
+                body=to_json(draft),
+                now=now,
+            )
+        )
         return now
 
     def drop_draft(self, person: str, dialogue_id: str) -> None:
@@ -200,8 +293,15 @@ class UserStore:
             self._write(lambda con: sql(con, "text_drafts_drop", person=person, keys=list(keys)))
 
     # -- writes ------------------------------------------------------------------------------
-    def create(self, core_id: str, period: str, meeting_date: date | None, who: Person | str,
-               from_dialogue_id: str | None = None, reason: str = "") -> Dialogue:
+    def create(
+        self,
+        core_id: str,
+        period: str,
+        meeting_date: date | None,
+        who: Person | str,
+        from_dialogue_id: str | None = None,
+        reason: str = "",
+    ) -> Dialogue:
         """A new draft dialogue; from a previous one, its priorities come along with their status.
 
         One dialogue per core and period (archived ones aside), unless a reason for another is given."""
@@ -209,8 +309,16 @@ class UserStore:
         self.migrate()
         now = utc_now()
         reason = (reason or "").strip()[:300]
-        d = Dialogue(uuid.uuid4().hex, core_id, period.strip(), meeting_date, "utkast", 1,
-                     previous_dialogue_id=from_dialogue_id, reason=reason)
+        d = Dialogue(
+            uuid.uuid4().hex,
+            core_id,
+            period.strip(),
+            meeting_date,
+            "utkast",
+            1,
+            previous_dialogue_id=from_dialogue_id,
+            reason=reason,
+        )
         problems = validate(d)
         if problems:
             raise UserStoreError(" ".join(problems))
@@ -220,20 +328,40 @@ class UserStore:
             if taken and not reason:
                 raise DuplicateDialogue(
                     f"Det finns redan en dialog för perioden {d.period} för kärnan. Öppna den i listan, eller "
-                    "skriv ett skäl om en andra dialog för samma period verkligen behövs.")
+                    "skriv ett skäl om en andra dialog för samma period verkligen behövs."
+                )
             after = {"period": d.period, "kärna": core_id, "reason": reason or None}
             if from_dialogue_id:
                 previous = self._load(con, from_dialogue_id)
                 d.participants = [replace(p) for p in previous.participants]
-                d.priorities = [Priority(p.intervention_id, p.rank, p.wording, p.owner_actor_id,
-                                         p.next_step, self._followed_status(con, p), carried_from_priority_id=p.id)
-                                for p in previous.priorities]
+                d.priorities = [
+                    Priority(
+                        p.intervention_id,
+                        p.rank,
+                        p.wording,
+                        p.owner_actor_id,
+                        p.next_step,
+                        self._followed_status(con, p),
+                        carried_from_priority_id=p.id,
+                    )
+                    for p in previous.priorities
+                ]
                 after["from_period"] = previous.period
-            sql(con, "dialogue_insert", id=d.id, core=core_id, period=d.period, meeting_date=meeting_date,
-                previous=from_dialogue_id, now=now, reason=reason)
+            sql(
+                con,
+                "dialogue_insert",
+                id=d.id,
+                core=core_id,
+                period=d.period,
+                meeting_date=meeting_date,
+                previous=from_dialogue_id,
+                now=now,
+                reason=reason,
+            )
             self._write_children(con, d, now)
             self._log(con, who, d.id, Change("created", after=after), now)
             return d
+
         return self._write(body)
 
     def save(self, draft: Dialogue, who: Person | str, person: str | None = None) -> Dialogue:
@@ -254,17 +382,27 @@ class UserStore:
             changes = describe_changes(current, draft)
             if not changes:
                 return current
-            sql(con, "dialogue_update", id=draft.id, period=draft.period.strip(), meeting_date=draft.meeting_date,
-                meeting_place=(draft.meeting_place or "").strip(), notes=draft.notes, now=now)
+            sql(
+                con,
+                "dialogue_update",
+                id=draft.id,
+                period=draft.period.strip(),
+                meeting_date=draft.meeting_date,
+                meeting_place=(draft.meeting_place or "").strip(),
+                notes=draft.notes,
+                now=now,
+            )
             sql(con, "participants_delete", id=draft.id)
             sql(con, "priorities_delete", id=draft.id)
             self._write_children(con, draft, now)
             for change in changes:
                 self._log(con, who, draft.id, change, now)
             for side, name, version in sql(con, "confirmations_withdraw", id=draft.id, now=now).fetchall():
-                self._log(con, who, draft.id, Change("withdrawn", after={"side": side, "name": name,
-                                                                         "version": version}), now)
+                self._log(
+                    con, who, draft.id, Change("withdrawn", after={"side": side, "name": name, "version": version}), now
+                )
             return self._load(con, draft.id)
+
         return self._write(body)
 
     def confirmations(self, dialogue_id: str) -> list[Confirmation]:
@@ -288,16 +426,39 @@ class UserStore:
             if not current.priorities:
                 raise UserStoreError("Dialogen har inga prioriteringar att besluta.")
             sql(con, "confirmation_withdraw_side", id=dialogue_id, side=side, now=now)
-            sql(con, "confirmation_insert", id=dialogue_id, side=side, version=version, name=person.name,
-                sub=person.sub, email=person.email, now=now)
+            sql(
+                con,
+                "confirmation_insert",
+                id=dialogue_id,
+                side=side,
+                version=version,
+                name=person.name,
+                sub=person.sub,
+                email=person.email,
+                now=now,
+            )
             self._log(con, person, dialogue_id, Change("confirmed", after={"side": side, "version": version}), now)
             by_side = dict(sql(con, "confirmations_standing", id=dialogue_id, version=version).fetchall())
             if set(by_side) == set(SIDES):
                 sql(con, "dialogue_decide", id=dialogue_id, now=now)
-                self._log(con, person, dialogue_id, Change("decided", before={"status": "utkast"}, after={
-                    "status": "beslutad", "prioriteringar": len(current.priorities), "version": version,
-                    **by_side}), now)
+                self._log(
+                    con,
+                    person,
+                    dialogue_id,
+                    Change(
+                        "decided",
+                        before={"status": "utkast"},
+                        after={
+                            "status": "beslutad",
+                            "prioriteringar": len(current.priorities),
+                            "version": version,
+                            **by_side,
+                        },
+                    ),
+                    now,
+                )
             return self._load(con, dialogue_id)
+
         return self._write(body)
 
     def decide(self, dialogue_id: str, version: int, who: Person | str) -> Dialogue:
@@ -321,14 +482,22 @@ class UserStore:
         def body(con):
             current = self._load(con, dialogue_id)
             if current.decided:
-                raise DialogueDecided("En beslutad dialog kan inte arkiveras eller tas bort: den är en del av "
-                                      "protokollet.")
+                raise DialogueDecided(
+                    "En beslutad dialog kan inte arkiveras eller tas bort: den är en del av protokollet."
+                )
             if current.archived == archived:
                 return
-            sql(con, "dialogue_archive", id=dialogue_id, archived_at=now if archived else None,
-                reason=reason.strip()[:300] if archived else current.reason, now=now)
+            sql(
+                con,
+                "dialogue_archive",
+                id=dialogue_id,
+                archived_at=now if archived else None,
+                reason=reason.strip()[:300] if archived else current.reason,
+                now=now,
+            )
             change = Change("archived", after={"reason": reason.strip()[:300]}) if archived else Change("restored")
             self._log(con, who, dialogue_id, change, now)
+
         self._write(body)
 
     def delete(self, dialogue_id: str, who: Person | str, reason: str) -> None:
@@ -340,12 +509,24 @@ class UserStore:
             current = self._load(con, dialogue_id)
             if current.decided:
                 raise DialogueDecided("En beslutad dialog kan inte tas bort: den är en del av protokollet.")
-            self._log(con, who, dialogue_id, Change("deleted", before={
-                "period": current.period, "kärna": current.core_id,
-                "prioriteringar": [p.intervention_id for p in current.priorities]},
-                after={"reason": reason.strip()[:300]}), now)
+            self._log(
+                con,
+                who,
+                dialogue_id,
+                Change(
+                    "deleted",
+                    before={
+                        "period": current.period,
+                        "kärna": current.core_id,
+                        "prioriteringar": [p.intervention_id for p in current.priorities],
+                    },
+                    after={"reason": reason.strip()[:300]},
+                ),
+                now,
+            )
             for name in ("drafts_of_dialogue_delete", "participants_delete", "priorities_delete", "dialogue_delete"):
                 sql(con, name, id=dialogue_id)
+
         self._write(body)
 
     @staticmethod
@@ -357,8 +538,9 @@ class UserStore:
     def _writable(self, con, dialogue_id: str) -> Dialogue:
         current = self._load(con, dialogue_id)
         if current.decided:
-            raise DialogueDecided("Dialogen är beslutad och kan inte ändras. Starta nästa period "
-                                  "utifrån den i stället.")
+            raise DialogueDecided(
+                "Dialogen är beslutad och kan inte ändras. Starta nästa period utifrån den i stället."
+            )
         if current.archived:
             raise UserStoreError("Dialogen är arkiverad och kan inte ändras. Ta fram den ur arkivet först.")
         return current
@@ -366,16 +548,46 @@ class UserStore:
     @staticmethod
     def _write_children(con, d: Dialogue, now: datetime) -> None:
         for position, p in enumerate(d.participants):
-            sql(con, "participant_insert", id=d.id, position=position, name=p.name.strip(),
-                organisation=p.organisation.strip(), side=p.side)
+            sql(
+                con,
+                "participant_insert",
+                id=d.id,
+                position=position,
+                name=p.name.strip(),
+                organisation=p.organisation.strip(),
+                side=p.side,
+            )
         for rank, p in enumerate(sorted(d.priorities, key=lambda x: x.rank), start=1):
-            sql(con, "priority_insert", id=p.id, dialogue=d.id, intervention=p.intervention_id, rank=rank,
-                wording=p.wording, owner=p.owner_actor_id, next_step=p.next_step, status=p.status,
-                carried_from=p.carried_from_priority_id, now=now)
+            sql(
+                con,
+                "priority_insert",
+                id=p.id,
+                dialogue=d.id,
+                intervention=p.intervention_id,
+                rank=rank,
+                wording=p.wording,
+                owner=p.owner_actor_id,
+                next_step=p.next_step,
+                status=p.status,
+                carried_from=p.carried_from_priority_id,
+                now=now,
+            )
 
     @staticmethod
     def _log(con, who: Person | str, dialogue_id: str, change: Change, now: datetime) -> None:
         person = as_person(who)
-        sql(con, "change_log_insert", now=now, who=person.name[:200], id=dialogue_id, what=WHAT[change.action],
-            before=_json(change.before), after=_json(change.after), action=change.action, subject=change.subject,
-            field=change.field, who_sub=person.sub, who_email=person.email)
+        sql(
+            con,
+            "change_log_insert",
+            now=now,
+            who=person.name[:200],
+            id=dialogue_id,
+            what=WHAT[change.action],
+            before=_json(change.before),
+            after=_json(change.after),
+            action=change.action,
+            subject=change.subject,
+            field=change.field,
+            who_sub=person.sub,
+            who_email=person.email,
+        )

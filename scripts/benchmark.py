@@ -18,6 +18,7 @@ noisy, so compare ratios), and so is this process's CPU time, which other proces
 The page runs happen in a subprocess per data set, with the app's start-up build pointed at the data
 set's own curated folder (otherwise the app would rebuild the 100× store from data/curated).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 RUNS = 15
-SYNTHETIC_SOURCE = ["syntetisk", "SYNTETISK TESTDATA (benchmark, 100×)", "scripts/benchmark.py", "2026",
-                    "utkast", "syntetisk", "", "Genererad för prestandamätning; aldrig verklig data."]
+SYNTHETIC_SOURCE = [
+    "syntetisk",
+    "SYNTETISK TESTDATA (benchmark, 100×)",
+    "scripts/benchmark.py",
+    "2026",
+    "utkast",
+    "syntetisk",
+    "",
+    "Genererad för prestandamätning; aldrig verklig data.",
+]
 
 
 def write_rows(path: Path, header: list[str], rows) -> None:
@@ -54,7 +63,9 @@ def synthetic_curated(target: Path, factor: int = 100) -> None:
     with (target / "common" / "sources.csv").open("a", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerow(SYNTHETIC_SOURCE)
     import duckdb
+
     from data.build import build
+
     real = target.parent / "real.duckdb"
     build(real, force=True)
     with duckdb.connect(str(real), read_only=True) as con:
@@ -71,38 +82,125 @@ def synthetic_curated(target: Path, factor: int = 100) -> None:
     for i in range(n_int * extra):
         core = cores[i % len(cores)]
         iid = f"syntetisk-insats-{i}"
-        interventions.append([iid, f"S{i}", f"Syntetisk insats {i} om stationsmiljö och trygghet",
-                              "SYNTETISK beskrivning. " * 5, str(i % 4 + 1), "core", core, "", "fardplan",
-                              "", "", "", "", "", "syntetisk", "genererad", "SYNTETISK"])
+        interventions.append(
+            [
+                iid,
+                f"S{i}",
+                f"Syntetisk insats {i} om stationsmiljö och trygghet",
+                "SYNTETISK beskrivning. " * 5,
+                str(i % 4 + 1),
+                "core",
+                core,
+                "",
+                "fardplan",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "syntetisk",
+                "genererad",
+                "SYNTETISK",
+            ]
+        )
         roles.append([iid, actors[i % len(actors)][0], "lead", "", "syntetisk", "genererad"])
         roles.append([iid, actors[(i * 7 + 1) % len(actors)][0], "participant", "", "syntetisk", "genererad"])
     used = {r[1] for r in roles}
     write_rows(folder / "actors.csv", ["id", "name", "type", "note"], [a for a in actors if a[0] in used])
-    write_rows(folder / "interventions.csv",
-               ["id", "code", "title", "description", "goal_area_id", "scope", "core_id", "kind", "plan_type",
-                "purpose", "financing", "regional_priority", "timing", "budget", "source_id", "source_section",
-                "note"], interventions)
-    write_rows(folder / "intervention_actors.csv",
-               ["intervention_id", "actor_id", "role", "name_as_written", "source_id", "source_section"], roles)
-    indicators = [[f"syntetisk-ind-{k}", f"Syntetisk indikator {k}", "antal", str(k % 4 + 1), "", "", "", "",
-                   "", "SYNTETISK", "syntetisk", "genererad"] for k in range(40)]
-    write_rows(folder / "indicators.csv",
-               ["id", "name", "unit", "goal_area_id", "rufs_goal", "higher_is_better", "target_value",
-                "target_text", "target_year", "definition", "source_id", "source_section"], indicators)
+    write_rows(
+        folder / "interventions.csv",
+        [
+            "id",
+            "code",
+            "title",
+            "description",
+            "goal_area_id",
+            "scope",
+            "core_id",
+            "kind",
+            "plan_type",
+            "purpose",
+            "financing",
+            "regional_priority",
+            "timing",
+            "budget",
+            "source_id",
+            "source_section",
+            "note",
+        ],
+        interventions,
+    )
+    write_rows(
+        folder / "intervention_actors.csv",
+        ["intervention_id", "actor_id", "role", "name_as_written", "source_id", "source_section"],
+        roles,
+    )
+    indicators = [
+        [
+            f"syntetisk-ind-{k}",
+            f"Syntetisk indikator {k}",
+            "antal",
+            str(k % 4 + 1),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "SYNTETISK",
+            "syntetisk",
+            "genererad",
+        ]
+        for k in range(40)
+    ]
+    write_rows(
+        folder / "indicators.csv",
+        [
+            "id",
+            "name",
+            "unit",
+            "goal_area_id",
+            "rufs_goal",
+            "higher_is_better",
+            "target_value",
+            "target_text",
+            "target_year",
+            "definition",
+            "source_id",
+            "source_section",
+        ],
+        indicators,
+    )
     values = []
     for i in range(n_val * extra):
         ind = indicators[i % 40][0]
         geo = kommuner[(i // 40) % len(kommuner)]
         year = 1000 + (i // (40 * len(kommuner)))
-        values.append([ind, "kommun", geo, str(year), "", str(i % 997), "", "utfall", "", "syntetisk",
-                       "genererad", "SYNTETISK"])
-    write_rows(folder / "indicator_values.csv",
-               ["indicator_id", "geography_type", "geography", "year", "period_text", "value", "qualifier",
-                "value_type", "value_text", "source_id", "source_section", "note"], values)
+        values.append(
+            [ind, "kommun", geo, str(year), "", str(i % 997), "", "utfall", "", "syntetisk", "genererad", "SYNTETISK"]
+        )
+    write_rows(
+        folder / "indicator_values.csv",
+        [
+            "indicator_id",
+            "geography_type",
+            "geography",
+            "year",
+            "period_text",
+            "value",
+            "qualifier",
+            "value_type",
+            "value_text",
+            "source_id",
+            "source_section",
+            "note",
+        ],
+        values,
+    )
 
 
 def time_build(curated: Path, out: Path, repeats: int = 3) -> float:
     from data.build import build
+
     times = []
     for _ in range(repeats):
         started = time.perf_counter()
@@ -141,9 +239,12 @@ def app_pages() -> list[tuple[str, str]]:
 
 def clear_result_caches() -> None:
     """Forget every cached query result (st.cache_data), and the cache_resource entries that are keyed on a
-    filter value (Lägesbild's cards and figures); keep the store connection (components.common.store.reference_store)."""
+    filter value (Lägesbild's cards and figures); keep the store connection
+    (components.common.store.reference_store)."""
     import streamlit as st
+
     from components.lagesbild import lagesbild_view
+
     st.cache_data.clear()
     lagesbild_view.cards_for.clear()
     lagesbild_view.figure_for.clear()
@@ -157,24 +258,30 @@ def page_times(db: str, curated: str, runs: int, only: list[str] | None = None) 
     # the real data; point it at the folder this store was built from (as tests/test_roadmap_import.py does).
     import components.common.store
     from data.build import build
+
     components.common.store.build = lambda *a, **k: build(*a, curated=Path(curated), **k)
     from queries.runner import ReferenceStore
+
     counter = {"queries": 0}
     original = ReferenceStore.run
 
     def counted(self, *a, **k):
         counter["queries"] += 1
         return original(self, *a, **k)
+
     ReferenceStore.run = counted
     from streamlit.testing.v1 import AppTest
+
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         floor_path = Path(tmp) / "floor.py"
         floor_path.write_text(FLOOR_APP, "utf-8")
         at = AppTest.from_file(str(floor_path), default_timeout=120).run()
-        results["(tom sida)"] = {"title": "(tom sida: golv)", "filter": "selectbox",
-                                 **_measure(at, lambda i: at.selectbox(key="x").set_value("ab"[i % 2]), runs,
-                                            counter)}
+        results["(tom sida)"] = {
+            "title": "(tom sida: golv)",
+            "filter": "selectbox",
+            **_measure(at, lambda i: at.selectbox(key="x").set_value("ab"[i % 2]), runs, counter),
+        }
     for page, title in app_pages():
         if only and page not in only:
             continue
@@ -183,6 +290,7 @@ def page_times(db: str, curated: str, runs: int, only: list[str] | None = None) 
         what, change = _change_for(at, page)
         results[page] = {"title": title, "filter": what, **_measure(at, change, runs, counter)}
     import duckdb
+
     with duckdb.connect(db, read_only=True) as con:  # the app must not have rebuilt the store under us
         results["_rows"] = con.execute("SELECT count(*) FROM interventions").fetchone()[0]
     return results
@@ -201,6 +309,7 @@ def _change_for(at, page: str):
 
     def change(i: int) -> None:
         at.session_state[key] = values[i % 2]
+
     return what, change
 
 
@@ -244,8 +353,11 @@ def main() -> int:
     parser.add_argument("--curated", help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--only", help="only these pages (comma-separated file names, e.g. jamfor.py)")
-    parser.add_argument("--workdir", type=Path, help="keep the generated data and stores here (default: a "
-                        "temporary folder, removed afterwards)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the generated data and stores here (default: a temporary folder, removed afterwards)",
+    )
     args = parser.parse_args()
     only = args.only.split(",") if args.only else None
     if args.pages_only:
@@ -266,19 +378,33 @@ def report(tmp: Path, runs: int, only: list[str] | None) -> int:
     build1 = time_build(curated["x1"], tmp / "x1.duckdb")
     build100 = time_build(curated["x100"], tmp / "x100.duckdb", repeats=1)
     import duckdb
+
     sizes = {}
     for name in ("x1", "x100"):
         with duckdb.connect(str(tmp / f"{name}.duckdb"), read_only=True) as con:
-            sizes[name] = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                           for t in ("interventions", "actors", "indicator_values")]
+            sizes[name] = [
+                con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("interventions", "actors", "indicator_values")
+            ]
     print(f"\nData: 1× = {sizes['x1']} , 100× = {sizes['x100']} (insatser, aktörer, indikatorvärden)")
     rows1, rows100 = sum(sizes["x1"]), sum(sizes["x100"])
-    print(f"Bygge av databasen: 1× {build1:.2f} s (median av 3) · 100× {build100:.2f} s (en gång): "
-          f"kvot {build100 / build1:.0f} för {rows100 / rows1:.0f}× raderna", flush=True)
+    print(
+        f"Bygge av databasen: 1× {build1:.2f} s (median av 3) · 100× {build100:.2f} s (en gång): "
+        f"kvot {build100 / build1:.0f} för {rows100 / rows1:.0f}× raderna",
+        flush=True,
+    )
     timings = {}
     for name in ("x1", "x100"):
-        command = [sys.executable, __file__, "--pages-only", str(tmp / f"{name}.duckdb"),
-                   "--curated", str(curated[name]), "--runs", str(runs)] + (["--only", ",".join(only)] if only else [])
+        command = [
+            sys.executable,
+            __file__,
+            "--pages-only",
+            str(tmp / f"{name}.duckdb"),
+            "--curated",
+            str(curated[name]),
+            "--runs",
+            str(runs),
+        ] + (["--only", ",".join(only)] if only else [])
         out = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
         if out.returncode:
             print(out.stderr[-3000:])
@@ -287,15 +413,19 @@ def report(tmp: Path, runs: int, only: list[str] | None) -> int:
         if timings[name].pop("_rows") != sizes[name][0]:
             print(f"FEL: appen byggde om {name}-databasen under mätningen; siffrorna gäller fel data.")
             return 1
-    print(f"\nMedian av {runs} körningar (AppTest) efter en filterändring. varm: frågornas resultat finns i "
-          "st.cache_data; kall: cachen tömd före varje körning (frågorna körs). ×g = gånger golvet (tom sida, "
-          "samma process). Budget (kall, väggtid): 1× < 250 ms, 100× < 1000 ms.")
+    print(
+        f"\nMedian av {runs} körningar (AppTest) efter en filterändring. varm: frågornas resultat finns i "
+        "st.cache_data; kall: cachen tömd före varje körning (frågorna körs). ×g = gånger golvet (tom sida, "
+        "samma process). Budget (kall, väggtid): 1× < 250 ms, 100× < 1000 ms."
+    )
     floor = {name: timings[name]["(tom sida)"] for name in timings}
     missed = []
     for suffix, heading in (("", "Väggtid, ms"), ("_cpu", "CPU-tid i processen, ms (oberoende av annan last)")):
         print(f"\n{heading}")
-        print(f"{'sida':<17}{'1× varm':>9}{'×g':>6}{'1× kall':>9}{'×g':>6}{'100× varm':>11}{'×g':>6}"
-              f"{'100× kall':>11}{'×g':>6}{'kall 100×/1×':>14}{'frågor':>8}  filter som ändras")
+        print(
+            f"{'sida':<17}{'1× varm':>9}{'×g':>6}{'1× kall':>9}{'×g':>6}{'100× varm':>11}{'×g':>6}"
+            f"{'100× kall':>11}{'×g':>6}{'kall 100×/1×':>14}{'frågor':>8}  filter som ändras"
+        )
         for page, t1 in timings["x1"].items():
             t100 = timings["x100"][page]
             cells = ""
@@ -310,8 +440,10 @@ def report(tmp: Path, runs: int, only: list[str] | None) -> int:
             growth = t100["cold" + suffix] / t1["cold" + suffix] if t1["cold" + suffix] else float("nan")
             print(f"{t1['title']:<17}{cells}{growth:>14.1f}{t1['cold_queries']:>8}  {t1['filter']}{flag}")
             if not suffix and (t1["warm_queries"] or t100["warm_queries"]):
-                print(f"    (varm körning körde {max(t1['warm_queries'], t100['warm_queries'])} frågor: "
-                      "cachen träffade inte)")
+                print(
+                    f"    (varm körning körde {max(t1['warm_queries'], t100['warm_queries'])} frågor: "
+                    "cachen träffade inte)"
+                )
     print(f"\nÖver budget: {', '.join(missed)}" if missed else "\nAlla sidor inom budget.")
     return 0
 

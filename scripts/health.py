@@ -1,6 +1,7 @@
 """/healthz for a proxy or a load balancer: 200 when this instance's Streamlit answers /_stcore/health and
 the user store answers a read, 503 (with the reason, in Swedish) otherwise. scripts/serve.py starts it on
 FARDPLANER_HEALTH_PORT beside Streamlit, in the same process."""
+
 from __future__ import annotations
 
 import json
@@ -11,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 def check(streamlit_url: str) -> tuple[bool, dict]:
     from queries.user_store import UserStore, UserStoreError
+
     result = {}
     try:
         with urllib.request.urlopen(f"{streamlit_url}/_stcore/health", timeout=2) as response:
@@ -31,6 +33,7 @@ def _sessions() -> int | None:
     """Open browser sessions on this instance (Streamlit's session manager; None if it is not running)."""
     try:
         from streamlit.runtime import Runtime
+
         return Runtime.instance()._session_mgr.num_active_sessions() if Runtime.exists() else None
     except Exception:  # a private attribute of Streamlit's runtime: informative only, never fails the check
         return None

@@ -4,6 +4,7 @@
 #   - Debian's nginx, for the test of two app instances behind a proxy (deploy/nginx.conf)
 #   - Debian's postgresql server binaries: the tests start a throw-away cluster on loopback (tests/pg_server.py)
 #   - a virtual environment .venv with the pinned requirements-dev.txt
+#   - then ruff check and ruff format --check (ruff.toml), and pytest
 #   - a second one, .venv-oidc, with the OpenID Connect provider the sign-in tests start on loopback
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,4 +57,7 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 [ -x .venv-oidc/bin/python ] || python3 -m venv .venv-oidc
 .venv-oidc/bin/python -m pip install -q --disable-pip-version-check -r requirements-oidc.txt
+# the linter and the formatter (ruff.toml) before the suite: a finding stops the run with ruff's own report
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest -n 2 "$@"

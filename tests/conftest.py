@@ -1,4 +1,5 @@
 """Shared fixtures: a reference store built from the repo's sources into a temporary directory."""
+
 from __future__ import annotations
 
 import os
@@ -33,14 +34,19 @@ def ref_con(ref_db):
 def page_table() -> list[tuple[str, str, str, str, str]]:
     """app.py's PAGE_TABLE (file, title, icon, URL path, help), read without running the app."""
     import ast
+
     tree = ast.parse((REPO / "app.py").read_text("utf-8"))
-    return ast.literal_eval(next(n.value for n in tree.body
-                                 if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGE_TABLE"))
+    return ast.literal_eval(
+        next(
+            n.value for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGE_TABLE"
+        )
+    )
 
 
 def open_page(page: str | None = None, timeout: int = 60, **query):
     """app.py under AppTest with the URL's query parameters, switched to pages/<page>; fails on an exception."""
     from streamlit.testing.v1 import AppTest
+
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=timeout)
     for key, value in query.items():
         at.query_params[key] = value
@@ -63,6 +69,7 @@ def seed_text(name: str) -> str:
 def app_store(ref_db, tmp_path, monkeypatch):
     """An empty, migrated user store that the app under AppTest writes to (FARDPLANER_USER_DB), writable."""
     from queries.user_store import UserStore
+
     path = tmp_path / "dialoger.duckdb"
     monkeypatch.setenv("FARDPLANER_USER_DB", str(path))
     monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
@@ -75,6 +82,7 @@ def app_store(ref_db, tmp_path, monkeypatch):
 def pg_cluster():
     """A throw-away PostgreSQL cluster on loopback for this worker (tests/pg_server.py)."""
     from tests.pg_server import postgres_cluster
+
     with postgres_cluster() as url:
         yield url
 
@@ -90,6 +98,7 @@ def user_target(request, tmp_path):
     import psycopg
 
     from queries.store_pg import close_pool
+
     base = request.getfixturevalue("pg_cluster")
     name = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(base, autocommit=True) as con:
@@ -105,6 +114,7 @@ def user_target(request, tmp_path):
 def store(user_target):
     """A migrated user store, once on a DuckDB file and once on PostgreSQL (the same test functions)."""
     from queries.user_store import UserStore
+
     s = UserStore(user_target, read_only=False)
     s.migrate()
     return s
@@ -114,6 +124,7 @@ def store(user_target):
 def file_store(tmp_path):
     """A migrated user store on a DuckDB file, for what only a file has (locks, copies, corruption)."""
     from queries.user_store import UserStore
+
     s = UserStore(tmp_path / "dialoger.duckdb", read_only=False)
     s.migrate()
     return s

@@ -4,6 +4,7 @@ Each case is (id, file name, bytes, words the refusal must contain, whether it m
 INDICATOR_CASES are for data.indicator_import (parse + validate), ROADMAP_CASES for data.roadmap_import
 (prepare), as one upload: a list of (name, bytes).
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,7 +24,7 @@ class Case:
     id: str
     files: list[tuple[str, bytes]]
     words: tuple[str, ...]
-    at_cell: bool = True      # the message names a row and a column
+    at_cell: bool = True  # the message names a row and a column
 
 
 def _line(**change) -> str:
@@ -36,33 +37,43 @@ def _csv(name: str, body: str, words, at_cell=True, encoding="utf-8", header=HEA
 
 
 # -- xlsx built by hand: exact control over the parts, and sizes that openpyxl would not write -------------
-CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                 'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-                 'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>')
-ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-             '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-             '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-WB = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
-      'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-      '<sheet name="Värden" sheetId="1" r:id="rId1"/></sheets></workbook>')
-WB_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-           '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-           'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.'
-           'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-           '</Relationships>')
-SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-              'spreadsheetml/2006/main"><sheetData>')
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WB = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+    'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="Värden" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WB_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>"
+)
+SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main"><sheetData>'
+)
 SHEET_TAIL = "</sheetData></worksheet>"
 
 
 def _row(number: int, values: list[str]) -> str:
-    cells = "".join(f'<c r="{chr(65 + i)}{number}" t="inlineStr"><is><t>{v}</t></is></c>'
-                    for i, v in enumerate(values))
+    cells = "".join(f'<c r="{chr(65 + i)}{number}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values))
     return f'<row r="{number}">{cells}</row>'
 
 
-def _book(sheet_xml_chunks, shared: str = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"
-          ) -> bytes:
+def _book(
+    sheet_xml_chunks, shared: str = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+) -> bytes:
     """An .xlsx whose sheet XML is written chunk by chunk (so it may unpack to hundreds of MB)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -82,29 +93,35 @@ def _simple_sheet(*rows: list[str], extra: str = "") -> list[str]:
     return [SHEET_HEAD, _row(1, header), *(_row(i, r) for i, r in enumerate(rows, start=2)), extra, SHEET_TAIL]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def zip_bomb(size_mb: int = 300) -> bytes:
     """A sheet padded with whitespace inside sheetData: about 0.3 MB packed, size_mb MB unpacked."""
     pad = b" " * MB
-    return _book([SHEET_HEAD, _row(1, ["indikator_id", "geografi", "ar", "varde", "kalla"]),
-                  *(pad for _ in range(size_mb)), SHEET_TAIL])
+    return _book(
+        [
+            SHEET_HEAD,
+            _row(1, ["indikator_id", "geografi", "ar", "varde", "kalla"]),
+            *(pad for _ in range(size_mb)),
+            SHEET_TAIL,
+        ]
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lying_bomb() -> bytes:
     """A 200 MB sheet whose zip directory claims 2 KB unpacked: reading must stop at the claimed size."""
     data = bytearray(zip_bomb(200))
     name = b"xl/worksheets/sheet1.xml"
     at = data.find(b"PK\x01\x02")
     while at >= 0:
-        length = int.from_bytes(data[at + 28:at + 30], "little")
-        if bytes(data[at + 46:at + 46 + length]) == name:
-            data[at + 24:at + 28] = (2048).to_bytes(4, "little")
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if bytes(data[at + 46 : at + 46 + length]) == name:
+            data[at + 24 : at + 28] = (2048).to_bytes(4, "little")
         at = data.find(b"PK\x01\x02", at + 4)
     return bytes(data)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def many_rows_under_the_limit() -> bytes:
     """20 MB of sheet XML (below the unpacked limit): far more rows than allowed."""
     chunks = [SHEET_HEAD]
@@ -130,48 +147,108 @@ def indicator_cases() -> list[Case]:
     bom16 = ("\ufeff" + HEADER + _line()).encode("utf-16-le")
     c = [
         # encodings
-        Case("utf16-utan-bom.csv", [("utf16-utan-bom.csv", (HEADER + _line()).encode("utf-16-le"))],
-             ("utf16-utan-bom.csv", "ingen textfil"), False),
+        Case(
+            "utf16-utan-bom.csv",
+            [("utf16-utan-bom.csv", (HEADER + _line()).encode("utf-16-le"))],
+            ("utf16-utan-bom.csv", "ingen textfil"),
+            False,
+        ),
         Case("utf32.csv", [("utf32.csv", (HEADER + _line()).encode("utf-32"))], ("utf32.csv", "UTF-32"), False),
-        Case("trasig-utf16.csv", [("trasig-utf16.csv", b"\xff\xfe" + bom16[2:] + b"\x00\xd8")],
-             ("trasig-utf16.csv", "UTF-16"), False),
-        _csv("ebcdic.csv", _line(kalla="Källa"), ["ebcdic.csv, rad 1", "varken UTF-8 eller Windows-1252"], False,
-             encoding="cp500"),
-        _csv("mojibake.csv", _line(kalla="Haninge kommun, Ã¥rsrapport"),
-             ["mojibake.csv, rad 2", "konverterats två gånger", "Ã¥"], False),
+        Case(
+            "trasig-utf16.csv",
+            [("trasig-utf16.csv", b"\xff\xfe" + bom16[2:] + b"\x00\xd8")],
+            ("trasig-utf16.csv", "UTF-16"),
+            False,
+        ),
+        _csv(
+            "ebcdic.csv",
+            _line(kalla="Källa"),
+            ["ebcdic.csv, rad 1", "varken UTF-8 eller Windows-1252"],
+            False,
+            encoding="cp500",
+        ),
+        _csv(
+            "mojibake.csv",
+            _line(kalla="Haninge kommun, Ã¥rsrapport"),
+            ["mojibake.csv, rad 2", "konverterats två gånger", "Ã¥"],
+            False,
+        ),
         _csv("mojibake-citat.csv", _line(kalla="SCB â€“ 2024"), ["mojibake-citat.csv, rad 2", "två gånger"], False),
         # delimiters and columns
-        _csv("pipe.csv", _line().replace(";", "|"), ["pipe.csv, rad 1", "fel kolumner"], False,
-             header=HEADER.replace(";", "|")),
-        _csv("blandad-avgransare.csv", _line().replace(";", ",", 2),
-             ["blandad-avgransare.csv, rad 2, kolumn «ar»", "värde saknas"]),
-        _csv("kolumn-saknas.csv", "boende-i-karnan;haninge;2024;41000\n", ["rad 1", "saknas: kalla"], False,
-             header="indikator_id;geografi;ar;varde\n"),
-        _csv("extra-kolumn.csv", _line().rstrip("\n") + ";x\n", ["rad 1", "okända: extra"], False,
-             header=HEADER.rstrip("\n") + ";extra\n"),
-        _csv("kolumn-tva-ganger.csv", _line().rstrip("\n") + ";y\n", ["rad 1", "finns två gånger: kalla"], False,
-             header=HEADER.rstrip("\n") + ";kalla\n"),
-        _csv("for-manga-falt.csv", _line().rstrip("\n") + ";extra;mer\n",
-             ["for-manga-falt.csv, rad 2", "7 fält men rubrikraden 5"], False),
+        _csv(
+            "pipe.csv",
+            _line().replace(";", "|"),
+            ["pipe.csv, rad 1", "fel kolumner"],
+            False,
+            header=HEADER.replace(";", "|"),
+        ),
+        _csv(
+            "blandad-avgransare.csv",
+            _line().replace(";", ",", 2),
+            ["blandad-avgransare.csv, rad 2, kolumn «ar»", "värde saknas"],
+        ),
+        _csv(
+            "kolumn-saknas.csv",
+            "boende-i-karnan;haninge;2024;41000\n",
+            ["rad 1", "saknas: kalla"],
+            False,
+            header="indikator_id;geografi;ar;varde\n",
+        ),
+        _csv(
+            "extra-kolumn.csv",
+            _line().rstrip("\n") + ";x\n",
+            ["rad 1", "okända: extra"],
+            False,
+            header=HEADER.rstrip("\n") + ";extra\n",
+        ),
+        _csv(
+            "kolumn-tva-ganger.csv",
+            _line().rstrip("\n") + ";y\n",
+            ["rad 1", "finns två gånger: kalla"],
+            False,
+            header=HEADER.rstrip("\n") + ";kalla\n",
+        ),
+        _csv(
+            "for-manga-falt.csv",
+            _line().rstrip("\n") + ";extra;mer\n",
+            ["for-manga-falt.csv, rad 2", "7 fält men rubrikraden 5"],
+            False,
+        ),
         _csv("citat-slutar-aldrig.csv", _line(kalla='"Haninge kommun'), ["rad 2", "felaktig CSV"], False),
         # duplicates and unknown references
         _csv("dubblett.csv", _line() + _line(), ["dubblett.csv, rad 3", "finns två gånger"], False),
-        _csv("annan-kalla-samma-ar.csv", _line() + _line(kalla="Annan"), ["rad 3", "ett år får bara ha ett värde"],
-             False),
-        _csv("okand-indikator.csv", _line(indikator_id="lycka"),
-             ["rad 2, kolumn «indikator_id»", "okänd indikator «lycka»"]),
+        _csv(
+            "annan-kalla-samma-ar.csv", _line() + _line(kalla="Annan"), ["rad 3", "ett år får bara ha ett värde"], False
+        ),
+        _csv(
+            "okand-indikator.csv",
+            _line(indikator_id="lycka"),
+            ["rad 2, kolumn «indikator_id»", "okänd indikator «lycka»"],
+        ),
         _csv("okand-karna.csv", _line(geografi="narnia"), ["rad 2, kolumn «geografi»", "okänd geografi «narnia»"]),
-        _csv("okand-kommunkod.csv", _line(indikator_id="rufs-gymnasieexamen", geografi="0199", varde="70"),
-             ["rad 2, kolumn «geografi»", "okänd kommunkod «0199»"]),
-        _csv("nolla-borta.csv", _line(indikator_id="rufs-gymnasieexamen", geografi="136", varde="70"),
-             ["rad 2, kolumn «geografi»", "Menade du 0136"]),
-        _csv("scb-indikator.csv", _line(indikator_id="folkmangd", geografi="0181"),
-             ["rad 2, kolumn «indikator_id»", "byggs direkt ur SCB-filerna"]),
+        _csv(
+            "okand-kommunkod.csv",
+            _line(indikator_id="rufs-gymnasieexamen", geografi="0199", varde="70"),
+            ["rad 2, kolumn «geografi»", "okänd kommunkod «0199»"],
+        ),
+        _csv(
+            "nolla-borta.csv",
+            _line(indikator_id="rufs-gymnasieexamen", geografi="136", varde="70"),
+            ["rad 2, kolumn «geografi»", "Menade du 0136"],
+        ),
+        _csv(
+            "scb-indikator.csv",
+            _line(indikator_id="folkmangd", geografi="0181"),
+            ["rad 2, kolumn «indikator_id»", "byggs direkt ur SCB-filerna"],
+        ),
         # numbers
         _csv("ar-1850.csv", _line(ar="1850"), ["rad 2, kolumn «ar»", "inget årtal"]),
         _csv("ar-decimal.csv", _line(ar="2024.5"), ["rad 2, kolumn «ar»", "inget årtal"]),
-        _csv("procent-150.csv", _line(indikator_id="rufs-gymnasieexamen", geografi="0136", varde="150"),
-             ["rad 2, kolumn «varde»", "utanför 0–100"]),
+        _csv(
+            "procent-150.csv",
+            _line(indikator_id="rufs-gymnasieexamen", geografi="0136", varde="150"),
+            ["rad 2, kolumn «varde»", "utanför 0–100"],
+        ),
         _csv("negativt-antal.csv", _line(varde="-5"), ["rad 2, kolumn «varde»", "negativt"]),
         _csv("enhet-i-vardet.csv", _line(varde="41 000 personer"), ["rad 2, kolumn «varde»", "inget tal"]),
         _csv("exponent.csv", _line(varde="1e5"), ["rad 2, kolumn «varde»", "inget tal"]),
@@ -187,46 +264,120 @@ def indicator_cases() -> list[Case]:
         _csv("formel-cr.csv", _line(kalla='"\r=1+1"'), ["rad 2, kolumn «kalla»", "radbrytning"]),
         _csv("styrtecken.csv", _line(kalla="Haninge\x07kommun"), ["rad 2, kolumn «kalla»", "styrtecken"]),
         _csv("bidi.csv", _line(kalla="Haninge \u202ekommun"), ["rad 2, kolumn «kalla»", "styrtecken"]),
-        _csv("nollbredd-i-id.csv", _line(indikator_id="boende-i-\u200bkarnan"),
-             ["rad 2, kolumn «indikator_id»", "styrtecken"]),
+        _csv(
+            "nollbredd-i-id.csv",
+            _line(indikator_id="boende-i-\u200bkarnan"),
+            ["rad 2, kolumn «indikator_id»", "styrtecken"],
+        ),
         _csv("lang-kalla.csv", _line(kalla="x" * 301), ["rad 2, kolumn «kalla»", "högst 300"]),
         # HTML and Markdown where only a known id may stand
-        _csv("html-i-id.csv", _line(indikator_id="<img src=x onerror=alert(1)>"),
-             ["rad 2, kolumn «indikator_id»", "okänd indikator"]),
-        _csv("markdown-i-geografi.csv", _line(geografi="[Haninge](https://x.example)"),
-             ["rad 2, kolumn «geografi»", "okänd geografi"]),
+        _csv(
+            "html-i-id.csv",
+            _line(indikator_id="<img src=x onerror=alert(1)>"),
+            ["rad 2, kolumn «indikator_id»", "okänd indikator"],
+        ),
+        _csv(
+            "markdown-i-geografi.csv",
+            _line(geografi="[Haninge](https://x.example)"),
+            ["rad 2, kolumn «geografi»", "okänd geografi"],
+        ),
         # limits
-        Case("for-manga-rader.csv", [("for-manga-rader.csv", (HEADER + _line() * 20_001).encode())],
-             ("for-manga-rader.csv", "fler än 20000 rader"), False),
-        Case("for-manga-kolumner.csv", [("for-manga-kolumner.csv", (HEADER.rstrip("\n") + ";x" * 120 + "\n"
-                                                                   + _line().rstrip("\n") + ";1" * 120 + "\n").encode())],
-             ("for-manga-kolumner.csv, rad 1", "högst 100 kolumner"), False),
+        Case(
+            "for-manga-rader.csv",
+            [("for-manga-rader.csv", (HEADER + _line() * 20_001).encode())],
+            ("for-manga-rader.csv", "fler än 20000 rader"),
+            False,
+        ),
+        Case(
+            "for-manga-kolumner.csv",
+            [
+                (
+                    "for-manga-kolumner.csv",
+                    (HEADER.rstrip("\n") + ";x" * 120 + "\n" + _line().rstrip("\n") + ";1" * 120 + "\n").encode(),
+                )
+            ],
+            ("for-manga-kolumner.csv, rad 1", "högst 100 kolumner"),
+            False,
+        ),
         Case("stor.csv", [("stor.csv", HEADER.encode() + b"x" * (6 * MB))], ("stor.csv", "högst 5 MB"), False),
         Case("tom.csv", [("tom.csv", b"")], ("tom.csv", "filen är tom"), False),
         # Excel
         Case("zipbomb.xlsx", [("zipbomb.xlsx", zip_bomb())], ("zipbomb.xlsx", "packas upp till 300,0 MB"), False),
         Case("zipbomb-ljuger.xlsx", [("zipbomb-ljuger.xlsx", lying_bomb())], ("zipbomb-ljuger.xlsx", "skadad"), False),
-        Case("manga-rader.xlsx", [("manga-rader.xlsx", many_rows_under_the_limit())],
-             ("manga-rader.xlsx", "fler än 20000 rader"), False),
-        Case("langt-at-hoger.xlsx", [("langt-at-hoger.xlsx", _book(_simple_sheet(
-            GOOD, extra='<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>')))],
-             ("langt-at-hoger.xlsx, flik «Värden», rad 3, kolumn «XFD»", "längre åt höger"), False),
-        Case("miljon-rader.xlsx", [("miljon-rader.xlsx", _book(_simple_sheet(
-            GOOD, extra=_row(1_048_576, GOOD))))], ("miljon-rader.xlsx", "fler än 20000 rader"), False),
-        Case("dtd.xlsx", [("dtd.xlsx", _book(['<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">]>'
-                                             + SHEET_HEAD.split("?>", 1)[1], _row(1, GOOD), SHEET_TAIL]))],
-             ("dtd.xlsx", "DTD"), False),
-        Case("saknad-text.xlsx", [("saknad-text.xlsx", _book(_simple_sheet(
-            extra='<row r="2"><c r="A2" t="s"><v>99</v></c></row>')))], ("saknad-text.xlsx", "rad 2", "skadad"), False),
-        Case("inte-xml.xlsx", [("inte-xml.xlsx", _book(["<worksheet><sheetData><row>"]))], ("inte-xml.xlsx", "skadad"),
-             False),
-        Case("formel.xlsx", [("formel.xlsx", _xlsx_openpyxl([[*GOOD[:4], '=HYPERLINK("http://x.example","klicka")']]))],
-             ("formel.xlsx, rad 2, kolumn «kalla»", "formel")),
-        Case("formel-plus.xlsx", [("formel-plus.xlsx", _xlsx_openpyxl([[*GOOD[:4], "+46 8 123 45 67 ring"]]))],
-             ("formel-plus.xlsx, rad 2, kolumn «kalla»", "formel")),
-        Case("gammal.xls", [("gammal.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)],
-             ("gammal.xls", "gamla format"), False),
-        Case("png.xlsx", [("png.xlsx", b"PK\x03\x04" + b"\x89PNG" * 100)], ("png.xlsx", "ingen Excel-arbetsbok"), False),
+        Case(
+            "manga-rader.xlsx",
+            [("manga-rader.xlsx", many_rows_under_the_limit())],
+            ("manga-rader.xlsx", "fler än 20000 rader"),
+            False,
+        ),
+        Case(
+            "langt-at-hoger.xlsx",
+            [
+                (
+                    "langt-at-hoger.xlsx",
+                    _book(
+                        _simple_sheet(GOOD, extra='<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>')
+                    ),
+                )
+            ],
+            ("langt-at-hoger.xlsx, flik «Värden», rad 3, kolumn «XFD»", "längre åt höger"),
+            False,
+        ),
+        Case(
+            "miljon-rader.xlsx",
+            [("miljon-rader.xlsx", _book(_simple_sheet(GOOD, extra=_row(1_048_576, GOOD))))],
+            ("miljon-rader.xlsx", "fler än 20000 rader"),
+            False,
+        ),
+        Case(
+            "dtd.xlsx",
+            [
+                (
+                    "dtd.xlsx",
+                    _book(
+                        [
+                            '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">]>'
+                            + SHEET_HEAD.split("?>", 1)[1],
+                            _row(1, GOOD),
+                            SHEET_TAIL,
+                        ]
+                    ),
+                )
+            ],
+            ("dtd.xlsx", "DTD"),
+            False,
+        ),
+        Case(
+            "saknad-text.xlsx",
+            [("saknad-text.xlsx", _book(_simple_sheet(extra='<row r="2"><c r="A2" t="s"><v>99</v></c></row>')))],
+            ("saknad-text.xlsx", "rad 2", "skadad"),
+            False,
+        ),
+        Case(
+            "inte-xml.xlsx",
+            [("inte-xml.xlsx", _book(["<worksheet><sheetData><row>"]))],
+            ("inte-xml.xlsx", "skadad"),
+            False,
+        ),
+        Case(
+            "formel.xlsx",
+            [("formel.xlsx", _xlsx_openpyxl([[*GOOD[:4], '=HYPERLINK("http://x.example","klicka")']]))],
+            ("formel.xlsx, rad 2, kolumn «kalla»", "formel"),
+        ),
+        Case(
+            "formel-plus.xlsx",
+            [("formel-plus.xlsx", _xlsx_openpyxl([[*GOOD[:4], "+46 8 123 45 67 ring"]]))],
+            ("formel-plus.xlsx, rad 2, kolumn «kalla»", "formel"),
+        ),
+        Case(
+            "gammal.xls",
+            [("gammal.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)],
+            ("gammal.xls", "gamla format"),
+            False,
+        ),
+        Case(
+            "png.xlsx", [("png.xlsx", b"PK\x03\x04" + b"\x89PNG" * 100)], ("png.xlsx", "ingen Excel-arbetsbok"), False
+        ),
     ]
     return c
 
@@ -240,7 +391,7 @@ def _edit(book: bytes, sheet: str, changes: dict[tuple[int, str], object]) -> by
         cell = ws.cell(row=row, column=header.index(column) + 1)
         cell.value = value
         if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"    # as typed text, not a formula: the policy must still refuse it
+            cell.data_type = "s"  # as typed text, not a formula: the policy must still refuse it
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -253,8 +404,10 @@ def _roadmap(id_: str, template: bytes, sheet: str, changes: dict, words, at_cel
 def _swap_part(book: bytes, name: str, chunks) -> bytes:
     """The workbook with one part replaced by the chunks (written as a stream)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                                                                    compresslevel=9) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(book)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst,
+    ):
         for info in src.infolist():
             if info.filename != name:
                 dst.writestr(info.filename, src.read(info.filename))
@@ -266,12 +419,16 @@ def _swap_part(book: bytes, name: str, chunks) -> bytes:
 
 def _sheet_part(book: bytes, title: str) -> str:
     from lxml import etree
+
     with zipfile.ZipFile(io.BytesIO(book)) as z:
         wb = etree.fromstring(z.read("xl/workbook.xml"))
         rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-    rid = next(s.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-               for s in wb.findall(".//m:sheet", ns) if s.get("name") == title)
+    rid = next(
+        s.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        for s in wb.findall(".//m:sheet", ns)
+        if s.get("name") == title
+    )
     target = next(r.get("Target") for r in rels if r.get("Id") == rid)
     return "xl/" + target.lstrip("/").removeprefix("xl/")
 
@@ -284,59 +441,136 @@ def roadmap_cases(template: bytes) -> list[Case]:
     def with_csv(id_, name, data, words, at_cell=False):
         files = [(n, data if n == name else d) for n, d in csv_files]
         return Case(id_, files, tuple(words), at_cell)
+
     return [
-        _roadmap("plus-i-titel", template, "Insatser", {(4, "titel"): "+Stärk kopplingen"},
-                 ["flik «Insatser», rad 4, kolumn «titel»", "formel"]),
-        _roadmap("snabel-a-i-beskrivning", template, "Insatser", {(4, "beskrivning"): "@HYPERLINK(x)"},
-                 ["rad 4, kolumn «beskrivning»", "formel"]),
-        _roadmap("minus-i-kallavsnitt", template, "Insatser", {(4, "källavsnitt"): "-1+1"},
-                 ["rad 4, kolumn «källavsnitt»", "formel"]),
-        _roadmap("lika-i-text", template, "Färdriktningar", {(2, "text"): "=1+2"},
-                 ["flik «Färdriktningar», rad 2, kolumn «text»", "formel"]),
+        _roadmap(
+            "plus-i-titel",
+            template,
+            "Insatser",
+            {(4, "titel"): "+Stärk kopplingen"},
+            ["flik «Insatser», rad 4, kolumn «titel»", "formel"],
+        ),
+        _roadmap(
+            "snabel-a-i-beskrivning",
+            template,
+            "Insatser",
+            {(4, "beskrivning"): "@HYPERLINK(x)"},
+            ["rad 4, kolumn «beskrivning»", "formel"],
+        ),
+        _roadmap(
+            "minus-i-kallavsnitt",
+            template,
+            "Insatser",
+            {(4, "källavsnitt"): "-1+1"},
+            ["rad 4, kolumn «källavsnitt»", "formel"],
+        ),
+        _roadmap(
+            "lika-i-text",
+            template,
+            "Färdriktningar",
+            {(2, "text"): "=1+2"},
+            ["flik «Färdriktningar», rad 2, kolumn «text»", "formel"],
+        ),
         _roadmap("tabb-i-not", template, "Insatser", {(4, "not"): "\t=cmd"}, ["rad 4, kolumn «not»", "tabb"]),
-        _roadmap("styrtecken-i-titel", template, "Insatser", {(4, "titel"): "Titel_x001B_[31m"},
-                 ["rad 4, kolumn «titel»", "styrtecken"]),
-        _roadmap("bidi-i-aktor", template, "Aktörer per insats", {(2, "aktör"): "Region \u202eStockholm"},
-                 ["flik «Aktörer per insats», rad 2, kolumn «aktör»", "styrtecken"]),
+        _roadmap(
+            "styrtecken-i-titel",
+            template,
+            "Insatser",
+            {(4, "titel"): "Titel_x001B_[31m"},
+            ["rad 4, kolumn «titel»", "styrtecken"],
+        ),
+        _roadmap(
+            "bidi-i-aktor",
+            template,
+            "Aktörer per insats",
+            {(2, "aktör"): "Region \u202eStockholm"},
+            ["flik «Aktörer per insats», rad 2, kolumn «aktör»", "styrtecken"],
+        ),
         _roadmap("okand-karna", template, "Kärna", {(2, "kärna"): "narnia"}, ["rad 2, kolumn «kärna»", "okänd kärna"]),
         _roadmap("malomrade-7", template, "Insatser", {(4, "målområde"): 7}, ["rad 4, kolumn «målområde»", "«7»"]),
         _roadmap("dubblett-kod", template, "Insatser", {(5, "kod"): "1.3"}, ["rad 5, kolumn «kod»", "finns redan"]),
-        _roadmap("okand-aktor", template, "Aktörer per insats", {(2, "aktör"): "Okänd AB"},
-                 ["rad 2, kolumn «aktör»", "okänd aktör"]),
-        _roadmap("okand-gemensam", template, "Insatser", {(2, "kod"): "gemensam-9.9"},
-                 ["rad 2, kolumn «kod»", "okänd gemensam insats"]),
-        _roadmap("okand-insats", template, "Aktörer per insats", {(2, "insats"): "9.9"},
-                 ["rad 2, kolumn «insats»", "finns inte på fliken Insatser"]),
-        _roadmap("status", template, "Källa", {(2, "status"): "klar"}, ["rad 2, kolumn «status»", "antagen eller utkast"]),
+        _roadmap(
+            "okand-aktor",
+            template,
+            "Aktörer per insats",
+            {(2, "aktör"): "Okänd AB"},
+            ["rad 2, kolumn «aktör»", "okänd aktör"],
+        ),
+        _roadmap(
+            "okand-gemensam",
+            template,
+            "Insatser",
+            {(2, "kod"): "gemensam-9.9"},
+            ["rad 2, kolumn «kod»", "okänd gemensam insats"],
+        ),
+        _roadmap(
+            "okand-insats",
+            template,
+            "Aktörer per insats",
+            {(2, "insats"): "9.9"},
+            ["rad 2, kolumn «insats»", "finns inte på fliken Insatser"],
+        ),
+        _roadmap(
+            "status", template, "Källa", {(2, "status"): "klar"}, ["rad 2, kolumn «status»", "antagen eller utkast"]
+        ),
         _roadmap("ar-text", template, "Källa", {(2, "år"): "tjugotjugosex"}, ["rad 2, kolumn «år»", "inget årtal"]),
         _roadmap("html-i-kod", template, "Insatser", {(4, "kod"): "<b>1.3</b>"}, ["rad 4, kolumn «kod»", "får bara"]),
-        _roadmap("markdown-i-aktorsid", template, "Nya aktörer",
-                 {(2, "id"): "[klicka](https://x.example)", (2, "namn"): "Ny Aktör AB", (2, "typ"): "bolag"},
-                 ["flik «Nya aktörer», rad 2, kolumn «id»", "får bara"]),
+        _roadmap(
+            "markdown-i-aktorsid",
+            template,
+            "Nya aktörer",
+            {(2, "id"): "[klicka](https://x.example)", (2, "namn"): "Ny Aktör AB", (2, "typ"): "bolag"},
+            ["flik «Nya aktörer», rad 2, kolumn «id»", "får bara"],
+        ),
         _roadmap("okand-typ", template, "Nya aktörer", {(2, "typ"): "förening"}, ["rad 2, kolumn «typ»", "okänd typ"]),
-        _roadmap("lang-titel", template, "Insatser", {(4, "titel"): "Lång " * 150}, ["rad 4, kolumn «titel»", "högst 500"]),
+        _roadmap(
+            "lang-titel", template, "Insatser", {(4, "titel"): "Lång " * 150}, ["rad 4, kolumn «titel»", "högst 500"]
+        ),
         _roadmap("tom-titel", template, "Insatser", {(3, "titel"): None}, ["rad 3, kolumn «titel»", "värde saknas"]),
         Case("zipbomb-mall", [("zipbomb-mall.xlsx", bomb)], ("zipbomb-mall.xlsx", "packas upp till"), False),
-        with_csv("csv-ebcdic", "insatser.csv", "kod;titel\n1.3;Källa\n".encode("cp500"),
-                 ["insatser.csv, rad 1", "varken UTF-8 eller Windows-1252"]),
-        with_csv("csv-mojibake", "insatser.csv", dict(csv_files)["insatser.csv"].decode("utf-8-sig")
-                 .replace("Stärk", "StÃ¤rk", 1).encode(), ["insatser.csv, rad", "konverterats två gånger"]),
-        with_csv("csv-pipe", "insatser.csv", dict(csv_files)["insatser.csv"].decode("utf-8-sig")
-                 .replace(",", "|").encode(), ["insatser.csv, rad 1", "kolumn saknas"]),
-        with_csv("csv-formel", "insatser.csv", dict(csv_files)["insatser.csv"].decode("utf-8-sig")
-                 .replace("Stärk de regionala", "=Stärk de regionala", 1).encode(),
-                 ["insatser.csv, rad 2, kolumn «beskrivning»", "formel"], True),
+        with_csv(
+            "csv-ebcdic",
+            "insatser.csv",
+            "kod;titel\n1.3;Källa\n".encode("cp500"),
+            ["insatser.csv, rad 1", "varken UTF-8 eller Windows-1252"],
+        ),
+        with_csv(
+            "csv-mojibake",
+            "insatser.csv",
+            dict(csv_files)["insatser.csv"].decode("utf-8-sig").replace("Stärk", "StÃ¤rk", 1).encode(),
+            ["insatser.csv, rad", "konverterats två gånger"],
+        ),
+        with_csv(
+            "csv-pipe",
+            "insatser.csv",
+            dict(csv_files)["insatser.csv"].decode("utf-8-sig").replace(",", "|").encode(),
+            ["insatser.csv, rad 1", "kolumn saknas"],
+        ),
+        with_csv(
+            "csv-formel",
+            "insatser.csv",
+            dict(csv_files)["insatser.csv"]
+            .decode("utf-8-sig")
+            .replace("Stärk de regionala", "=Stärk de regionala", 1)
+            .encode(),
+            ["insatser.csv, rad 2, kolumn «beskrivning»", "formel"],
+            True,
+        ),
     ]
 
 
 def _csv_template(book: bytes) -> list[tuple[str, bytes]]:
     """The workbook's six sheets as the CSV files of the template (UTF-8 with BOM)."""
     from data.roadmap_template import SHEETS, csv_bytes
+
     wb = load_workbook(io.BytesIO(book))
     files = []
     for sheet in SHEETS.values():
         values = list(wb[sheet.name].iter_rows(values_only=True))
-        rows = [{h: "" if v is None else str(v) for h, v in zip(values[0], r)} for r in values[1:]
-                if any(v is not None for v in r)]
+        rows = [
+            {h: "" if v is None else str(v) for h, v in zip(values[0], r)}
+            for r in values[1:]
+            if any(v is not None for v in r)
+        ]
         files.append((sheet.file_name, csv_bytes(sheet, rows)))
     return files

@@ -4,6 +4,7 @@ A real reference store (conftest.ref_db) and a real user store in a temporary fo
 2024–2025 dialogue for Södertälje, and the 2026–2027 dialogue started from it with five priorities
 across the four goal areas, one of them an insats that is no longer in the sources.
 """
+
 import io
 import re
 from dataclasses import replace
@@ -27,19 +28,36 @@ FORMULA = '=HYPERLINK("http://example.org","klicka här")'
 MARKUP = "<b>Inte fet</b> & samverkan på alla nivåer"
 SHORTLIST = [
     # intervention, wording, owner, next step, status
-    ("gemensam-1.1", "Gemensam målbild för stationsmiljöerna — tryggheten först", "region-stockholm",
-     "Workshop i maj med förvaltningarna", "pågår"),
-    ("sodertalje-2.3", "Kompetensförsörjning för Södertäljes arbetsgivare, med Campus Telge", "sodertalje-kommun",
-     "Kartlägg behoven före årsskiftet", "prioriterad"),
+    (
+        "gemensam-1.1",
+        "Gemensam målbild för stationsmiljöerna — tryggheten först",
+        "region-stockholm",
+        "Workshop i maj med förvaltningarna",
+        "pågår",
+    ),
+    (
+        "sodertalje-2.3",
+        "Kompetensförsörjning för Södertäljes arbetsgivare, med Campus Telge",
+        "sodertalje-kommun",
+        "Kartlägg behoven före årsskiftet",
+        "prioriterad",
+    ),
     ("sodertalje-3.5", FORMULA, "sodertalje-science-park", "Årlig avstämning i styrgruppen", "föreslagen"),
     ("gemensam-4.1", MARKUP, "trafikverket", "Nästa steg — gemensamt inspel till länsplanen", "prioriterad"),
-    ("borttagen-insats", "Överenskommet förra perioden; insatsen har sedan strukits ur färdplanen",
-     "region-stockholm", "Stäm av om någon annan insats ersätter den", "avförd"),
+    (
+        "borttagen-insats",
+        "Överenskommet förra perioden; insatsen har sedan strukits ur färdplanen",
+        "region-stockholm",
+        "Stäm av om någon annan insats ersätter den",
+        "avförd",
+    ),
 ]
 OWNERS = ["Region Stockholm", "Södertälje kommun", "Södertälje Science Park", "Trafikverket"]
-PARTICIPANTS = [Participant("Åsa Öberg", "Region Stockholm", "region"),
-                Participant("Omar Ali", "Södertälje kommun", "kommun"),
-                Participant("Märta Ekström", "Trafikverket", "region")]
+PARTICIPANTS = [
+    Participant("Åsa Öberg", "Region Stockholm", "region"),
+    Participant("Omar Ali", "Södertälje kommun", "kommun"),
+    Participant("Märta Ekström", "Trafikverket", "region"),
+]
 
 
 def flat(text: str) -> str:
@@ -68,9 +86,10 @@ def sodertalje(run, store):
     """A decided 2024–2025 dialogue, and 2026–2027 started from it and edited to five priorities."""
     old = store.create("sodertalje", "2024–2025", date(2024, 2, 20), who="test")
     old.participants = PARTICIPANTS[:2]
-    old.priorities = [Priority("gemensam-1.1", 1, "Tidigare lydelse", "region-stockholm", "", "prioriterad"),
-                      Priority("borttagen-insats", 2, "Överenskommet förra perioden", "region-stockholm", "",
-                               "pågår")]
+    old.priorities = [
+        Priority("gemensam-1.1", 1, "Tidigare lydelse", "region-stockholm", "", "prioriterad"),
+        Priority("borttagen-insats", 2, "Överenskommet förra perioden", "region-stockholm", "", "pågår"),
+    ]
     old = store.save(old, who="test")
     store.decide(old.id, old.version, who="test")
     new = store.create("sodertalje", "2026–2027", date(2026, 3, 12), who="test", from_dialogue_id=old.id)
@@ -90,8 +109,10 @@ def sodertalje(run, store):
 @pytest.fixture(scope="module")
 def haninge(run, store):
     d = store.create("haninge", "2026–2027", None, who="test")
-    d.priorities = [Priority("gemensam-1.1", 1, "Kommunikation om kärnan"),
-                    Priority("gemensam-3.1", 2, "Haninges profil", "region-stockholm")]
+    d.priorities = [
+        Priority("gemensam-1.1", 1, "Kommunikation om kärnan"),
+        Priority("gemensam-3.1", 2, "Haninges profil", "region-stockholm"),
+    ]
     d = store.save(d, who="test")
     return collect(run, store.load(d.id), today=TODAY)
 
@@ -169,7 +190,7 @@ def test_control_characters_never_reach_the_documents(sodertalje):
 def test_docx_has_shortlist_owners_participants_and_sources(docx_text, sodertalje):
     doc, text = docx_text
     assert sodertalje.title in text
-    for iid, wording, _owner, step, status in SHORTLIST:
+    for _iid, wording, _owner, step, _status in SHORTLIST:
         assert wording in text and step in text
     for owner in OWNERS:
         assert owner in text
@@ -182,10 +203,10 @@ def test_docx_has_shortlist_owners_participants_and_sources(docx_text, sodertalj
     assert headings[:2] == ["1 Deltagare", "2 Prioriterade insatser"] and "6 Källor" in headings
     for source in sodertalje.sources:
         assert source.title in text
-    assert "Region Stockholm, 2026. Status: antagen." in text          # year and status of each source
+    assert "Region Stockholm, 2026. Status: antagen." in text  # year and status of each source
     assert "2024. Status: publicerad." in text
     assert "Färdriktningar per målområde" in text and "Lägesbild" in text
-    assert MARKUP in text          # shown as typed, never read as markup
+    assert MARKUP in text  # shown as typed, never read as markup
     footer = doc.sections[0].footer.paragraphs[0].text
     assert "Uttaget 2026-03-02 ur Färdplansdialogen" in footer
 
@@ -211,7 +232,7 @@ def test_pdf_has_the_same_texts_with_swedish_letters_intact(pdf, sodertalje):
         assert squash(p.name) in text and squash(p.organisation) in text
     assert "—" in text and "ÅsaÖberg" in text and "MärtaEkström" in text
     assert "borttagen-insats" in text and squash(NOT_IN_SOURCES) in text
-    assert "<b>Intefet</b>&" in text          # shown as typed, never read as markup
+    assert "<b>Intefet</b>&" in text  # shown as typed, never read as markup
     assert squash("Förra perioden: prioriterad") in text
     for heading in ("Deltagare", "Prioriterade insatser", "Färdriktningar per målområde", "Lägesbild", "Källor"):
         assert squash(heading) in text
@@ -224,9 +245,8 @@ def test_pdf_has_the_same_texts_with_swedish_letters_intact(pdf, sodertalje):
 def test_pdf_embeds_the_charts_and_its_font(pdf):
     reader, _ = pdf
     assert sum(len(page.images) for page in reader.pages) >= 2
-    fonts = {str(f["/BaseFont"]) for page in reader.pages
-             for f in page["/Resources"]["/Font"].values()}
-    assert fonts and all("DejaVuSans" in f or "Vera" in f for f in fonts)   # embedded TrueType only
+    fonts = {str(f["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert fonts and all("DejaVuSans" in f or "Vera" in f for f in fonts)  # embedded TrueType only
     assert reader.metadata.title.startswith("Underlag: politiskt samtal")
 
 

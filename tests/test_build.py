@@ -1,4 +1,5 @@
 """The build: atomic, validated, and its Swedish messages name file, row and field."""
+
 import shutil
 from pathlib import Path
 
@@ -36,20 +37,44 @@ def test_build_is_skipped_when_inputs_are_unchanged(tmp_path):
 
 BAD_INPUTS = [
     # (file, old text, new text, expected words in the message)
-    ("sodertalje-2026/interventions.csv", "gemensam-1.2,1.2", "gemensam-1.1,1.2",
-     ["sodertalje-2026/interventions.csv", "fält «id»", "gemensam-1.1 finns redan"]),
-    ("sodertalje-2026/intervention_actors.csv", "gemensam-1.1,region-stockholm", "gemensam-1.1,region-stokholm",
-     ["intervention_actors.csv, rad 2", "fält «actor_id»", "okänd aktör «region-stokholm»"]),
-    ("sodertalje-2026/directions.csv", "sodertalje,1,", "narnia,1,",
-     ["directions.csv, rad 2", "fält «core_id»", "okänd kärna «narnia»"]),
-    ("sodertalje-2026/indicator_values.csv", ",25000,", ",25 000,",
-     ["indicator_values.csv", "fält «value»", "«25 000» är inget tal"]),
-    ("sodertalje-2026/interventions.csv", ",fardplan,", ",fardplanen,",
-     ["interventions.csv", "fält «plan_type»", "«fardplanen» är inte ett av"]),
+    (
+        "sodertalje-2026/interventions.csv",
+        "gemensam-1.2,1.2",
+        "gemensam-1.1,1.2",
+        ["sodertalje-2026/interventions.csv", "fält «id»", "gemensam-1.1 finns redan"],
+    ),
+    (
+        "sodertalje-2026/intervention_actors.csv",
+        "gemensam-1.1,region-stockholm",
+        "gemensam-1.1,region-stokholm",
+        ["intervention_actors.csv, rad 2", "fält «actor_id»", "okänd aktör «region-stokholm»"],
+    ),
+    (
+        "sodertalje-2026/directions.csv",
+        "sodertalje,1,",
+        "narnia,1,",
+        ["directions.csv, rad 2", "fält «core_id»", "okänd kärna «narnia»"],
+    ),
+    (
+        "sodertalje-2026/indicator_values.csv",
+        ",25000,",
+        ",25 000,",
+        ["indicator_values.csv", "fält «value»", "«25 000» är inget tal"],
+    ),
+    (
+        "sodertalje-2026/interventions.csv",
+        ",fardplan,",
+        ",fardplanen,",
+        ["interventions.csv", "fält «plan_type»", "«fardplanen» är inte ett av"],
+    ),
     ("common/cores.csv", "0181,", "9999,", ["cores.csv, rad 2", "okänd kommunkod «9999»"]),
     ("common/changes.csv", "2026-11-23,", "23/11/2026,", ["changes.csv, rad 2", "fält «date»", "inget datum"]),
-    ("sodertalje-2026/actors.csv", "id,name,type,note", "id,namn,type,note",
-     ["actors.csv, rad 1", "fel kolumner", "saknas: name", "okända: namn"]),
+    (
+        "sodertalje-2026/actors.csv",
+        "id,name,type,note",
+        "id,namn,type,note",
+        ["actors.csv, rad 1", "fel kolumner", "saknas: name", "okända: namn"],
+    ),
 ]
 
 

@@ -1,4 +1,5 @@
 """The conflict panel's logic: every difference between two saves, defaults from the base, the merge."""
+
 from datetime import date
 
 from components.dialog.dialogue_merge import differences, merge
@@ -21,8 +22,14 @@ def test_every_kind_of_difference_is_found_with_a_default_from_the_base():
     mine.priorities.append(Priority("gemensam-3.1", 3, id="p-3.1"))
     theirs.meeting_date = date(2026, 5, 4)
     found = {d.key: d for d in differences(base, mine, theirs)}
-    assert set(found) == {("notes",), ("participants",), ("field", "gemensam-1.1", "wording"),
-                          ("field", "gemensam-2.1", "status"), ("present", "gemensam-3.1"), ("meeting_date",)}
+    assert set(found) == {
+        ("notes",),
+        ("participants",),
+        ("field", "gemensam-1.1", "wording"),
+        ("field", "gemensam-2.1", "status"),
+        ("present", "gemensam-3.1"),
+        ("meeting_date",),
+    }
     assert found[("notes",)].default == "mine"
     assert found[("participants",)].default == "theirs"
     assert found[("meeting_date",)].default == "theirs"

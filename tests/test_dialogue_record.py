@@ -1,5 +1,6 @@
 """The record of a dialogue: a change log in Swedish, drafts kept per person, no accidental duplicates,
 archive and delete."""
+
 import io
 import re
 from datetime import date, datetime
@@ -7,15 +8,16 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from components.dialog.change_log_text import Names, readable, structured, when
 from components.common.export_files import workbook_bytes
+from components.dialog.change_log_text import Names, readable, structured, when
 from queries.dialogue_model import Participant, Priority
 from queries.user_store import DialogueDecided, DuplicateDialogue, UserStore, UserStoreError
 
-NAMES = Names({"sodertalje-1.5": "1.5 Samverka för en tryggare stadskärna",
-               "gemensam-1.1": "1.1 Gemensam målbild"},
-              {"sodertalje-kommun": "Södertälje kommun", "region-stockholm": "Region Stockholm"},
-              {"sodertalje-1.5": "1.5", "gemensam-1.1": "1.1"})
+NAMES = Names(
+    {"sodertalje-1.5": "1.5 Samverka för en tryggare stadskärna", "gemensam-1.1": "1.1 Gemensam målbild"},
+    {"sodertalje-kommun": "Södertälje kommun", "region-stockholm": "Region Stockholm"},
+    {"sodertalje-1.5": "1.5", "gemensam-1.1": "1.1"},
+)
 
 
 @pytest.fixture()
@@ -53,8 +55,10 @@ def test_the_change_log_after_a_whole_dialogue_reads_as_swedish(store):
     lines = readable(log, NAMES)
     text = "\n".join(lines["Händelse"])
     assert "Ändrade formuleringen för 1.5 Samverka för en tryggare stadskärna: (tom) → «Trygghet i centrum»" in text
-    assert ("Ändrade formuleringen för 1.5 Samverka för en tryggare stadskärna: «Trygghet i centrum» → "
-            "«Trygghet och belysning i centrum»") in text
+    assert (
+        "Ändrade formuleringen för 1.5 Samverka för en tryggare stadskärna: «Trygghet i centrum» → "
+        "«Trygghet och belysning i centrum»"
+    ) in text
     assert "Bytte driver för 1.5 Samverka för en tryggare stadskärna: ingen → Södertälje kommun" in text
     assert "Bytte status för 1.5 Samverka för en tryggare stadskärna: föreslagen → prioriterad" in text
     assert "Lade till 1.1 Gemensam målbild" in text
@@ -80,12 +84,23 @@ def test_the_excel_export_of_the_log_carries_the_structured_fields(store):
     wb = load_workbook(io.BytesIO(workbook_bytes({"Ändringslogg": structured(log, NAMES)}, [("Titel", "x")])))
     rows = list(wb["Ändringslogg"].values)
     header = rows[0]
-    assert header == ("Tid (svensk tid)", "Vem", "Händelse", "Tid (UTC)", "Åtgärd", "Insats-id", "Insats", "Fält",
-                      "Före", "Efter")
+    assert header == (
+        "Tid (svensk tid)",
+        "Vem",
+        "Händelse",
+        "Tid (UTC)",
+        "Åtgärd",
+        "Insats-id",
+        "Insats",
+        "Fält",
+        "Före",
+        "Efter",
+    )
     wording = [r for r in rows[1:] if r[4] == "field" and r[7] == "wording"]
     assert {(r[5], r[8], r[9]) for r in wording} == {
         ("sodertalje-1.5", None, "Trygghet i centrum"),
-        ("sodertalje-1.5", "Trygghet i centrum", "Trygghet och belysning i centrum")}
+        ("sodertalje-1.5", "Trygghet i centrum", "Trygghet och belysning i centrum"),
+    }
     assert len(rows) - 1 == len(log)
 
 
@@ -145,10 +160,15 @@ def test_every_user_table_is_documented_and_readable_from_a_notebook(store):
     import duckdb
 
     from tests.conftest import REPO
+
     readme = (REPO / "README.md").read_text("utf-8")
     with duckdb.connect(str(store.path), read_only=True) as notebook:
-        tables = [t for (t,) in notebook.execute("SELECT table_name FROM information_schema.tables "
-                                                  "WHERE table_name <> 'schema_version'").fetchall()]
+        tables = [
+            t
+            for (t,) in notebook.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_name <> 'schema_version'"
+            ).fetchall()
+        ]
         for table in tables:
             notebook.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()  # names from the catalogue, not input
     missing = [t for t in tables if not re.search(rf"\b{t}\b", readme)]

@@ -1,4 +1,5 @@
 """Excel and CSV exports open, read back and carry selection, date and sources; formulas are defused."""
+
 import io
 from datetime import date
 
@@ -7,8 +8,13 @@ from openpyxl import load_workbook
 
 from components.common.export_files import csv_bytes, excel_bytes, neutralise
 
-FRAME = pd.DataFrame({"Insats": ["Stärk näringslivet", "=HYPERLINK(\"http://x\",\"klicka\")"],
-                      "Antal": [1234.5, None], "Ort": ["Södertälje", "@SUM(A1)"]})
+FRAME = pd.DataFrame(
+    {
+        "Insats": ["Stärk näringslivet", '=HYPERLINK("http://x","klicka")'],
+        "Antal": [1234.5, None],
+        "Ort": ["Södertälje", "@SUM(A1)"],
+    }
+)
 
 
 def test_excel_reads_back_with_about_sheet():
@@ -40,5 +46,6 @@ def test_neutralise_leaves_ordinary_text_alone():
 
 def test_plain_escapes_markdown_and_html():
     from components.common.format import plain
+
     assert plain("<b>Hej</b> *du*") == "\\<b\\>Hej\\</b\\> \\*du\\*"
     assert plain(None) == "uppgift saknas"

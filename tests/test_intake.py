@@ -6,6 +6,7 @@
 - both imports at once, as threads and as processes: both results are in the store;
 - read-only mode with a changed input: no file in the data folder changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,8 @@ from tests import intake_corpus
 from tests.conftest import REPO
 from tests.test_roadmap_import import changed_sodertalje
 
-LIMIT_SECONDS = 2.0      # CPU time of the reading thread (the intake's own parse-time limit is 1.5 s of it)
-WALL_SECONDS = 8.0       # generous: the machine is shared, so the clock also counts others' work
+LIMIT_SECONDS = 2.0  # CPU time of the reading thread (the intake's own parse-time limit is 1.5 s of it)
+WALL_SECONDS = 8.0  # generous: the machine is shared, so the clock also counts others' work
 TIMES: dict[str, float] = {}
 
 
@@ -53,8 +54,10 @@ def world(tmp_path_factory):
     shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
     build(store, force=True, curated=curated)
     UserStore(users, read_only=False).migrate()
-    saved = {k: os.environ.get(k) for k in ("FARDPLANER_CURATED", "FARDPLANER_DB", "FARDPLANER_USER_DB",
-                                            "FARDPLANER_READONLY")}
+    saved = {
+        k: os.environ.get(k)
+        for k in ("FARDPLANER_CURATED", "FARDPLANER_DB", "FARDPLANER_USER_DB", "FARDPLANER_READONLY")
+    }
     os.environ.update(FARDPLANER_CURATED=str(curated), FARDPLANER_DB=str(store), FARDPLANER_USER_DB=str(users))
     os.environ.pop("FARDPLANER_READONLY", None)
     s = ReferenceStore(store)
@@ -99,7 +102,7 @@ def test_a_bad_indicator_file_is_refused_quickly_and_nothing_changes(world, case
     assert problems, f"{case.id} was accepted"
     _assert_message(case, "\n".join(p.text(parsed.file) for p in problems))
     assert elapsed < LIMIT_SECONDS and wall < WALL_SECONDS, (elapsed, wall)
-    if rows:   # the valid rows of a refused file are never saved by the page; nor does apply() mix them in
+    if rows:  # the valid rows of a refused file are never saved by the page; nor does apply() mix them in
         assert len(rows) < max(1, len(parsed.rows))
     assert digest(curated, store, users) == before
 
@@ -122,8 +125,10 @@ def test_a_bad_roadmap_file_is_refused_quickly_and_nothing_changes(world, case):
 
 def test_html_and_markdown_in_free_text_are_kept_as_text_with_a_note(world):
     _, _, _, catalog = world
-    parsed = ii.parse("v.csv", (intake_corpus.HEADER + intake_corpus._line(
-        kalla="[Klicka här](https://x.example) <b>SCB</b>")).encode())
+    parsed = ii.parse(
+        "v.csv",
+        (intake_corpus.HEADER + intake_corpus._line(kalla="[Klicka här](https://x.example) <b>SCB</b>")).encode(),
+    )
     rows, problems = ii.validate(parsed, catalog)
     assert not problems and rows[0].source == "[Klicka här](https://x.example) <b>SCB</b>"
     assert any("v.csv, rad 2, kolumn «kalla»" in n and "vanlig text" in n for n in parsed.notes)
@@ -143,11 +148,15 @@ def _fresh(tmp_path: Path) -> tuple[Path, Path]:
 def _both_in(store: Path) -> None:
     with duckdb.connect(str(store), read_only=True) as con:
         assert con.execute("SELECT title FROM interventions WHERE id = 'sodertalje-1.3'").fetchall() == [
-            ("Ny titel för 1.3",)]
-        assert con.execute("SELECT value FROM indicator_values WHERE indicator_id = 'boende-i-karnan' AND "
-                           "geography = 'haninge' AND year = 2024").fetchall() == [(41000.0,)]
+            ("Ny titel för 1.3",)
+        ]
+        assert con.execute(
+            "SELECT value FROM indicator_values WHERE indicator_id = 'boende-i-karnan' AND "
+            "geography = 'haninge' AND year = 2024"
+        ).fetchall() == [(41000.0,)]
         stored = con.execute("SELECT input_hash FROM build_info").fetchone()[0]
     from data.build import input_hash
+
     assert stored == input_hash(store.parent / "curated"), "the store is the build of the files as they are"
 
 
@@ -170,8 +179,11 @@ def test_both_imports_at_once_in_threads(tmp_path, monkeypatch):
             fn()
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
-    threads = [threading.Thread(target=run, args=(lambda: ri.apply(plan, store),)),
-               threading.Thread(target=run, args=(lambda: ii.apply(rows, "v.csv", curated=curated, target=store),))]
+
+    threads = [
+        threading.Thread(target=run, args=(lambda: ri.apply(plan, store),)),
+        threading.Thread(target=run, args=(lambda: ii.apply(rows, "v.csv", curated=curated, target=store),)),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -218,12 +230,42 @@ def test_both_imports_at_once_in_two_processes(tmp_path):
     go = tmp_path / "go"
     env = {**os.environ, "FARDPLANER_CURATED": str(curated), "FARDPLANER_DB": str(store)}
     env.pop("FARDPLANER_READONLY", None)
-    procs = [subprocess.Popen([sys.executable, "-c", SCRIPT_ROADMAP, str(curated), str(store), str(upload),
-                               str(tmp_path / "ready-1"), str(go)], cwd=REPO, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True),
-             subprocess.Popen([sys.executable, "-c", SCRIPT_INDICATOR, str(curated), str(store),
-                               intake_corpus.HEADER + INDICATOR_ROW, str(tmp_path / "ready-2"), str(go)], cwd=REPO,
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                SCRIPT_ROADMAP,
+                str(curated),
+                str(store),
+                str(upload),
+                str(tmp_path / "ready-1"),
+                str(go),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ),
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                SCRIPT_INDICATOR,
+                str(curated),
+                str(store),
+                intake_corpus.HEADER + INDICATOR_ROW,
+                str(tmp_path / "ready-2"),
+                str(go),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ),
+    ]
     deadline = time.monotonic() + 120
     while not all((tmp_path / f"ready-{i}").exists() for i in (1, 2)):
         assert time.monotonic() < deadline and all(p.poll() is None for p in procs), [p.communicate() for p in procs]
@@ -239,6 +281,7 @@ def test_both_imports_at_once_in_two_processes(tmp_path):
 def test_read_only_mode_with_a_changed_input_writes_nothing_in_the_data_folder(tmp_path, monkeypatch, with_store):
     import components.common.store
     from tests.conftest import open_page
+
     data = tmp_path / "data"
     curated, store = data / "curated", data / "fardplaner.duckdb"
     shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
@@ -247,8 +290,12 @@ def test_read_only_mode_with_a_changed_input_writes_nothing_in_the_data_folder(t
         UserStore(data / "dialoger.duckdb", read_only=False).migrate()
     changes = curated / "common" / "changes.csv"
     changes.write_text(changes.read_text("utf-8") + "2026-12-01,En ändring efter bygget,\n", "utf-8")
-    for key, value in (("FARDPLANER_CURATED", curated), ("FARDPLANER_DB", store),
-                       ("FARDPLANER_USER_DB", data / "dialoger.duckdb"), ("FARDPLANER_READONLY", " 1")):
+    for key, value in (
+        ("FARDPLANER_CURATED", curated),
+        ("FARDPLANER_DB", store),
+        ("FARDPLANER_USER_DB", data / "dialoger.duckdb"),
+        ("FARDPLANER_READONLY", " 1"),
+    ):
         monkeypatch.setenv(key, str(value))
     before = digest(data)
     components.common.store.reference_store.clear()
@@ -260,8 +307,9 @@ def test_read_only_mode_with_a_changed_input_writes_nothing_in_the_data_folder(t
     finally:
         components.common.store.reference_store.clear()
     assert digest(data) == before
-    assert sorted(p.name for p in data.iterdir()) == sorted(before and {Path(k).relative_to(data).parts[0]
-                                                                         for k in before})
+    assert sorted(p.name for p in data.iterdir()) == sorted(
+        before and {Path(k).relative_to(data).parts[0] for k in before}
+    )
 
 
 def test_report_the_slowest_refusal():
@@ -276,12 +324,14 @@ def test_markdown_in_an_imported_actor_name_reaches_the_card_as_text(tmp_path, m
     """An actor named '[Klicka här](https://…)' with an external image: the Insatser card shows the characters."""
     import components.common.store
     from tests.conftest import open_page
+
     curated, store = tmp_path / "curated", tmp_path / "fardplaner.duckdb"
     shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
     evil = "[Klicka här](https://x.example) ![](https://x.example/bild.png)"
     for path in curated.glob("*/actors.csv"):
-        path.write_text(path.read_text("utf-8").replace("trafikverket,Trafikverket,", f"trafikverket,\"{evil}\","),
-                        "utf-8")
+        path.write_text(
+            path.read_text("utf-8").replace("trafikverket,Trafikverket,", f'trafikverket,"{evil}",'), "utf-8"
+        )
     build(store, force=True, curated=curated)
     monkeypatch.setenv("FARDPLANER_CURATED", str(curated))
     monkeypatch.setenv("FARDPLANER_DB", str(store))

@@ -1,5 +1,6 @@
 """Moving what people wrote from the DuckDB file to PostgreSQL: everything copied, counted and checksummed
 per table, safe to run twice, and a target holding other data refused untouched."""
+
 import subprocess
 import sys
 from datetime import date
@@ -36,12 +37,18 @@ def filled(tmp_path):
 
 
 def run_tool(source, target):
-    return subprocess.run([sys.executable, "-m", "queries.migrate_user_store", "--from", source, "--to", target],
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "queries.migrate_user_store", "--from", source, "--to", target],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_everything_is_copied_checked_and_a_second_run_changes_nothing(filled, pg_cluster):
     import psycopg
+
     source, d = filled
     with psycopg.connect(pg_cluster, autocommit=True) as con:
         con.execute('CREATE DATABASE "flytt"')
@@ -52,8 +59,10 @@ def test_everything_is_copied_checked_and_a_second_run_changes_nothing(filled, p
     assert len(schema) == 14 and first.stdout.count("kontrollsumman stämmer") == 14
     moved = UserStore(target, read_only=False)
     assert summary(moved, schema) == summary(source, schema)
-    assert all(count for count, _ in summary(source, schema).values() if count) and \
-        summary(source, schema)["change_log"][0] > 5
+    assert (
+        all(count for count, _ in summary(source, schema).values() if count)
+        and summary(source, schema)["change_log"][0] > 5
+    )
     again = moved.load(d.id)
     assert again == source.load(d.id)
     assert list(moved.change_log(d.id)["action"]) == list(source.change_log(d.id)["action"])
@@ -82,15 +91,26 @@ def test_the_checksum_ignores_order_and_sees_a_changed_value():
 
 def test_a_backup_made_while_another_process_writes_restores_everything(filled, tmp_path, user_target):
     source, d = filled
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, source.target, d.id], cwd=REPO, text=True,
-                              stderr=subprocess.PIPE)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, source.target, d.id], cwd=REPO, text=True, stderr=subprocess.PIPE
+    )
     backup = tmp_path / "kopior" / "dialoger-kopia.duckdb"
-    made = subprocess.run([sys.executable, "-m", "queries.backup_user_store", "--from", source.target,
-                           "--to", str(backup)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    made = subprocess.run(
+        [sys.executable, "-m", "queries.backup_user_store", "--from", source.target, "--to", str(backup)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert writer.wait(60) == 0, writer.stderr.read()
     assert made.returncode == 0, made.stdout + made.stderr
-    again = subprocess.run([sys.executable, "-m", "queries.backup_user_store", "--from", source.target,
-                            "--to", str(backup)], cwd=REPO, capture_output=True, text=True, timeout=60)
+    again = subprocess.run(
+        [sys.executable, "-m", "queries.backup_user_store", "--from", source.target, "--to", str(backup)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert again.returncode == 1 and "finns redan" in again.stderr
     restored = run_tool(str(backup), user_target)  # into an empty store, on either backend
     assert restored.returncode == 0, restored.stdout + restored.stderr
@@ -112,6 +132,7 @@ def test_pg_dump_and_restore_keep_every_row(filled, pg_cluster, tmp_path):
     import psycopg
 
     from tests.pg_server import binaries
+
     source, _ = filled
     base = pg_cluster.rsplit("/", 1)[0]
     with psycopg.connect(pg_cluster, autocommit=True) as con:
@@ -119,9 +140,13 @@ def test_pg_dump_and_restore_keep_every_row(filled, pg_cluster, tmp_path):
         con.execute('CREATE DATABASE "dump_till"')
     assert run_tool(source.target, base + "/dump_fran").returncode == 0
     dump = tmp_path / "dialoger.dump"
-    subprocess.run([str(binaries() / "pg_dump"), "--format=custom", "--file", str(dump), base + "/dump_fran"],
-                   check=True, capture_output=True)
-    subprocess.run([str(binaries() / "pg_restore"), "--dbname", base + "/dump_till", str(dump)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(binaries() / "pg_dump"), "--format=custom", "--file", str(dump), base + "/dump_fran"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [str(binaries() / "pg_restore"), "--dbname", base + "/dump_till", str(dump)], check=True, capture_output=True
+    )
     schema = tables(source)
     assert summary(UserStore(base + "/dump_till"), schema) == summary(source, schema)

@@ -1,6 +1,7 @@
 """Regional översikt: decided dialogues for Södertälje and Flemingsberg, a draft for Haninge, actors and
 resources entered on Uppföljning; the matrix, the goal areas side by side, who drives what where and the
 resource sums per state, on the page under AppTest and in the Excel and PDF files."""
+
 import io
 from datetime import date
 from decimal import Decimal
@@ -26,8 +27,9 @@ def store(app_store):
 
 def decide(store, core, period, ids, owner=None):
     d = store.create(core, period, None, who="Anna")
-    d.priorities = [Priority(i, r, owner_actor_id=owner if r == 2 else None, status="prioriterad")
-                    for r, i in enumerate(ids, 1)]
+    d.priorities = [
+        Priority(i, r, owner_actor_id=owner if r == 2 else None, status="prioriterad") for r, i in enumerate(ids, 1)
+    ]
     d = store.save(d, who="Anna")
     return store.decide(d.id, d.version, who="Anna")
 
@@ -38,12 +40,11 @@ def filled(store):
     fle = decide(store, "flemingsberg", "2026–2027", ["gemensam-1.1", "gemensam-4.2"])
     store.create("haninge", "2026–2027", None, who="Anna")
     fs = FollowUpStore(store.path)
-    fs.set_actors(fle.priorities[1].id, ["sodertalje-kommun", "region-stockholm"], ["Huddinge Centrum AB"],
-                  who="Anna")
-    fs.add_resource(sod.priorities[1].id, Resource(Decimal("1200000"), "Region Stockholm", 2027, "föreslagen"),
-                    who="Anna")
-    fs.add_resource(fle.priorities[0].id, Resource(Decimal("350000"), "Region Stockholm", 2027, "beslutad"),
-                    who="Anna")
+    fs.set_actors(fle.priorities[1].id, ["sodertalje-kommun", "region-stockholm"], ["Huddinge Centrum AB"], who="Anna")
+    fs.add_resource(
+        sod.priorities[1].id, Resource(Decimal("1200000"), "Region Stockholm", 2027, "föreslagen"), who="Anna"
+    )
+    fs.add_resource(fle.priorities[0].id, Resource(Decimal("350000"), "Region Stockholm", 2027, "beslutad"), who="Anna")
     fs.follow_up(sod.priorities[0].id, "prioriterad", "pågår", "Arbetet har startat.", who="Anna")
     return sod, fle
 
@@ -77,7 +78,8 @@ def test_the_four_parts_from_the_stores(store, ref_db):
     assert list(goal.columns) == ["Flemingsberg", "Södertälje stadskärna"]  # the cores' order (by name)
     first = goal.loc["1. Levande stadskärnor"]
     assert first["Flemingsberg"].startswith("1.1 Stärk kommunikationen") and first["Flemingsberg"].endswith(
-        "(prioriterad)")
+        "(prioriterad)"
+    )
     lines = first["Södertälje stadskärna"].split("\n")
     assert len(lines) == 2 and lines[0].startswith("1.1 Stärk kommunikationen")
     assert lines[0].endswith("(pågår)")  # the status after the follow-up
@@ -104,33 +106,75 @@ def test_the_four_parts_from_the_stores(store, ref_db):
 
 def test_pure_functions_on_edge_cases():
     import pandas as pd
+
     cores = pd.DataFrame({"id": ["a", "b"], "name": ["A-kärna", "B-kärna"]})
     t = pd.Timestamp
-    dialogues = pd.DataFrame([
-        {"id": "1", "core_id": "a", "period": "2026–2027", "status": "beslutad", "decided_at": t("2026-03-12 09:00"),
-         "archived_at": None, "updated_at": t("2026-03-12")},
-        {"id": "2", "core_id": "a", "period": "2026–2027", "status": "utkast", "decided_at": None,
-         "archived_at": None, "updated_at": t("2026-05-01")},
-        {"id": "3", "core_id": "b", "period": "2028–2029", "status": "utkast", "decided_at": None,
-         "archived_at": t("2026-01-01"), "updated_at": t("2026-01-01")}])
+    dialogues = pd.DataFrame(
+        [
+            {
+                "id": "1",
+                "core_id": "a",
+                "period": "2026–2027",
+                "status": "beslutad",
+                "decided_at": t("2026-03-12 09:00"),
+                "archived_at": None,
+                "updated_at": t("2026-03-12"),
+            },
+            {
+                "id": "2",
+                "core_id": "a",
+                "period": "2026–2027",
+                "status": "utkast",
+                "decided_at": None,
+                "archived_at": None,
+                "updated_at": t("2026-05-01"),
+            },
+            {
+                "id": "3",
+                "core_id": "b",
+                "period": "2028–2029",
+                "status": "utkast",
+                "decided_at": None,
+                "archived_at": t("2026-01-01"),
+                "updated_at": t("2026-01-01"),
+            },
+        ]
+    )
     m = dialogue_matrix(dialogues, cores)
-    assert m.to_dict("records") == [{"Kärna": "A-kärna", "2026–2027": "beslutad 12 mars 2026"},
-                                    {"Kärna": "B-kärna", "2026–2027": "–"}]  # archived left out
+    assert m.to_dict("records") == [
+        {"Kärna": "A-kärna", "2026–2027": "beslutad 12 mars 2026"},
+        {"Kärna": "B-kärna", "2026–2027": "–"},
+    ]  # archived left out
     assert dialogue_matrix(dialogues.iloc[0:0], cores)["Kärna"].tolist() == ["A-kärna", "B-kärna"]
-    side = decided_side_by_side([{"core": "A", "goal_area_id": None, "goal_area": None, "code": None,
-                                  "title": None, "status_now": "pågår", "driver": None}])
-    assert side.to_dict("records") == [{"Målområde": "Målområde: uppgift saknas",
-                                        "A": "Insatsen finns inte längre i källorna (pågår)"}]
+    side = decided_side_by_side(
+        [
+            {
+                "core": "A",
+                "goal_area_id": None,
+                "goal_area": None,
+                "code": None,
+                "title": None,
+                "status_now": "pågår",
+                "driver": None,
+            }
+        ]
+    )
+    assert side.to_dict("records") == [
+        {"Målområde": "Målområde: uppgift saknas", "A": "Insatsen finns inte längre i källorna (pågår)"}
+    ]
     assert actor_load([]).empty
     empty = overview_data.resources_by_funder([])
     assert empty.shown.empty and empty.note == overview_data.NO_RESOURCES
-    one = overview_data.resources_by_funder([{"core": "A", "funder": "X", "budget_year": 2027, "state": "beslutad",
-                                              "amount_sek": Decimal("10.50")}])
+    one = overview_data.resources_by_funder(
+        [{"core": "A", "funder": "X", "budget_year": 2027, "state": "beslutad", "amount_sek": Decimal("10.50")}]
+    )
     assert one.shown.iloc[0]["Föreslagna resurser"] == "" and one.raw.iloc[0]["Föreslagna resurser"] is None
     assert one.shown.iloc[0]["Beslutade resurser"] == "10,5 kr"
     eight = pd.DataFrame(columns=["Målområde", *"ABCDEFGH"])
     assert [list(p.columns) for p in overview_view.side_by_side_parts(eight)] == [
-        ["Målområde", *"ABCD"], ["Målområde", *"EFGH"]]  # eight cores in two tables that fit the page
+        ["Målområde", *"ABCD"],
+        ["Målområde", *"EFGH"],
+    ]  # eight cores in two tables that fit the page
 
 
 def test_page_and_files_show_the_same(store, ref_db):
@@ -142,15 +186,26 @@ def test_page_and_files_show_the_same(store, ref_db):
     shown = " | ".join(str(v) for t in at.table for v in [*t.value.columns, *t.value.to_numpy().ravel()])
     page = shown.replace("\\", "")  # st.table reads Markdown: the view escapes it
     assert "1\\.1 Stärk kommunikationen" in shown and "  \n1\\.3 Fortsätt" in shown
-    for text in ("Södertälje stadskärna", "utkast", "1.1 Stärk kommunikationen", "Södertälje kommun",
-                 "1\u00a0200\u00a0000 kr", "350\u00a0000 kr"):
+    for text in (
+        "Södertälje stadskärna",
+        "utkast",
+        "1.1 Stärk kommunikationen",
+        "Södertälje kommun",
+        "1\u00a0200\u00a0000 kr",
+        "350\u00a0000 kr",
+    ):
         assert text in page, text
     assert "None" not in page and "sodertalje" not in page
 
     o = overview(store, ref_db)
     book = openpyxl.load_workbook(io.BytesIO(overview_view.excel_bytes(o)))
-    assert book.sheetnames == ["Dialoger per period", "Prioriteringar per målområde", "Vem driver vad, var",
-                               "Resurser per finansiär", "Om"]
+    assert book.sheetnames == [
+        "Dialoger per period",
+        "Prioriteringar per målområde",
+        "Vem driver vad, var",
+        "Resurser per finansiär",
+        "Om",
+    ]
     cells = {s: list(book[s].iter_rows(values_only=True)) for s in book.sheetnames}
     assert ["Haninge stadskärna", "utkast"] in [list(r) for r in cells["Dialoger per period"]]
     assert any(str(v).startswith("1.1 Stärk") for r in cells["Prioriteringar per målområde"] for v in r if v)
@@ -162,9 +217,19 @@ def test_page_and_files_show_the_same(store, ref_db):
     pdf = PdfReader(io.BytesIO(overview_view.pdf_bytes(o)))
     assert pdf.pages[0].mediabox.width > pdf.pages[0].mediabox.height  # landscape
     text = flat(" ".join(p.extract_text() for p in pdf.pages))
-    for expected in [overview_view.TITLE, *HEADINGS, "Södertälje stadskärna", "Haninge stadskärna", "utkast",
-                     "Södertälje kommun", "Stärk kommunikationen", "1 200 000 kr", "350 000 kr", "Målområde",
-                     overview_data.swedish_date(date.today())]:
+    for expected in [
+        overview_view.TITLE,
+        *HEADINGS,
+        "Södertälje stadskärna",
+        "Haninge stadskärna",
+        "utkast",
+        "Södertälje kommun",
+        "Stärk kommunikationen",
+        "1 200 000 kr",
+        "350 000 kr",
+        "Målområde",
+        overview_data.swedish_date(date.today()),
+    ]:
         assert expected in text, expected
 
 
@@ -174,5 +239,6 @@ def test_an_empty_store_says_so_in_swedish(store, ref_db):
     assert any("Inga dialoger är registrerade ännu" in i.value for i in at.info)
     o = overview(store, ref_db)
     assert not o.has_dialogues and o.resources.note == overview_data.NO_RESOURCES
-    assert "Inga dialoger är registrerade ännu" in flat(PdfReader(io.BytesIO(overview_view.pdf_bytes(o)))
-                                                        .pages[0].extract_text())
+    assert "Inga dialoger är registrerade ännu" in flat(
+        PdfReader(io.BytesIO(overview_view.pdf_bytes(o))).pages[0].extract_text()
+    )

@@ -1,4 +1,5 @@
 """The Aktörer page under AppTest, and its actors × cores matrix, checked against the store with plain SQL."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,10 @@ def matrix_table(at: AppTest):
 
 
 def distinct_insatser(con, actor: str, role: str | None = None, plan: str | None = None) -> int:
-    sql = "SELECT count(DISTINCT intervention_id) FROM intervention_actors ia JOIN interventions i " \
-          "ON i.id = ia.intervention_id WHERE ia.actor_id = ?"
+    sql = (
+        "SELECT count(DISTINCT intervention_id) FROM intervention_actors ia JOIN interventions i "
+        "ON i.id = ia.intervention_id WHERE ia.actor_id = ?"
+    )
     params = [actor]
     if role:
         sql, params = sql + " AND ia.role = ?", params + [role]
@@ -50,20 +53,32 @@ def distinct_insatser(con, actor: str, role: str | None = None, plan: str | None
 
 
 def core_count(con, actor: str, core: str, without_shared: bool = False) -> int:
-    return rows(con, """
+    return rows(
+        con,
+        """
         SELECT count(DISTINCT ia.intervention_id) FROM intervention_actors ia
         JOIN intervention_cores ic ON ic.intervention_id = ia.intervention_id
         JOIN interventions i ON i.id = ia.intervention_id
         WHERE ia.actor_id = ? AND ic.core_id = ? AND (NOT ? OR i.scope <> 'shared')""",
-                actor, core, without_shared)[0][0]
+        actor,
+        core,
+        without_shared,
+    )[0][0]
 
 
 # --- the page ---------------------------------------------------------------------------------------
 
+
 def test_every_actor_is_listed_with_its_type(ref_db, ref_con):
     table = actor_table(open_aktorer())
-    names = {n for (n,) in rows(ref_con, """SELECT name FROM actors a WHERE EXISTS
-        (SELECT 1 FROM intervention_actors ia WHERE ia.actor_id = a.id)""")}
+    names = {
+        n
+        for (n,) in rows(
+            ref_con,
+            """SELECT name FROM actors a WHERE EXISTS
+        (SELECT 1 FROM intervention_actors ia WHERE ia.actor_id = a.id)""",
+        )
+    }
     assert len(names) > 250 and set(table["Aktör"]) == names
     assert table.set_index("Aktör").loc["Almi Stockholm AB", "Typ"] == "Bolag"
 
@@ -84,12 +99,19 @@ def test_almi_link_lists_its_insatser(ref_db, ref_con):
     at = open_aktorer(aktor="almi-stockholm-ab")
     assert at.selectbox(key="aktor").value == "almi-stockholm-ab"
     listed = insats_list(at)
-    expected = rows(ref_con, """SELECT i.title, i.plan_type, ia.name_as_written FROM intervention_actors ia
-        JOIN interventions i ON i.id = ia.intervention_id WHERE ia.actor_id = 'almi-stockholm-ab'""")
+    expected = rows(
+        ref_con,
+        """SELECT i.title, i.plan_type, ia.name_as_written FROM intervention_actors ia
+        JOIN interventions i ON i.id = ia.intervention_id WHERE ia.actor_id = 'almi-stockholm-ab'""",
+    )
     assert sorted(listed["Insats"]) == sorted(t for t, _, _ in expected)
     shared = listed.set_index("Insats").loc[ALMI_SHARED]
-    assert (shared["Kod"], shared["Roll"], shared["Omfattning"], shared["Kärnor"]) == \
-        ("3.3", "Medverkande", "Gemensam", "Alla åtta")
+    assert (shared["Kod"], shared["Roll"], shared["Omfattning"], shared["Kärnor"]) == (
+        "3.3",
+        "Medverkande",
+        "Gemensam",
+        "Alla åtta",
+    )
     assert shared["Dokument"] == "Färdplan för den regionala stadskärnan Södertälje stadskärna"
     rufs = listed[listed["Källa"] == "RUFS-uppföljning"]
     assert len(rufs) == sum(p == "rufs" for _, p, _ in expected) >= 1
@@ -127,10 +149,13 @@ def test_text_search_ignores_case_and_diacritics(ref_db):
 def test_core_goal_area_and_plan_filters_match_the_store(ref_db, ref_con):
     at = open_aktorer(karna="sodertalje", malomrade="3", plan="fardplan")
     table = actor_table(at)
-    expected = rows(ref_con, """SELECT a.name, count(DISTINCT i.id) FROM actors a
+    expected = rows(
+        ref_con,
+        """SELECT a.name, count(DISTINCT i.id) FROM actors a
         JOIN intervention_actors ia ON ia.actor_id = a.id JOIN interventions i ON i.id = ia.intervention_id
         JOIN intervention_cores ic ON ic.intervention_id = i.id
-        WHERE ic.core_id = 'sodertalje' AND i.goal_area_id = 3 AND i.plan_type = 'fardplan' GROUP BY a.name""")
+        WHERE ic.core_id = 'sodertalje' AND i.goal_area_id = 3 AND i.plan_type = 'fardplan' GROUP BY a.name""",
+    )
     assert dict(zip(table["Aktör"], table["Insatser"])) == dict(expected)
     assert not any(c.startswith(("RUFS", "Historisk")) for c in table.columns), "only the chosen plan type"
     assert list(matrix_table(at).columns) == ["Aktör", "Södertälje stadskärna"]
@@ -179,16 +204,19 @@ def test_heatmap_and_its_table_alternative_are_on_the_page(ref_db, ref_con):
     assert "antal" in spec["layout"]["title"]["text"].lower()
     assert any(e.label == "Visa som tabell" for e in at.expander)
     table = matrix_table(at).set_index("Aktör")
-    assert table.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(ref_con, "region-stockholm",
-                                                                               "sodertalje")
+    assert table.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(
+        ref_con, "region-stockholm", "sodertalje"
+    )
     at.toggle(key="aktorer_utan_gemensamma").set_value(True).run()
     table = matrix_table(at).set_index("Aktör")
     assert table.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(
-        ref_con, "region-stockholm", "sodertalje", without_shared=True)
+        ref_con, "region-stockholm", "sodertalje", without_shared=True
+    )
     assert any(c.value.startswith("Källa:") for c in at.caption)
 
 
 # --- the matrix and the figure, as plain functions ------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def store(ref_db):
@@ -200,8 +228,9 @@ def test_matrix_counts_equal_the_store(store, ref_con):
     matrix = core_matrix(counts)
     cores = [n for (n,) in rows(ref_con, "SELECT name FROM cores ORDER BY name COLLATE sv")]
     assert list(matrix.columns) == cores and len(matrix) == 25
-    assert matrix.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(ref_con, "region-stockholm",
-                                                                                "sodertalje")
+    assert matrix.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(
+        ref_con, "region-stockholm", "sodertalje"
+    )
     assert matrix.index[0] == "Region Stockholm", "the actor with most core-linked insatser comes first"
 
 
@@ -210,9 +239,12 @@ def test_matrix_can_leave_out_shared_insatser(store, ref_con):
     without = core_matrix(store.run("actor_core_counts", **NO_FILTER, exclude_shared=True, top=25))
     expected = core_count(ref_con, "region-stockholm", "sodertalje", without_shared=True)
     assert without.loc["Region Stockholm", "Södertälje stadskärna"] == expected
-    shared = rows(ref_con, """SELECT count(DISTINCT ia.intervention_id) FROM intervention_actors ia
+    shared = rows(
+        ref_con,
+        """SELECT count(DISTINCT ia.intervention_id) FROM intervention_actors ia
         JOIN interventions i ON i.id = ia.intervention_id
-        WHERE ia.actor_id = 'region-stockholm' AND i.scope = 'shared'""")[0][0]
+        WHERE ia.actor_id = 'region-stockholm' AND i.scope = 'shared'""",
+    )[0][0]
     assert shared > 0
     assert with_shared.loc["Region Stockholm", "Södertälje stadskärna"] - expected == shared
     # outside Flemingsberg and Södertälje, the roadmaps' "kärnkommunerna" appear only in shared insatser
@@ -221,16 +253,19 @@ def test_matrix_can_leave_out_shared_insatser(store, ref_con):
 
 
 def test_matrix_follows_the_filters(store, ref_con):
-    counts = store.run("actor_core_counts", **{**NO_FILTER, "types": ["kommun"], "cores": ["sodertalje"]},
-                       exclude_shared=False, top=25)
+    counts = store.run(
+        "actor_core_counts", **{**NO_FILTER, "types": ["kommun"], "cores": ["sodertalje"]}, exclude_shared=False, top=25
+    )
     matrix = core_matrix(counts)
     assert list(matrix.columns) == ["Södertälje stadskärna"]
     kommuner = {n for (n,) in rows(ref_con, "SELECT name FROM actors WHERE type = 'kommun'")}
     assert set(matrix.index) <= kommuner
-    assert matrix.loc["Södertälje kommun", "Södertälje stadskärna"] == core_count(ref_con, "sodertalje-kommun",
-                                                                                 "sodertalje")
-    assert core_matrix(store.run("actor_core_counts", **{**NO_FILTER, "text": "finns-inte"},
-                                 exclude_shared=False, top=25)).empty
+    assert matrix.loc["Södertälje kommun", "Södertälje stadskärna"] == core_count(
+        ref_con, "sodertalje-kommun", "sodertalje"
+    )
+    assert core_matrix(
+        store.run("actor_core_counts", **{**NO_FILTER, "text": "finns-inte"}, exclude_shared=False, top=25)
+    ).empty
 
 
 def test_heatmap_figure_is_labelled_and_colour_blind_safe(store):

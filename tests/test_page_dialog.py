@@ -1,4 +1,5 @@
 """A whole dialogue through the pages under AppTest: create, shortlist five, reorder, edit, decide, next."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -38,8 +39,12 @@ def test_a_whole_dialogue(user_db):
     button(at, "add_button").click().run()
     ok(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"1 Levande stadskärnor": "2", "2 Samhällsservice": "1",
-                       "3 Näringsliv och innovation": "1", "4 Hållbart resande": "1"}
+    assert metrics == {
+        "1 Levande stadskärnor": "2",
+        "2 Samhällsservice": "1",
+        "3 Näringsliv och innovation": "1",
+        "4 Hållbart resande": "1",
+    }
     at.button(key="save").click().run()
     ok(at)
     assert any("Sparat (version 2)" in s.value for s in at.success)
@@ -67,10 +72,19 @@ def test_a_whole_dialogue(user_db):
 
     saved = store.load(dialogue_id)
     assert [p.intervention_id for p in saved.priorities] == [
-        "sodertalje-1.3", "gemensam-1.1", "gemensam-2.1", "sodertalje-3.5", "sodertalje-4.4"]
+        "sodertalje-1.3",
+        "gemensam-1.1",
+        "gemensam-2.1",
+        "sodertalje-3.5",
+        "sodertalje-4.4",
+    ]
     top = saved.priorities[0]
     assert (top.wording, top.owner_actor_id, top.next_step, top.status) == (
-        "Gemensam målbild för Södertälje C och Syd", "sodertalje-kommun", "Workshop i maj", "prioriterad")
+        "Gemensam målbild för Södertälje C och Syd",
+        "sodertalje-kommun",
+        "Workshop i maj",
+        "prioriterad",
+    )
     assert saved.priorities[2].owner_actor_id == "region-stockholm"
 
     at = page("dialog.py", karna="sodertalje", dialog=dialogue_id)
@@ -109,6 +123,7 @@ def test_user_text_is_shown_as_text(user_db):
     d = store.create("haninge", "2026–2027", None, who="a")
     d.priorities = store.load(d.id).priorities
     from queries.user_store import Priority
+
     d.priorities = [Priority("gemensam-1.1", 1, wording="<script>alert(1)</script> **fet**")]
     d = store.save(d, who="a")
     store.decide(d.id, d.version, who="a")
@@ -121,11 +136,16 @@ def test_user_text_is_shown_as_text(user_db):
 
 def test_briefing_downloads_are_offered_and_build(user_db):
     import io
+
     from docx import Document
+
     store = UserStore(user_db, read_only=False)
     d = store.create("sodertalje", "2026–2027", None, who="a")
     from queries.user_store import Priority
-    d.priorities = [Priority("sodertalje-1.3", 1, wording="Stationsmiljöerna först", owner_actor_id="sodertalje-kommun")]
+
+    d.priorities = [
+        Priority("sodertalje-1.3", 1, wording="Stationsmiljöerna först", owner_actor_id="sodertalje-kommun")
+    ]
     store.save(d, who="a")
     at = page("dialog.py", karna="sodertalje", dialog=d.id)
     labels = [b.label for b in at.get("download_button")]
@@ -133,9 +153,11 @@ def test_briefing_downloads_are_offered_and_build(user_db):
     from components.briefing.briefing_data import collect
     from components.briefing.briefing_docx import docx_bytes
     from queries.runner import ReferenceStore
+
     doc = Document(io.BytesIO(docx_bytes(collect(ReferenceStore().run, store.load(d.id)))))
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
-        c.text for t in doc.tables for r in t.rows for c in r.cells)
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
     assert "Stationsmiljöerna först" in text and "Södertälje kommun" in text
 
 
@@ -152,6 +174,7 @@ def test_an_unreadable_user_store_stops_the_dialogue_pages_with_a_message_and_is
 def test_dialogue_labels_do_not_change_when_a_dialogue_is_saved(user_db):
     """Streamlit keeps a select box's choice by its label: a label that changes on save loses the choice."""
     from components.dialog.dialogue_view import choice_labels
+
     store = UserStore(user_db, read_only=False)
     a = store.create("haninge", "2026–2027", None, who="a")
     before = choice_labels(store.list_dialogues("haninge"))

@@ -1,5 +1,6 @@
 """Dialoger under AppTest as several people: a draft found again by the same person, edits by two people to
 different fields merged, the same field asked about, no accidental duplicates, archive, the log in Swedish."""
+
 from streamlit.testing.v1 import AppTest
 
 from queries.dialogue_model import Priority
@@ -113,6 +114,7 @@ def test_a_rufs_insats_goes_on_the_shortlist_as_what_it_is(app_store):
     from components.briefing.briefing_data import collect
     from components.briefing.briefing_xlsx import shortlist_xlsx
     from queries.runner import ReferenceStore
+
     d = shortlist(app_store)
     at = person("a", d.id)
     at.segmented_control(key=f"add_from:{d.id}").set_value("rufs").run()

@@ -2,6 +2,7 @@
 concrete on Uppföljning (two participating actors, two milestones, a resource), record a status change and a
 progress note, start 2028–2029 and see that history beside the priority in Dialoger and Mötesläge. The user
 app_store holds exactly that."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -37,20 +38,26 @@ def test_from_decision_through_follow_up_to_the_next_talk(app_store):
     form = f"actors:{target.id}"
     actors_box = next(m for m in at.multiselect if m.label == "Medverkande aktörer" and form in str(m.form_id))
     actors_box.set_value(["sodertalje-kommun", "region-stockholm"])
-    next(t for t in at.text_input if t.label.startswith("Andra organisationer") and form in str(t.form_id)) \
-        .input("Föreningen Södertälje City")
-    next(s for s in at.selectbox if s.label == "Så startar insatsen" and form in str(s.form_id)) \
-        .set_value("etablerat samverkansforum")
+    next(t for t in at.text_input if t.label.startswith("Andra organisationer") and form in str(t.form_id)).input(
+        "Föreningen Södertälje City"
+    )
+    next(s for s in at.selectbox if s.label == "Så startar insatsen" and form in str(s.form_id)).set_value(
+        "etablerat samverkansforum"
+    )
     next(b for b in at.button if b.label == "Spara aktörer och start" and form in str(b.form_id)).click().run()
     ok(at)
     fs = FollowUpStore(app_store.path)
-    for what, due in (("Gemensam målbild antagen", date(2026, 6, 30)), ("Workshop med fastighetsägare", date(2027, 3, 1))):
+    for what, due in (
+        ("Gemensam målbild antagen", date(2026, 6, 30)),
+        ("Workshop med fastighetsägare", date(2027, 3, 1)),
+    ):
         fs.add_milestone(target.id, Milestone(what, due, "Södertälje kommun"), who="Anna")
     fs.add_resource(target.id, Resource(parse_amount("1 200 000"), "Region Stockholm", 2027, "föreslagen"), who="Anna")
     at = open_page("uppfoljning.py", karna="sodertalje", dialog=d.id)
     next(s for s in at.selectbox if s.label == "Ny status" and target.id in str(s.key)).set_value("pågår")
-    next(t for t in at.text_area if t.label == "Anteckning om läget" and target.id in str(t.key)) \
-        .input("Arbetsgruppen har träffats två gånger.")
+    next(t for t in at.text_area if t.label == "Anteckning om läget" and target.id in str(t.key)).input(
+        "Arbetsgruppen har träffats två gånger."
+    )
     next(b for b in at.button if b.label == "Anteckna" and target.id in str(b.key)).click().run()
     ok(at)
     assert next(t for t in at.text_area if t.label == "Anteckning om läget" and target.id in str(t.key)).value == ""
@@ -61,9 +68,11 @@ def test_from_decision_through_follow_up_to_the_next_talk(app_store):
     assert plan.organisations == ["Föreningen Södertälje City"] and plan.start_mode == "etablerat samverkansforum"
     assert [m.what for m in plan.milestones] == ["Gemensam målbild antagen", "Workshop med fastighetsägare"]
     assert [(r.amount_sek, r.funder, r.budget_year, r.state) for r in plan.resources] == [
-        (Decimal("1200000.00"), "Region Stockholm", 2027, "föreslagen")]
+        (Decimal("1200000.00"), "Region Stockholm", 2027, "föreslagen")
+    ]
     assert [(f.status_before, f.status_after, f.note, f.who) for f in plan.followups] == [
-        ("prioriterad", "pågår", "Arbetsgruppen har träffats två gånger.", "lokal användare")]
+        ("prioriterad", "pågår", "Arbetsgruppen har träffats två gånger.", "lokal användare")
+    ]
     assert app_store.load(d.id).priorities[1].status == "prioriterad"  # the decided list is not reopened
     assert plan.status("prioriterad") == "pågår"
 
@@ -85,11 +94,13 @@ def test_follow_up_writes_need_the_role_and_say_what_is_wrong(app_store):
     pid = d.priorities[0].id
     fs = FollowUpStore(app_store.path)
     reader = Person("Lisa", "x", "", frozenset({"läsare"}))
-    for attempt in (lambda: fs.follow_up(pid, "prioriterad", "pågår", "", who=reader),
-                    lambda: fs.add_milestone(pid, Milestone("x"), who=reader),
-                    lambda: fs.add_resource(pid, Resource(Decimal(1), "Region", 2027, "beslutad"), who=reader),
-                    lambda: fs.set_actors(pid, ["region-stockholm"], [], who=reader),
-                    lambda: fs.set_start_mode(pid, "utlysning", who=reader)):
+    for attempt in (
+        lambda: fs.follow_up(pid, "prioriterad", "pågår", "", who=reader),
+        lambda: fs.add_milestone(pid, Milestone("x"), who=reader),
+        lambda: fs.add_resource(pid, Resource(Decimal(1), "Region", 2027, "beslutad"), who=reader),
+        lambda: fs.set_actors(pid, ["region-stockholm"], [], who=reader),
+        lambda: fs.set_start_mode(pid, "utlysning", who=reader),
+    ):
         with pytest.raises(UserStoreError, match="Lisa får inte förbereda dialoger"):
             attempt()
     with pytest.raises(UserStoreError, match="Ingenting att anteckna"):
@@ -103,11 +114,15 @@ def test_follow_up_writes_need_the_role_and_say_what_is_wrong(app_store):
 
 
 def test_history_lines_and_summaries():
-    from queries.followup_store import FollowUp, Plan
     from datetime import datetime
-    plan = Plan("p", milestones=[Milestone("a", date(2026, 1, 1), done_on=date(2026, 1, 2)),
-                                 Milestone("b", date(2026, 2, 1))],
-                followups=[FollowUp("prioriterad", "pågår", "Bra start", "Anna", datetime(2026, 5, 4, 8, 0))])
+
+    from queries.followup_store import FollowUp, Plan
+
+    plan = Plan(
+        "p",
+        milestones=[Milestone("a", date(2026, 1, 1), done_on=date(2026, 1, 2)), Milestone("b", date(2026, 2, 1))],
+        followups=[FollowUp("prioriterad", "pågår", "Bra start", "Anna", datetime(2026, 5, 4, 8, 0))],
+    )
     assert history_lines(plan) == ["4 maj 2026 kl. 10.00, Anna: status prioriterad → pågår. «Bra start»"]
     assert milestone_summary(plan, today=date(2026, 3, 1)) == "Delmål: 1 av 2 klara (1 passerat utan att vara klart)"
     assert carried_history(plan, "prioriterad")[0] == "Status under perioden: prioriterad → pågår (4 maj 2026)"
@@ -115,6 +130,7 @@ def test_history_lines_and_summaries():
 
 def test_the_lagesbild_beside_a_priority_shows_the_value_at_the_decision_and_the_latest(ref_db):
     from queries.runner import ReferenceStore
+
     run = ReferenceStore(ref_db).run
     values, indicators = run("lagesbild_values", core="sodertalje"), run("lagesbild_indicators")
     goal_area = int(indicators["goal_area_id"].dropna().iloc[0])
@@ -129,6 +145,7 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
     import io
 
     from docx import Document
+
     d = decided(app_store)
     at = open_page("dialog.py", karna="sodertalje", dialog=d.id)
     buttons = {b.label: b for b in at.get("download_button")}
@@ -136,11 +153,18 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
     from components.briefing.protocol_data import collect_protocol
     from components.briefing.protocol_docx import protocol_docx
     from queries.runner import ReferenceStore
-    protocol = collect_protocol(ReferenceStore().run, app_store.load(d.id), app_store.confirmations(d.id),
-                                FollowUpStore(app_store.path).plans([p.id for p in d.priorities]), {})
+
+    protocol = collect_protocol(
+        ReferenceStore().run,
+        app_store.load(d.id),
+        app_store.confirmations(d.id),
+        FollowUpStore(app_store.path).plans([p.id for p in d.priorities]),
+        {},
+    )
     doc = Document(io.BytesIO(protocol_docx(protocol)))
-    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(c.text for t in doc.tables for r in t.rows
-                                                                  for c in r.cells)
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
     assert "Beslutsprotokoll: Södertälje stadskärna" in text and "1.3 Fortsätt samverka" in text
     draft = app_store.create("haninge", "2026–2027", None, who="Anna")
     at = open_page("dialog.py", karna="haninge", dialog=draft.id)
@@ -169,11 +193,15 @@ def test_budget_material_per_organisation_lists_what_it_drives_and_joins(app_sto
     from docx import Document
     from openpyxl import load_workbook
 
-    from components.oversikt import budget_data
     from components.dialog.dialogue_session import shortlist_frame
+    from components.oversikt import budget_data
+
     d = app_store.create("sodertalje", "2026–2027", None, who="Anna")
-    d.priorities = [Priority("gemensam-1.1", 1, owner_actor_id="sodertalje-kommun", wording="Vår text"),
-                    Priority("sodertalje-1.3", 2), Priority("gemensam-4.2", 3)]
+    d.priorities = [
+        Priority("gemensam-1.1", 1, owner_actor_id="sodertalje-kommun", wording="Vår text"),
+        Priority("sodertalje-1.3", 2),
+        Priority("gemensam-4.2", 3),
+    ]
     d = app_store.save(d, who="Anna")
     d = app_store.decide(d.id, d.version, who="Anna")
     fs = FollowUpStore(app_store.path)
@@ -186,7 +214,9 @@ def test_budget_material_per_organisation_lists_what_it_drives_and_joins(app_sto
     sheets = load_workbook(io.BytesIO(budget_data.budget_xlsx("Södertälje kommun", items)))
     assert [r[2][:3] for r in list(sheets["Prioriteringar"].values)[1:]] == ["1.1", "1.3"]
     assert list(sheets["Resurser"].values)[1][2:6] == (250000, "Södertälje kommun", 2027, "beslutad")
-    text = "\n".join(p.text for p in Document(io.BytesIO(budget_data.budget_docx("Södertälje kommun", items))).paragraphs)
+    text = "\n".join(
+        p.text for p in Document(io.BytesIO(budget_data.budget_docx("Södertälje kommun", items))).paragraphs
+    )
     assert "Underlag för budgetarbetet: Södertälje kommun" in text and "Delmål: Plan antagen (senast 1 maj 2027" in text
     assert "Resurs: 250\u00a0000 kr från Södertälje kommun, budgetår 2027 (beslutad)" in text
     assert budget_data.items_for("trafikverket", [("Södertälje stadskärna", d, shortlist_frame(d))], plans) == []

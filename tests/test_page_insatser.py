@@ -1,4 +1,5 @@
 """The Insatser explorer under AppTest: URL filters, text search, actor filter, card, empty state."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -27,8 +28,11 @@ def test_sodertalje_goal_area_3_gives_its_five_insatser(ref_db):
 
 def test_url_filters_match_the_store(ref_db, ref_con):
     at = explorer(karna=["sodertalje", "flemingsberg"], omfattning="karnspecifik", plan="fardplan")
-    expected = rows(ref_con, "SELECT title FROM interventions WHERE plan_type = 'fardplan' AND scope = 'core' "
-                             "AND core_id IN ('sodertalje', 'flemingsberg')")
+    expected = rows(
+        ref_con,
+        "SELECT title FROM interventions WHERE plan_type = 'fardplan' AND scope = 'core' "
+        "AND core_id IN ('sodertalje', 'flemingsberg')",
+    )
     assert sorted(table(at)["Insats"]) == sorted(t for (t,) in expected)
 
 
@@ -46,8 +50,11 @@ def test_text_search_treats_wildcards_as_text(ref_db):
 
 def test_actor_almi_lists_its_insatser(ref_db, ref_con):
     found = table(explorer(aktor="almi-stockholm-ab"))
-    expected = rows(ref_con, "SELECT DISTINCT i.title FROM intervention_actors ia JOIN interventions i "
-                             "ON i.id = ia.intervention_id WHERE ia.actor_id = 'almi-stockholm-ab'")
+    expected = rows(
+        ref_con,
+        "SELECT DISTINCT i.title FROM intervention_actors ia JOIN interventions i "
+        "ON i.id = ia.intervention_id WHERE ia.actor_id = 'almi-stockholm-ab'",
+    )
     assert sorted(found["Insats"]) == sorted(t for (t,) in expected)
     assert "Stärk små och medelstora företags konkurrenskraft i de regionala stadskärnorna" in set(found["Insats"])
 
@@ -57,16 +64,18 @@ def test_selecting_a_row_shows_the_full_card(ref_db):
     at.session_state["insatser_tabell"] = {"selection": {"rows": [2], "columns": []}}
     at.run()
     assert [s.value for s in at.subheader] == [
-        "3.3 Stärk små och medelstora företags konkurrenskraft i de regionala stadskärnorna"]
+        "3.3 Stärk små och medelstora företags konkurrenskraft i de regionala stadskärnorna"
+    ]
     text = " ".join(m.value for m in at.markdown)
     assert "Region Stockholm" in text and "Almi Stockholm AB" in text
     assert "alla åtta regionala stadskärnor" in text
     assert any("Samverka tillsammans med Almi Stockholm AB" in m.value.replace("\\", "") for m in at.markdown)
     captions = " ".join(c.value for c in at.caption)
     assert "Naturlig lokaliseringsplats för näringsliv och innovation" in captions  # source section
-    assert [e.label for e in at.expander][:2] == ["Färdriktning som insatsen bidrar till (2)",
-                                                  "Formulering i Färdplan för den regionala stadskärnan "
-                                                  "Flemingsberg (utkast) (utkast)"]
+    assert [e.label for e in at.expander][:2] == [
+        "Färdriktning som insatsen bidrar till (2)",
+        "Formulering i Färdplan för den regionala stadskärnan Flemingsberg (utkast) (utkast)",
+    ]
 
 
 def test_the_list_shows_a_card_without_the_table_and_follows_the_row_selection(ref_db):
@@ -103,14 +112,23 @@ def test_empty_result_offers_to_clear_filters(ref_db):
 
 
 def rows_total() -> int:
-    import duckdb
     import os
+
+    import duckdb
+
     with duckdb.connect(os.environ["FARDPLANER_DB"], read_only=True) as con:
         return con.execute("SELECT count(*) FROM interventions").fetchone()[0]
 
 
-@pytest.mark.parametrize("query", [{"q": "' OR 1=1 --"}, {"q": "<script>alert(1)</script>"},
-                                   {"aktor": "'; DROP TABLE actors; --"}, {"q": "x" * 5000}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "' OR 1=1 --"},
+        {"q": "<script>alert(1)</script>"},
+        {"aktor": "'; DROP TABLE actors; --"},
+        {"q": "x" * 5000},
+    ],
+)
 def test_hostile_input_is_harmless(ref_db, ref_con, query):
     explorer(**query)
     assert rows(ref_con, "SELECT count(*) > 0 FROM actors") == [(True,)]

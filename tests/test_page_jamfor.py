@@ -1,17 +1,26 @@
 """Jämför kärnor under AppTest: the comparison's numbers against the store, for two and for eight cores;
 missing values shown as «uppgift saknas»; the theme list; the Excel file read back."""
+
 import io
 
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from components.jamfor import compare_data
 from components.common.themes import THEMES, fold, themes_of
+from components.jamfor import compare_data
 from tests.conftest import open_page, rows
 
-ALL = ["sodertalje", "flemingsberg", "haninge", "kungens-kurva-skarholmen", "arlanda-marsta",
-       "kista-sollentuna-haggvik", "barkarby-jakobsberg", "taby-centrum-arninge"]
+ALL = [
+    "sodertalje",
+    "flemingsberg",
+    "haninge",
+    "kungens-kurva-skarholmen",
+    "arlanda-marsta",
+    "kista-sollentuna-haggvik",
+    "barkarby-jakobsberg",
+    "taby-centrum-arninge",
+]
 NBSP = "\u00a0"
 
 
@@ -31,8 +40,12 @@ def names(con, cores: list[str]) -> dict[str, str]:
 
 
 def latest_population(con, code: str) -> tuple[int, int]:
-    [(year, value)] = rows(con, "SELECT year, value FROM indicator_values WHERE indicator_id = 'folkmangd' "
-                                "AND geography_type = 'kommun' AND geography = ? ORDER BY year DESC LIMIT 1", code)
+    [(year, value)] = rows(
+        con,
+        "SELECT year, value FROM indicator_values WHERE indicator_id = 'folkmangd' "
+        "AND geography_type = 'kommun' AND geography = ? ORDER BY year DESC LIMIT 1",
+        code,
+    )
     return year, int(value)
 
 
@@ -48,31 +61,47 @@ def check_counts(at: AppTest, con, cores: list[str]) -> None:
     for core in cores:
         col = coverage[label[core]]
         [(directions,)] = rows(con, "SELECT count(*) FROM directions WHERE core_id = ?", core)
-        [(own,)] = rows(con, "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' AND scope = 'core' "
-                             "AND core_id = ?", core)
+        [(own,)] = rows(
+            con,
+            "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' AND scope = 'core' AND core_id = ?",
+            core,
+        )
         [(shared,)] = rows(con, "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' AND scope = 'shared'")
-        assert (col["Färdriktningar"], col["Kärnspecifika insatser"], col["Gemensamma insatser"]) == \
-            (str(directions), str(own), str(shared))
+        assert (col["Färdriktningar"], col["Kärnspecifika insatser"], col["Gemensamma insatser"]) == (
+            str(directions),
+            str(own),
+            str(shared),
+        )
 
     per_goal = table(at, "Målområde").set_index("Målområde")
     for core in cores:
         for goal, n_shared, n_own in rows(
-                con, "SELECT g.id, count(*) FILTER (WHERE i.scope = 'shared' AND i.goal_area_id = g.id), "
-                     "count(*) FILTER (WHERE i.scope = 'core' AND i.core_id = ? AND i.goal_area_id = g.id) "
-                     "FROM goal_areas g, interventions i WHERE i.plan_type = 'fardplan' GROUP BY g.id", core):
+            con,
+            "SELECT g.id, count(*) FILTER (WHERE i.scope = 'shared' AND i.goal_area_id = g.id), "
+            "count(*) FILTER (WHERE i.scope = 'core' AND i.core_id = ? AND i.goal_area_id = g.id) "
+            "FROM goal_areas g, interventions i WHERE i.plan_type = 'fardplan' GROUP BY g.id",
+            core,
+        ):
             row = per_goal[per_goal.index.str.startswith(f"{goal} ")].iloc[0]
             assert (row[f"{label[core]}: gemensamma"], row[f"{label[core]}: kärnspecifika"]) == (n_shared, n_own)
 
     actors = table(at, "Aktörer").set_index("Aktörer")
     for core in cores:
-        [(total, leads, own)] = rows(con, """
+        [(total, leads, own)] = rows(
+            con,
+            """
             SELECT count(DISTINCT ia.actor_id), count(DISTINCT ia.actor_id) FILTER (WHERE ia.role = 'lead'),
                    count(DISTINCT ia.actor_id) FILTER (WHERE i.scope = 'core')
             FROM intervention_actors ia JOIN interventions i ON i.id = ia.intervention_id
-            WHERE i.plan_type = 'fardplan' AND (i.scope = 'shared' OR i.core_id = ?)""", core)
+            WHERE i.plan_type = 'fardplan' AND (i.scope = 'shared' OR i.core_id = ?)""",
+            core,
+        )
         col = actors[label[core]]
-        assert (col["Aktörer i kärnans färdplansinsatser"], col["varav ansvariga för någon insats"],
-                col["Aktörer i kärnspecifika insatser"]) == (str(total), str(leads), str(own))
+        assert (
+            col["Aktörer i kärnans färdplansinsatser"],
+            col["varav ansvariga för någon insats"],
+            col["Aktörer i kärnspecifika insatser"],
+        ) == (str(total), str(leads), str(own))
 
 
 def check_population(at: AppTest, con, cores: list[str]) -> None:
@@ -94,8 +123,10 @@ def test_default_is_sodertalje_and_flemingsberg_with_numbers_from_the_store(ref_
     check_population(at, ref_con, ["sodertalje", "flemingsberg"])
     indicators = table(at, "Indikator").set_index("Indikator")
     # values the roadmaps state for the core itself, with their qualifier, year and level
-    assert indicators.loc["Boende i kärnan (personer)", "Södertälje stadskärna"] == \
-        f"cirka {sv(25000)} (idag (färdplan publicerad 2026)) · kärna"
+    assert (
+        indicators.loc["Boende i kärnan (personer)", "Södertälje stadskärna"]
+        == f"cirka {sv(25000)} (idag (färdplan publicerad 2026)) · kärna"
+    )
     assert indicators.loc["Studenter i kärnan (personer)", "Flemingsberg"].startswith(f"cirka {sv(30000)} ")
     # a value no source gives for a core is shown as missing, never dropped and never 0
     assert indicators.loc["Studenter i kärnan (personer)", "Södertälje stadskärna"] == "uppgift saknas"
@@ -110,8 +141,13 @@ def test_eight_cores_from_the_url(ref_db, ref_con):
     check_population(at, ref_con, ALL)
     indicators = table(at, "Indikator").set_index("Indikator")
     label = names(ref_con, ALL)
-    stated = {c for (c,) in rows(ref_con, "SELECT geography FROM indicator_values "
-                                          "WHERE indicator_id = 'boende-i-karnan' AND geography_type = 'core'")}
+    stated = {
+        c
+        for (c,) in rows(
+            ref_con,
+            "SELECT geography FROM indicator_values WHERE indicator_id = 'boende-i-karnan' AND geography_type = 'core'",
+        )
+    }
     assert stated == {"sodertalje", "flemingsberg"}
     for core in ALL:
         cell = indicators.loc["Boende i kärnan (personer)", label[core]]
@@ -127,7 +163,8 @@ def test_eight_cores_from_the_url(ref_db, ref_con):
     assert len(skarholmen) and set(skarholmen["Typ"]) >= {"utfall"}
     assert all(a != "" for a in skarholmen["Område som avses"])
     assert quotes.loc[quotes["Kärna"] == label["sodertalje"], "Källa"].tolist() == [
-        "inga egna uppgifter från kommunen i källorna"]
+        "inga egna uppgifter från kommunen i källorna"
+    ]
     themes = table(at, "Tema").set_index("Tema")
     assert themes.loc["Trygghet", label["haninge"]] == "kärnspecifika insatser inte inlästa"
 
@@ -156,21 +193,25 @@ def test_shared_themes_list_the_core_specific_insatser(ref_db):
     assert list(themes.index) == [t.label for t in THEMES]
 
 
-@pytest.mark.parametrize("title,description,theme,expected", [
-    ("Samverka för en tryggare stadskärna", "", "trygghet", True),
-    ("SCIENCE PARK", "", "science-park", True),
-    ("Öka möjligheterna att gå, cykla och åka kollektivt", "", "gang-cykel", True),
-    ("Hållbara färdsätt i vardagen", "", "vard", False),           # «vardag» is not «vård»
-    ("Samverka kring vårdens långsiktiga behov", "", "vard", True),
-    ("Stärk besöksnäringen", "", "besoksnaring", True),
-    ("Besoksnaringen utan prickar", "", "besoksnaring", True),      # diacritic-insensitive
-])
+@pytest.mark.parametrize(
+    "title,description,theme,expected",
+    [
+        ("Samverka för en tryggare stadskärna", "", "trygghet", True),
+        ("SCIENCE PARK", "", "science-park", True),
+        ("Öka möjligheterna att gå, cykla och åka kollektivt", "", "gang-cykel", True),
+        ("Hållbara färdsätt i vardagen", "", "vard", False),  # «vardag» is not «vård»
+        ("Samverka kring vårdens långsiktiga behov", "", "vard", True),
+        ("Stärk besöksnäringen", "", "besoksnaring", True),
+        ("Besoksnaringen utan prickar", "", "besoksnaring", True),  # diacritic-insensitive
+    ],
+)
 def test_theme_keywords(title, description, theme, expected):
     assert (theme in themes_of(title, description)) is expected
 
 
 def test_fold_drops_every_combining_mark():
     import unicodedata
+
     text = "Hälsovägen Öst, café, Ångström, x\u0301\u20d0\u1dc0y, ǅ ﬁ ①"
     reference = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
     assert fold(text) == reference and fold("Hälsovägen Öst") == "halsovagen ost"
@@ -181,24 +222,46 @@ def test_theme_matching_in_one_pass_is_themes_of_per_insats(ref_db):
     """theme_matches joins the texts with a line break and runs each theme once; it must find exactly what
     themes_of finds text by text, which needs patterns that cannot match the line break."""
     import re
+
     import pandas as pd
+
     from components.common import themes
     from queries.runner import ReferenceStore
+
     for theme in THEMES:
         for pattern in theme.patterns:
             assert not re.search(r"\.|\\[sSWDn]|\[\^", pattern), pattern  # nothing that can match "\n"
             plain, fast = re.compile(pattern), re.compile(themes._literal_first(pattern))
-            for text in ["station", "xstation stationen", "en station- och spar station", "vard vardens vardag",
-                         "kultur\nkulturen", "otrygg trygghet", "ga, cykla gang, cykel"]:
+            for text in [
+                "station",
+                "xstation stationen",
+                "en station- och spar station",
+                "vard vardens vardag",
+                "kultur\nkulturen",
+                "otrygg trygghet",
+                "ga, cykla gang, cykel",
+            ]:
                 assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
     store = ReferenceStore(ref_db)
     frame = store.run("compare_core_interventions", cores=list(store.run("compare_core_options")["id"]))
-    frame = pd.concat([frame, pd.DataFrame({
-        "id": ["t1", "t2", "t3", "t4"], "core_id": "x", "code": None,
-        "title": ["Vård", "foo\nstation", "vårdens\n", None],
-        "description": ["x trygg", "trygg\nhet", None, "bussar"]})], ignore_index=True)
-    expected = [(theme, i) for i, t, d in zip(frame["id"], frame["title"], frame["description"])
-                for theme in themes_of(t, d)]
+    frame = pd.concat(
+        [
+            frame,
+            pd.DataFrame(
+                {
+                    "id": ["t1", "t2", "t3", "t4"],
+                    "core_id": "x",
+                    "code": None,
+                    "title": ["Vård", "foo\nstation", "vårdens\n", None],
+                    "description": ["x trygg", "trygg\nhet", None, "bussar"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    expected = [
+        (theme, i) for i, t, d in zip(frame["id"], frame["title"], frame["description"]) for theme in themes_of(t, d)
+    ]
     found = themes.theme_matches(frame)
     assert list(zip(found["theme_id"], found["id"])) == expected
     assert ("vard", "t3") in expected and ("kollektivtrafik", "t4") in expected
@@ -207,6 +270,7 @@ def test_theme_matching_in_one_pass_is_themes_of_per_insats(ref_db):
 def test_indicator_tables_share_one_choice_of_values(ref_db):
     from components.jamfor.compare_data import chosen_coverage, chosen_values
     from queries.runner import ReferenceStore
+
     store = ReferenceStore(ref_db)
     coverage = chosen_coverage(store.run("cores_overview"), ["flemingsberg", "sodertalje", "haninge"])
     values = store.run("compare_indicator_values", cores=list(coverage["id"]))
@@ -217,14 +281,18 @@ def test_indicator_tables_share_one_choice_of_values(ref_db):
 
 def test_comparison_workbook_reads_back(ref_db, ref_con):
     from queries.runner import ReferenceStore
+
     store = ReferenceStore(ref_db)
     cores = ["sodertalje", "haninge"]
     from components.jamfor.compare_data import chosen_coverage
+
     coverage = chosen_coverage(store.run("cores_overview"), cores)
     values = store.run("compare_indicator_values", cores=cores)
-    tables = {"Indikatorer": compare_data.indicator_table(values, coverage),
-              "Indikatorvärden": compare_data.indicator_long(values, coverage),
-              "Teman": compare_data.theme_table(store.run("compare_core_interventions", cores=cores), coverage)}
+    tables = {
+        "Indikatorer": compare_data.indicator_table(values, coverage),
+        "Indikatorvärden": compare_data.indicator_long(values, coverage),
+        "Teman": compare_data.theme_table(store.run("compare_core_interventions", cores=cores), coverage),
+    }
     wb = load_workbook(io.BytesIO(compare_data.workbook_bytes(tables, "Jämförelse", "kärnor: x", "källor")))
     assert wb.sheetnames == ["Indikatorer", "Indikatorvärden", "Teman", "Om"]
     head = [c.value for c in wb["Indikatorvärden"][1]]

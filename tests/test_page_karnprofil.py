@@ -1,12 +1,13 @@
 """Kärnprofil under AppTest, asserted against the store; its data preparation as plain functions."""
+
 import re
 
 import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from components.karnprofil import profile_data as pdata
 from components.common.format import MISSING
+from components.karnprofil import profile_data as pdata
 from components.karnprofil.profile_map import CORE_POINT_RADIUS, core_deck
 from queries.runner import ReferenceStore
 from tests.conftest import REPO, open_page, rows
@@ -38,8 +39,9 @@ def figures(at: AppTest) -> pd.DataFrame:
 
 
 def expected_titles(ref_con, *ids) -> list[str]:
-    found = dict(rows(ref_con, "SELECT id, code || ' ' || title FROM interventions WHERE list_contains(?, id)",
-                      list(ids)))
+    found = dict(
+        rows(ref_con, "SELECT id, code || ' ' || title FROM interventions WHERE list_contains(?, id)", list(ids))
+    )
     return [found[i] for i in ids]
 
 
@@ -54,13 +56,23 @@ def test_sodertalje_goal_area_3_shows_shared_and_core_specific_side_by_side(ref_
     assert "Medverkande: Almi Stockholm AB, Kärnkommunerna, Näringslivet" in block_text(shared)
     # the roadmap names no lead for Södertälje's own insatser
     assert block_text(core).count("Ansvarig aktör anges inte i färdplanen") == 2
-    assert ("Källa: Färdplan för den regionala stadskärnan Södertälje stadskärna, Naturlig "
-            "lokaliseringsplats för näringsliv och innovation › Kärnspecifika insatser › 3.4") in block_text(core)
+    assert (
+        "Källa: Färdplan för den regionala stadskärnan Södertälje stadskärna, Naturlig "
+        "lokaliseringsplats för näringsliv och innovation › Kärnspecifika insatser › 3.4"
+    ) in block_text(core)
     # every goal area has its section, in order, with shared and core-specific cards from the store
-    shown = sum(len(card_titles(at.get_by_key(f"{side}-{g}"))) for g in range(1, 5)
-                for side in ("gemensamma", "karnspecifika"))
-    assert shown == rows(ref_con, "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' "
-                                  "AND (scope = 'shared' OR core_id = 'sodertalje')")[0][0] == 17
+    shown = sum(
+        len(card_titles(at.get_by_key(f"{side}-{g}"))) for g in range(1, 5) for side in ("gemensamma", "karnspecifika")
+    )
+    assert (
+        shown
+        == rows(
+            ref_con,
+            "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' "
+            "AND (scope = 'shared' OR core_id = 'sodertalje')",
+        )[0][0]
+        == 17
+    )
 
 
 def test_sodertalje_header_description_and_direction(ref_db, ref_con):
@@ -74,14 +86,19 @@ def test_sodertalje_header_description_and_direction(ref_db, ref_con):
     [(direction,)] = rows(ref_con, "SELECT text FROM directions WHERE core_id = 'sodertalje' AND goal_area_id = 1")
     assert direction in block_text(at.get_by_key("malomrade-1"))
     assert [unescape(s.value) for s in at.subheader if s.value[0].isdigit()] == [
-        f"{i} {name}" for i, name in rows(ref_con, "SELECT id, name FROM goal_areas ORDER BY id")]
+        f"{i} {name}" for i, name in rows(ref_con, "SELECT id, name FROM goal_areas ORDER BY id")
+    ]
 
 
 def test_sodertalje_figures_are_the_sources_own_with_qualifier(ref_db, ref_con):
     at = profile(karna="sodertalje")
     table = figures(at)
-    assert len(table) == rows(ref_con, "SELECT count(*) FROM indicator_values "
-                                       "WHERE geography_type = 'core' AND geography = 'sodertalje'")[0][0]
+    assert (
+        len(table)
+        == rows(
+            ref_con, "SELECT count(*) FROM indicator_values WHERE geography_type = 'core' AND geography = 'sodertalje'"
+        )[0][0]
+    )
     boende = table.set_index("Uppgift").loc["Boende i kärnan"]
     assert boende["Värde"] == f"cirka 25{NBSP}000" and boende["Enhet"] == "personer"
     assert boende["År"] == "2026" and boende["Typ"] == "utfall"
@@ -92,9 +109,14 @@ def test_sodertalje_figures_are_the_sources_own_with_qualifier(ref_db, ref_con):
 
 def test_population_of_the_kärnkommuner_and_the_county(ref_db, ref_con):
     at = profile(karna="flemingsberg")
-    latest = dict(((g, y), v) for g, y, v in rows(
-        ref_con, "SELECT geography, year, value FROM indicator_values WHERE indicator_id = 'folkmangd' "
-                 "AND geography IN ('0126', '0127', '01') QUALIFY year = max(year) OVER (PARTITION BY geography)"))
+    latest = dict(
+        ((g, y), v)
+        for g, y, v in rows(
+            ref_con,
+            "SELECT geography, year, value FROM indicator_values WHERE indicator_id = 'folkmangd' "
+            "AND geography IN ('0126', '0127', '01') QUALIFY year = max(year) OVER (PARTITION BY geography)",
+        )
+    )
     metrics = {m.label: m.value for m in at.metric}
     for (code, year), value in latest.items():
         name = {"0126": "Huddinge", "0127": "Botkyrka", "01": "Stockholms län"}[code]
@@ -106,11 +128,17 @@ def test_haninge_shows_its_shared_insatser_and_says_the_rest_is_not_loaded(ref_d
     at = profile(karna="haninge")
     infos = [i.value for i in at.info]
     assert sum(v == "Kärnspecifika insatser är inte inlästa för den här kärnan." for v in infos) == 4
-    assert any(v.startswith("Kärnans färdplan är inte inläst ännu.") and "data/curated/haninge-<år>/" in v
-               and "python -m data.build" in v for v in infos)
+    assert any(
+        v.startswith("Kärnans färdplan är inte inläst ännu.")
+        and "data/curated/haninge-<år>/" in v
+        and "python -m data.build" in v
+        for v in infos
+    )
     shared = [t for g in range(1, 5) for t in card_titles(at.get_by_key(f"gemensamma-{g}"))]
-    expected = [f"{c} {t}" for c, t in rows(ref_con, "SELECT code, title FROM interventions "
-                                                     "WHERE scope = 'shared' ORDER BY code")]
+    expected = [
+        f"{c} {t}"
+        for c, t in rows(ref_con, "SELECT code, title FROM interventions WHERE scope = 'shared' ORDER BY code")
+    ]
     assert shared == expected and len(shared) == 9
     assert all(not card_titles(at.get_by_key(f"karnspecifika-{g}")) for g in range(1, 5))
     texts = [unescape(m.value) for m in at.markdown]
@@ -120,12 +148,20 @@ def test_haninge_shows_its_shared_insatser_and_says_the_rest_is_not_loaded(ref_d
 
 def test_other_plans_list_the_cores_rufs_and_historical_insatser(ref_db, ref_con):
     def count(core, plan):
-        return rows(ref_con, "SELECT count(*) FROM intervention_cores ic JOIN interventions i "
-                             "ON i.id = ic.intervention_id WHERE ic.core_id = ? AND i.plan_type = ?", core, plan)[0][0]
+        return rows(
+            ref_con,
+            "SELECT count(*) FROM intervention_cores ic JOIN interventions i "
+            "ON i.id = ic.intervention_id WHERE ic.core_id = ? AND i.plan_type = ?",
+            core,
+            plan,
+        )[0][0]
+
     at = profile(karna="flemingsberg")
     labels = [e.label for e in at.expander if not e.label.startswith("Beskrivning")]
-    assert labels == [f"RUFS-uppföljningen 2020: insatser som rör kärnan ({count('flemingsberg', 'rufs')})",
-                      f"Historiska planer: aktiviteter för kärnan ({count('flemingsberg', 'historisk')})"]
+    assert labels == [
+        f"RUFS-uppföljningen 2020: insatser som rör kärnan ({count('flemingsberg', 'rufs')})",
+        f"Historiska planer: aktiviteter för kärnan ({count('flemingsberg', 'historisk')})",
+    ]
     assert count("flemingsberg", "historisk") == 15
     historical = [e for e in at.expander if e.label.startswith("Historiska")][0]
     assert "Verksamhetsplan 2009–2011 för den regionala stadskärnan Flemingsberg" in block_text(historical)
@@ -180,6 +216,7 @@ def test_the_explorers_core_filter_does_not_break_the_profile(ref_db):
 
 # --- data preparation, as plain functions ---
 
+
 def test_core_deck_shows_only_this_core_its_stations_and_kommuner(ref_db):
     store = ReferenceStore(ref_db)
     core = store.run("profile_core", core="sodertalje").iloc[0].to_dict()
@@ -196,8 +233,11 @@ def test_core_deck_shows_only_this_core_its_stations_and_kommuner(ref_db):
 
 def test_description_blocks_find_sub_headings():
     blocks = pdata.description_blocks("En mötesplats\n\nHär möts vägar.\n\nKort rad utan punkt\n\n\n")
-    assert blocks == [("heading", "En mötesplats"), ("paragraph", "Här möts vägar."),
-                      ("heading", "Kort rad utan punkt")]
+    assert blocks == [
+        ("heading", "En mötesplats"),
+        ("paragraph", "Här möts vägar."),
+        ("heading", "Kort rad utan punkt"),
+    ]
     long_line = "ord " * 40
     assert pdata.description_blocks(long_line)[0][0] == "paragraph"
     assert pdata.description_blocks(None) == [] and pdata.description_blocks(np.nan) == []
@@ -208,27 +248,60 @@ def test_figure_values_keep_the_qualifier_and_never_show_zero_for_missing():
     assert pdata.figure_value(4.3, None) == "4,3"
     assert pdata.figure_value(np.nan, "ca") == MISSING
     assert pdata.figure_value(0.0, None) == "0"  # a stated zero stays a zero
-    table = pdata.figures_table(pd.DataFrame([{
-        "indicator": "Nya invånare", "unit": "invånare", "year": pd.NA, "period_text": None,
-        "value": np.nan, "qualifier": "ca", "value_type": "plan", "value_text": "ca 10 000",
-        "source_title": "Kommunala uppgifter", "source_section": None, "note": "Område: Södra Häggvik"}]))
+    table = pdata.figures_table(
+        pd.DataFrame(
+            [
+                {
+                    "indicator": "Nya invånare",
+                    "unit": "invånare",
+                    "year": pd.NA,
+                    "period_text": None,
+                    "value": np.nan,
+                    "qualifier": "ca",
+                    "value_type": "plan",
+                    "value_text": "ca 10 000",
+                    "source_title": "Kommunala uppgifter",
+                    "source_section": None,
+                    "note": "Område: Södra Häggvik",
+                }
+            ]
+        )
+    )
     assert table.iloc[0]["Värde"] == MISSING and table.iloc[0]["År"] == MISSING
     assert table.iloc[0]["Område och anmärkning"] == "Område: Södra Häggvik"
 
 
 def test_population_metrics_say_missing():
-    metrics = pdata.population_metrics(pd.DataFrame([
-        {"geography_type": "kommun", "geography": "0181", "name": "Södertälje", "year": 2024,
-         "value": 102911.0, "source_title": "SCB"},
-        {"geography_type": "kommun", "geography": "0999", "name": "0999", "year": np.nan, "value": np.nan,
-         "source_title": None}]))
+    metrics = pdata.population_metrics(
+        pd.DataFrame(
+            [
+                {
+                    "geography_type": "kommun",
+                    "geography": "0181",
+                    "name": "Södertälje",
+                    "year": 2024,
+                    "value": 102911.0,
+                    "source_title": "SCB",
+                },
+                {
+                    "geography_type": "kommun",
+                    "geography": "0999",
+                    "name": "0999",
+                    "year": np.nan,
+                    "value": np.nan,
+                    "source_title": None,
+                },
+            ]
+        )
+    )
     assert [(m["label"], m["value"]) for m in metrics] == [("Södertälje 2024", f"102{NBSP}911"), ("0999", MISSING)]
 
 
 def test_source_text_is_escaped_for_markdown():
     assert pdata.plain("<script>alert(1)</script>") == "\\<script\\>alert\\(1\\)\\</script\\>"
     assert pdata.plain("**fet** [länk](http://x) :red[färg] $x$") == (
-        "\\*\\*fet\\*\\* \\[länk\\]\\(http\\://x\\) \\:red\\[färg\\] \\$x\\$")
+        "\\*\\*fet\\*\\* \\[länk\\]\\(http\\://x\\) \\:red\\[färg\\] \\$x\\$"
+    )
     assert pdata.plain(None) == MISSING
 
 
@@ -239,8 +312,17 @@ def test_card_texts_and_download_table(ref_db):
     assert pdata.card_heading("3.4", "Besöksnäringen") == "3.4 Besöksnäringen"
     interventions = ReferenceStore(ref_db).run("profile_interventions", core="sodertalje")
     table = pdata.download_table(interventions)
-    assert list(table.columns) == ["Plan", "Målområde", "Omfattning", "Kod", "Insats", "Ansvarig aktör",
-                                   "Medverkande aktörer", "Dokument", "Avsnitt"]
+    assert list(table.columns) == [
+        "Plan",
+        "Målområde",
+        "Omfattning",
+        "Kod",
+        "Insats",
+        "Ansvarig aktör",
+        "Medverkande aktörer",
+        "Dokument",
+        "Avsnitt",
+    ]
     assert len(table) == 21 and set(table["Plan"]) == {"Färdplan", "RUFS-uppföljning"}
     row = table.set_index("Kod").loc["3.3"]
     assert row["Målområde"] == "3 Näringsliv och innovation" and row["Omfattning"] == "Gemensam"

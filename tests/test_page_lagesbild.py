@@ -1,12 +1,14 @@
 """Lägesbild under AppTest and its pure parts: RUFS delmål as target vs outcome, the index against
 hand-computed numbers from the source CSV, gaps that stay gaps, the goal-area filter, read-only mode."""
+
 import csv
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.lagesbild import indicator_charts, lagesbild_data as ld
+from components.lagesbild import indicator_charts
+from components.lagesbild import lagesbild_data as ld
 from queries.runner import ReferenceStore
 from tests.conftest import REPO, open_page
 
@@ -40,8 +42,9 @@ def test_delmal_distance_in_the_targets_own_unit(ref_db):
     assert "Avstånd till delmålet: 16 700 av 22 000 bostäder per år (2019): 5 300 under delmålet" in page
     # percent: the difference is in procentenheter
     assert ("Avstånd till delmålet: 74,5 av 80 procent (2017): 5,5 procentenheter under delmålet") in page
-    assert ("Avstånd till delmålet: 3,4 av 4,5 procent av bruttoregionalprodukten (2019): 1,1 procentenheter "
-            "under delmålet") in page
+    assert (
+        "Avstånd till delmålet: 3,4 av 4,5 procent av bruttoregionalprodukten (2019): 1,1 procentenheter under delmålet"
+    ) in page
 
 
 def test_delmal_with_sub_measures_is_shown_side_by_side_without_a_distance(ref_db):
@@ -66,8 +69,10 @@ def test_target_gap_numbers(ref_db):
     found, _ = cards(ref_db, "sodertalje")
     gap = found["rufs-bostader-per-ar"].gap
     assert (gap["value"], gap["target"], gap["gap"], gap["year"]) == (16700, 22000, 5300, 2019)
-    assert found["rufs-nystartade-foretag"].gap["text"].replace("\u00a0", " ") == \
-        "13,7 av 18 nystartade företag per 1 000 invånare (2019): 4,3 under delmålet"
+    assert (
+        found["rufs-nystartade-foretag"].gap["text"].replace("\u00a0", " ")
+        == "13,7 av 18 nystartade företag per 1 000 invånare (2019): 4,3 under delmålet"
+    )
 
 
 def test_index_against_hand_computed_numbers_from_the_source_csv():
@@ -76,11 +81,11 @@ def test_index_against_hand_computed_numbers_from_the_source_csv():
     frame = pd.DataFrame({"series": "Södertälje", "year": list(sodertalje), "value": list(sodertalje.values())})
     indexed = ld.index_series(frame, 2019).set_index("year")["index"]
     assert indexed[2019] == 100
-    assert indexed[2021] == pytest.approx(101209 / 98979 * 100)        # 102.2530…
+    assert indexed[2021] == pytest.approx(101209 / 98979 * 100)  # 102.2530…
     assert round(indexed[2021], 2) == 102.25
-    assert indexed[2024] == pytest.approx(102911 / 98979 * 100)        # 103.9725…
-    assert 2018 not in indexed.index                                    # growth since the base year
-    assert 2020 not in indexed.index and 2022 not in indexed.index      # gaps stay gaps
+    assert indexed[2024] == pytest.approx(102911 / 98979 * 100)  # 103.9725…
+    assert 2018 not in indexed.index  # growth since the base year
+    assert 2020 not in indexed.index and 2022 not in indexed.index  # gaps stay gaps
 
 
 def test_base_year_choices_are_years_every_series_has(ref_db):
@@ -96,8 +101,13 @@ def test_base_year_choices_are_years_every_series_has(ref_db):
 
 
 def test_lines_break_at_missing_years_and_short_series_are_points():
-    frame = pd.DataFrame({"series": "Södertälje", "year": [2017, 2018, 2019, 2021, 2024],
-                          "value": [96000.0, 97000.0, 98979.0, 101209.0, 102911.0]})
+    frame = pd.DataFrame(
+        {
+            "series": "Södertälje",
+            "year": [2017, 2018, 2019, 2021, 2024],
+            "value": [96000.0, 97000.0, 98979.0, 101209.0, 102911.0],
+        }
+    )
     fig = indicator_charts.series_figure(frame, "Folkmängd", "personer")
     [trace] = fig.data
     assert trace.connectgaps is False
@@ -112,13 +122,25 @@ def test_lines_break_at_missing_years_and_short_series_are_points():
 def test_the_figure_spec_passes_plotlys_validation():
     """series_figure skips Plotly's validators for speed; the same dict must pass them."""
     import plotly.graph_objects as go
-    frame = pd.DataFrame({"series": ["Södertälje"] * 4 + ["Stockholms län"] * 4,
-                          "year": [2017, 2018, 2019, 2021] * 2,
-                          "value": [96000.0, 97000.0, 98979.0, 101209.0, 2.3e6, 2.34e6, 2.37e6, 2.41e6]})
-    cases = [dict(frame=frame, title="Folkmängd", unit="personer"),
-             dict(frame=frame, title="Andel", unit="procent", target=45.0, goal_area_id=3),
-             dict(frame=ld.index_series(frame, 2018), title="Index", unit="personer", column="index",
-                  y_title="index, 2018 = 100")]
+
+    frame = pd.DataFrame(
+        {
+            "series": ["Södertälje"] * 4 + ["Stockholms län"] * 4,
+            "year": [2017, 2018, 2019, 2021] * 2,
+            "value": [96000.0, 97000.0, 98979.0, 101209.0, 2.3e6, 2.34e6, 2.37e6, 2.41e6],
+        }
+    )
+    cases = [
+        dict(frame=frame, title="Folkmängd", unit="personer"),
+        dict(frame=frame, title="Andel", unit="procent", target=45.0, goal_area_id=3),
+        dict(
+            frame=ld.index_series(frame, 2018),
+            title="Index",
+            unit="personer",
+            column="index",
+            y_title="index, 2018 = 100",
+        ),
+    ]
     for case in cases:
         spec = indicator_charts.series_spec(**case)
         validated = go.Figure(spec)  # raises on an unknown or invalid property
@@ -132,8 +154,8 @@ def test_the_figure_spec_passes_plotlys_validation():
 
 def test_records_is_to_dict_records(ref_db):
     from components.common.frames import records
-    frame = pd.DataFrame({"a": ["x", None, "z"], "b": [1.5, float("nan"), 3.0], "c": [1, 2, 3]}).astype(
-        {"a": object})
+
+    frame = pd.DataFrame({"a": ["x", None, "z"], "b": [1.5, float("nan"), 3.0], "c": [1, 2, 3]}).astype({"a": object})
     assert str(records(frame)) == str(frame.to_dict("records"))
     values = ReferenceStore(ref_db).run("lagesbild_values", core="flemingsberg")  # Arrow strings, NULLs
     assert str(records(values)) == str(values.to_dict("records"))
@@ -142,7 +164,7 @@ def test_records_is_to_dict_records(ref_db):
 def test_index_toggle_and_base_year_on_the_page(ref_db):
     at = lagesbild(karna="sodertalje", malomrade="1")
     toggle = at.toggle(key="lb_index_folkmangd")
-    assert toggle.value is True                     # counts start as an index, the county as reference
+    assert toggle.value is True  # counts start as an index, the county as reference
     at.selectbox(key="lb_bas_folkmangd").set_value(2019).run()
     assert not at.exception
     table = next(t.value for t in at.dataframe if "Index (2019 = 100)" in t.value.columns)
@@ -160,16 +182,22 @@ def test_goal_area_filter_and_the_cores_own_figures(ref_db):
     at = lagesbild(karna="flemingsberg", malomrade="2")
     assert [h.value for h in at.header] == ["2 Samhällsservice", "Läs in indikatorvärden"]
     page = text(at)
-    assert "cirka 30 000 personer (idag (utkast 2025)) · kärna · Källa: Färdplan för den regionala stadskärnan " \
-           "Flemingsberg (utkast)" in page
+    assert (
+        "cirka 30 000 personer (idag (utkast 2025)) · kärna · Källa: Färdplan för den regionala stadskärnan "
+        "Flemingsberg (utkast)" in page
+    )
     assert "visas när inget målområde är valt" in page
 
 
 def test_all_goal_areas_and_the_municipalities_quotes(ref_db):
     at = lagesbild(karna="kungens-kurva-skarholmen")
-    assert [h.value for h in at.header][:5] == ["1 Levande stadskärnor", "2 Samhällsservice",
-                                               "3 Näringsliv och innovation", "4 Hållbart resande",
-                                               "Utan målområde i källan"]
+    assert [h.value for h in at.header][:5] == [
+        "1 Levande stadskärnor",
+        "2 Samhällsservice",
+        "3 Näringsliv och innovation",
+        "4 Hållbart resande",
+        "Utan målområde i källan",
+    ]
     quotes = next(t.value for t in at.table if "Område som avses" in t.value.columns)
     assert set(quotes["Typ"]) >= {"utfall", "prognos", "plan"}
     assert "Skärholmens stadsdelsområde" in set(quotes["Område som avses"])

@@ -1,19 +1,32 @@
 """Sign-in configured (secrets [auth] and [roles]) under AppTest: each role sees exactly its controls, the
 signed-in name is what the record carries, signing out ends writing. The provider flow itself is in
 tests/e2e/test_signin_browser.py."""
+
 from streamlit.testing.v1 import AppTest
 
 from queries.dialogue_model import Priority
 from tests.conftest import REPO
 
 SECRETS = {
-    "auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 40,
-             "testidp": {"client_id": "fardplan", "client_secret": "hemligt",
-                         "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}},
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 40,
+        "testidp": {
+            "client_id": "fardplan",
+            "client_secret": "hemligt",
+            "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+        },
+    },
     "login": {"labels": {"testidp": "Logga in med testkonto"}},
-    "roles": {"claim": "groups", "map": {"fp-handlaggare": ["handläggare"], "fp-region": ["beslutsfattare:region"],
-                                         "fp-sodertalje": ["beslutsfattare:kommun:sodertalje"],
-                                         "fp-admin": ["administratör"]}},
+    "roles": {
+        "claim": "groups",
+        "map": {
+            "fp-handlaggare": ["handläggare"],
+            "fp-region": ["beslutsfattare:region"],
+            "fp-sodertalje": ["beslutsfattare:kommun:sodertalje"],
+            "fp-admin": ["administratör"],
+        },
+    },
 }
 
 
@@ -22,8 +35,14 @@ def as_user(page: str, groups: list[str] | None, **query) -> AppTest:
     for key, value in SECRETS.items():
         at.secrets[key] = value
     if groups is not None:
-        at.user = {"is_logged_in": True, "sub": "s-" + "-".join(groups), "iss": "http://idp",
-                   "name": "Testperson " + " ".join(groups), "email": "test@example.se", "groups": groups}
+        at.user = {
+            "is_logged_in": True,
+            "sub": "s-" + "-".join(groups),
+            "iss": "http://idp",
+            "name": "Testperson " + " ".join(groups),
+            "email": "test@example.se",
+            "groups": groups,
+        }
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

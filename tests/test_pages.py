@@ -18,6 +18,7 @@ def table_with(at: AppTest, column: str):
 
 def test_every_page_is_in_the_navigation():
     from tests.conftest import page_table
+
     rows = page_table()
     assert sorted(row[0].removeprefix("pages/") for row in rows) == sorted(PAGES)
     assert all(len(row[4]) > 20 for row in rows)  # every page says what it is for (its link's tooltip)
@@ -59,6 +60,7 @@ def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
 def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):
     from components.start.coverage_chart import coverage_figure, coverage_matrix
     from queries.runner import ReferenceStore
+
     counts = ReferenceStore(ref_db).run("insatser_per_core_goal_area", cores=None)
     sod = counts[(counts["core_id"] == "sodertalje") & (counts["goal_area_id"] == 3)].iloc[0]
     assert (sod["shared"], sod["core_specific"]) == (3, 2)
@@ -86,6 +88,7 @@ def test_a_fresh_machine_builds_the_store_at_first_start(tmp_path):
     import os
     import subprocess
     import sys
+
     db = tmp_path / "fresh.duckdb"
     env = {**os.environ, "FARDPLANER_DB": str(db), "FARDPLANER_USER_DB": str(tmp_path / "u.duckdb")}
     out = subprocess.run([sys.executable, "-c", FRESH], cwd=REPO, env=env, capture_output=True, text=True)
@@ -102,6 +105,7 @@ def test_accessibility_statement_says_how_to_report_and_what_does_not_conform(re
 
 def test_pages_import_only_components_and_components_live_in_their_groups():
     import re
+
     for page in (REPO / "pages").glob("*.py"):
         imports = re.findall(r"^\s*(?:from|import) (\w+)", page.read_text("utf-8"), re.M)
         assert set(imports) <= {"streamlit", "components", "__future__"}, (page.name, imports)

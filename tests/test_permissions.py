@@ -1,6 +1,7 @@
 """Who may do what: roles from a token's claim, every write path of the store refused without the role
 (Swedish message, nothing changed), imports and restores for administrators only, and the decision
 confirmed by both sides."""
+
 import shutil
 
 import pytest
@@ -12,14 +13,19 @@ from queries.permissions import ADMIN, HANDLAGGARE, READER, PermissionDenied, Pe
 from queries.user_store import StaleVersion, UserStore
 from tests.conftest import REPO
 
-MAPPING = {"fp-handlaggare": [HANDLAGGARE], "fp-region": ["beslutsfattare:region"],
-           "fp-sodertalje": ["beslutsfattare:kommun:sodertalje"], "fp-admin": [ADMIN]}
+MAPPING = {
+    "fp-handlaggare": [HANDLAGGARE],
+    "fp-region": ["beslutsfattare:region"],
+    "fp-sodertalje": ["beslutsfattare:kommun:sodertalje"],
+    "fp-admin": [ADMIN],
+}
 
 
 def person(name: str, *groups: str) -> Person:
     claims = {"sub": name.lower(), "name": name, "email": f"{name.lower()}@example.se", "groups": list(groups)}
-    return Person(name, f"https://idp.example|{claims['sub']}", claims["email"],
-                  roles_from_claims(claims, "groups", MAPPING))
+    return Person(
+        name, f"https://idp.example|{claims['sub']}", claims["email"], roles_from_claims(claims, "groups", MAPPING)
+    )
 
 
 ANNA = person("Anna", "fp-handlaggare")
@@ -112,12 +118,15 @@ def test_the_decision_is_confirmed_by_both_sides_and_a_change_withdraws_a_confir
     assert decided.decided
     active = [c for c in store.confirmations(d.id) if c.active]
     assert {(c.side, c.name, c.version, c.email) for c in active} == {
-        ("region", "Karin", d.version, "karin@example.se"), ("kommun", "Omar", d.version, "omar@example.se")}
+        ("region", "Karin", d.version, "karin@example.se"),
+        ("kommun", "Omar", d.version, "omar@example.se"),
+    }
     log = store.change_log(d.id)
     lines = list(readable(log, Names({}, {}))["Händelse"])
     assert lines[0] == "Beslutade prioriteringarna (1 insatser), bekräftat av Karin (regionen) och Omar (kommunen)"
-    assert (f"Bekräftelsen för regionen (Karin, version {d.version - 1}) drogs tillbaka eftersom dialogen "
-            "ändrades") in lines
+    assert (
+        f"Bekräftelsen för regionen (Karin, version {d.version - 1}) drogs tillbaka eftersom dialogen ändrades"
+    ) in lines
     assert {"https://idp.example|karin", "https://idp.example|omar", "https://idp.example|anna"} == set(log["who_sub"])
     assert "karin@example.se" in set(log["who_email"])
 
@@ -153,6 +162,7 @@ def test_the_exports_show_who_confirmed(ref_db, store):
     from components.briefing.briefing_xlsx import shortlist_xlsx
     from components.dialog.dialogue_view import confirmation_lines
     from queries.runner import ReferenceStore
+
     d = store.create("sodertalje", "2026–2027", None, who=ANNA)
     d.priorities = [Priority("gemensam-1.1", 1)]
     d = store.save(d, who=ANNA)
@@ -172,6 +182,7 @@ def test_the_exports_show_who_confirmed(ref_db, store):
 
 def test_the_example_secrets_file_is_valid_and_names_every_role():
     import tomllib
+
     example = tomllib.loads((REPO / "docs" / "secrets.example.toml").read_text("utf-8"))
     assert example["auth"]["redirect_uri"].endswith("/oauth2callback") and example["auth"]["required"] is True
     assert "client_id" in example["auth"]["entra"] and set(example["login"]["labels"]) <= set(example["auth"])

@@ -1,6 +1,7 @@
 """Priorities beyond the färdplan and the record across periods: a proposal for a new insats and a RUFS
 Bilaga 2 insats on a shortlist, shown and exported as what they are and untouched by a rebuild; the
 meeting place; a timeline per insats across periods; the follow-up forms keep half-typed text."""
+
 import hashlib
 import io
 from datetime import date
@@ -13,12 +14,12 @@ from streamlit.testing.v1 import AppTest
 
 from components.briefing.briefing_data import PROPOSAL, collect
 from components.briefing.briefing_xlsx import shortlist_xlsx
-from components.dialog.calendar_ics import meeting_ics
-from components.dialog.change_log_text import swedish_date
-from components.dialog.insats_timeline import lines, timelines
 from components.briefing.protocol_data import collect_protocol
 from components.briefing.protocol_docx import protocol_docx
 from components.common.store import reference_store
+from components.dialog.calendar_ics import meeting_ics
+from components.dialog.change_log_text import swedish_date
+from components.dialog.insats_timeline import lines, timelines
 from queries.dialogue_model import Priority
 from queries.followup_store import FollowUpStore, Milestone
 from queries.proposal_store import ProposalStore, is_proposal
@@ -44,11 +45,15 @@ def run():
 
 
 def shortlist_with_proposal(app_store):
-    proposal = ProposalStore(app_store.path).propose("sodertalje", "Gemensam stationsentré vid Södertälje C",
-                                                     "Kommunen och SL utreder en entré.", 3, who="Anna")
+    proposal = ProposalStore(app_store.path).propose(
+        "sodertalje", "Gemensam stationsentré vid Södertälje C", "Kommunen och SL utreder en entré.", 3, who="Anna"
+    )
     d = app_store.create("sodertalje", "2026–2027", date(2026, 3, 12), who="Anna")
-    d.priorities = [Priority("gemensam-1.1", 1, status="prioriterad"), Priority(RUFS, 2, status="prioriterad"),
-                    Priority(proposal.id, 3, wording="Ta fram ett gemensamt förslag", status="prioriterad")]
+    d.priorities = [
+        Priority("gemensam-1.1", 1, status="prioriterad"),
+        Priority(RUFS, 2, status="prioriterad"),
+        Priority(proposal.id, 3, wording="Ta fram ett gemensamt förslag", status="prioriterad"),
+    ]
     d.meeting_place = "Södertälje stadshus"
     return proposal, app_store.save(d, who="Anna")
 
@@ -76,7 +81,7 @@ def test_proposal_and_rufs_insats_are_exported_as_what_they_are(app_store):
     sheet = load_workbook(io.BytesIO(shortlist_xlsx(briefing))).active
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     header = next(r for r in rows if "Anmärkning" in r)
-    by_id = {r[header.index("Insats-id")]: r for r in rows[rows.index(header) + 1:] if r[header.index("Insats-id")]}
+    by_id = {r[header.index("Insats-id")]: r for r in rows[rows.index(header) + 1 :] if r[header.index("Insats-id")]}
     assert by_id[proposal.id][header.index("Anmärkning")] == PROPOSAL
     assert "av Anna" in by_id[proposal.id][header.index("Källa")]
     assert by_id[RUFS][header.index("Anmärkning")] is None and "RUFS" in by_id[RUFS][header.index("Källa")]
@@ -84,8 +89,9 @@ def test_proposal_and_rufs_insats_are_exported_as_what_they_are(app_store):
     decided = app_store.decide(d.id, d.version, who="Anna")
     protocol = collect_protocol(run(), decided, app_store.confirmations(d.id), {}, {}, decided.meeting_place)
     text = "\n".join(p.text for p in Document(io.BytesIO(protocol_docx(protocol))).paragraphs)
-    cells = "\n".join(c.text for t in Document(io.BytesIO(protocol_docx(protocol))).tables for r in t.rows
-                      for c in r.cells)
+    cells = "\n".join(
+        c.text for t in Document(io.BytesIO(protocol_docx(protocol))).tables for r in t.rows for c in r.cells
+    )
     assert proposal.title in text and "Södertälje stadshus" in cells
     assert f"{PROPOSAL}. Förslag inmatat i Färdplansdialogen av Anna" in cells
     assert "RUFS" in cells
@@ -100,8 +106,12 @@ def test_a_rebuild_of_the_reference_data_changes_neither_proposals_nor_the_user_
     build(target=target, force=True)
     assert hashlib.sha256(app_store.path.read_bytes()).hexdigest() == before
     with duckdb.connect(str(target), read_only=True) as ref:
-        assert ref.execute("SELECT count(*) FROM interventions WHERE id LIKE 'forslag-%' OR title = ?",
-                           [proposal.title]).fetchone()[0] == 0
+        assert (
+            ref.execute(
+                "SELECT count(*) FROM interventions WHERE id LIKE 'forslag-%' OR title = ?", [proposal.title]
+            ).fetchone()[0]
+            == 0
+        )
     assert [p.intervention_id for p in app_store.load(d.id).priorities] == ["gemensam-1.1", RUFS, proposal.id]
 
 
@@ -179,7 +189,6 @@ def test_the_follow_up_forms_keep_half_typed_text_per_person(app_store):
     assert FollowUpStore(app_store.path).plans([pid])[pid].followups[0].note == "Halvfärdig lägesrapport"
     assert again.text_area(key=note).value == ""
     assert app_store.text_drafts("webbläsare:" + "a" * 32, "uppf:") == {what: "Halvfärdigt delmål"}
-
 
 
 def test_a_proposal_can_be_withdrawn_unless_a_decision_holds_it(app_store):

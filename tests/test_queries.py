@@ -1,4 +1,5 @@
 """The query runner: named, parameterised, checked at load; every query runs on the built store."""
+
 import pytest
 
 from queries.runner import QUERIES, ReferenceStore, parse
@@ -30,6 +31,7 @@ def test_wrong_parameters_are_refused(ref_db):
 
 def test_store_reopens_after_a_rebuild(ref_db, tmp_path):
     from data.build import build
+
     db = tmp_path / "s.duckdb"
     build(db, force=True)
     store = ReferenceStore(db)
@@ -43,10 +45,14 @@ def test_user_store_sql_lives_in_named_queries_and_each_is_used():
 
     from queries.store_file import USER_QUERIES
     from tests.conftest import REPO
+
     # migrate_user_store.py copies every table, so it writes SELECT and INSERT from the catalogue's names
     code = {p.name: p.read_text("utf-8") for p in (REPO / "queries").glob("*.py")}
-    inline = [name for name, text in code.items() if name != "migrate_user_store.py"
-              and re.search(r"[\"'](SELECT|INSERT|UPDATE|DELETE) ", text)]
+    inline = [
+        name
+        for name, text in code.items()
+        if name != "migrate_user_store.py" and re.search(r"[\"'](SELECT|INSERT|UPDATE|DELETE) ", text)
+    ]
     assert inline == [], inline
     every = "\n".join(code.values())
     unused = [name for name in USER_QUERIES if f'"{name}"' not in every]

@@ -1,5 +1,6 @@
 """The reference store file empty, corrupt, locked or unreadable: the app rebuilds it when it can, and
 otherwise says so in Swedish (naming the file) instead of crashing. User data is never touched."""
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,11 @@ def refused(at: AppTest, page_started: bool = False) -> str:
     return at.error[0].value
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00" * 4096, os.urandom(50_000), b"SQLite format 3\x00" + b"x" * 500],
-                         ids=["empty", "zeros", "random", "other-database"])
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00" * 4096, os.urandom(50_000), b"SQLite format 3\x00" + b"x" * 500],
+    ids=["empty", "zeros", "random", "other-database"],
+)
 def test_a_broken_store_file_is_rebuilt_at_start(store_path, content):
     store_path.write_bytes(content)
     at = start_app()
@@ -55,9 +59,17 @@ def test_a_broken_store_file_is_rebuilt_at_start(store_path, content):
 
 
 def test_a_store_locked_by_another_program_is_rebuilt_beside_it(store_path):
-    locker = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
-                               f"con = duckdb.connect({str(store_path)!r})\nprint('locked', flush=True)\n"
-                               "time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    locker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time\n"
+            f"con = duckdb.connect({str(store_path)!r})\nprint('locked', flush=True)\n"
+            "time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert locker.stdout.readline().strip() == "locked"
         at = start_app("pages/insatser.py")
@@ -69,6 +81,7 @@ def test_a_store_locked_by_another_program_is_rebuilt_beside_it(store_path):
 def test_source_errors_without_any_built_store_stop_with_the_errors_named(store_path, monkeypatch):
     def broken_build(**_):
         raise DataError(["common/cores.csv, rad 3, fält name: värdet saknas"])
+
     monkeypatch.setattr(components.common.store, "build", broken_build)
     message = refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
     assert "fardplaner.duckdb" in message and "källdatan har fel" in message
@@ -82,6 +95,7 @@ def test_a_build_that_cannot_write_keeps_showing_the_last_built_store(store_path
 
     def no_space(**_):
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(components.common.store, "build", no_space)
     at = start_app()  # (AppTest drops app.py's own elements after switch_page; the browser shows them)
     assert at.title[0].value == TITLE
@@ -94,6 +108,7 @@ def test_an_unwritable_folder_and_a_corrupt_store_stop_with_a_message(store_path
 
     def read_only(**_):
         raise PermissionError(13, "Permission denied", str(store_path.parent))
+
     monkeypatch.setattr(components.common.store, "build", read_only)
     message = refused(AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run())
     assert "Databasen med färdplanerna (fardplaner.duckdb) kan inte läsas" in message

@@ -1,5 +1,6 @@
 """The reference data shared by instances through PostgreSQL: an import's curated folder published as a
 version named by its content, another instance's folder brought to it, its own restore points kept."""
+
 import shutil
 
 from data.build import build
@@ -37,5 +38,6 @@ def test_a_published_version_reaches_the_other_folder_and_its_build(user_target,
     db = tmp_path / "b.duckdb"
     build(db, force=True, curated=b)
     import duckdb
+
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT name FROM cores WHERE id = 'haninge'").fetchone()[0] == "Haninge stadskärna (ändrad)"

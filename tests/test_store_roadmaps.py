@@ -2,6 +2,7 @@
 
 Expected values are typed from data/sources/seeds/fardplan-sodertalje-2026.txt, not read from the CSVs.
 """
+
 import pytest
 
 from tests.conftest import rows, seed_text
@@ -17,8 +18,7 @@ SODERTALJE = {
     "1.5": (1, "core", None, ["sodertalje-kommun", R, "polismyndigheten", "fastighetsagare"]),
     "2.1": (2, "shared", R, [K]),
     "2.2": (2, "shared", R, [K]),
-    "2.3": (2, "core", None, ["sodertalje-kommun", "akademien", "naringslivet", R,
-                              "teknikcollege-stockholmsregionen"]),
+    "2.3": (2, "core", None, ["sodertalje-kommun", "akademien", "naringslivet", R, "teknikcollege-stockholmsregionen"]),
     "3.1": (3, "shared", R, [K]),
     "3.2": (3, "shared", R, [K, "naringslivet"]),
     "3.3": (3, "shared", R, ["almi-stockholm-ab", K, "naringslivet"]),
@@ -29,13 +29,20 @@ SODERTALJE = {
     "4.3": (4, "core", None, [R, "sodertalje-kommun", "trafikverket"]),
     "4.4": (4, "core", None, [R, "region-sormland", "sodertalje-kommun", "trafikverket", "bussoperator"]),
 }
-CORES = ["arlanda-marsta", "barkarby-jakobsberg", "flemingsberg", "haninge", "kista-sollentuna-haggvik",
-         "kungens-kurva-skarholmen", "sodertalje", "taby-centrum-arninge"]
+CORES = [
+    "arlanda-marsta",
+    "barkarby-jakobsberg",
+    "flemingsberg",
+    "haninge",
+    "kista-sollentuna-haggvik",
+    "kungens-kurva-skarholmen",
+    "sodertalje",
+    "taby-centrum-arninge",
+]
 
 
 def test_sodertalje_has_exactly_the_seventeen_insatser(ref_con):
-    found = rows(ref_con, "SELECT code FROM interventions WHERE source_id = 'fardplan-sodertalje-2026' "
-                          "ORDER BY code")
+    found = rows(ref_con, "SELECT code FROM interventions WHERE source_id = 'fardplan-sodertalje-2026' ORDER BY code")
     assert [c for (c,) in found] == sorted(SODERTALJE)
 
 
@@ -48,15 +55,17 @@ def test_sodertalje_insats_goal_area_scope_and_actors(ref_con, code):
     assert core == (None if scope == "shared" else "sodertalje")
     leads = rows(ref_con, "SELECT actor_id FROM intervention_actors WHERE intervention_id = ? AND role = 'lead'", iid)
     assert [a for (a,) in leads] == ([lead] if lead else [])
-    parts = rows(ref_con, "SELECT actor_id FROM intervention_actors WHERE intervention_id = ? "
-                          "AND role = 'participant'", iid)
+    parts = rows(
+        ref_con, "SELECT actor_id FROM intervention_actors WHERE intervention_id = ? AND role = 'participant'", iid
+    )
     assert sorted(a for (a,) in parts) == sorted(participants)
 
 
 def test_sodertalje_titles_are_the_roadmaps_words(ref_con):
     text = seed_text("fardplan-sodertalje-2026.txt")
-    for title, description in rows(ref_con, "SELECT title, description FROM interventions "
-                                            "WHERE source_id = 'fardplan-sodertalje-2026'"):
+    for title, description in rows(
+        ref_con, "SELECT title, description FROM interventions WHERE source_id = 'fardplan-sodertalje-2026'"
+    ):
         assert title in text
         for paragraph in description.split("\n\n"):
             assert " ".join(paragraph.split()) in text
@@ -65,8 +74,9 @@ def test_sodertalje_titles_are_the_roadmaps_words(ref_con):
 def test_almi_is_named_with_its_insats(ref_con):
     [(name, kind)] = rows(ref_con, "SELECT name, type FROM actors WHERE id = 'almi-stockholm-ab'")
     assert name == "Almi Stockholm AB"
-    assert ("gemensam-3.3",) in rows(ref_con, "SELECT intervention_id FROM intervention_actors "
-                                              "WHERE actor_id = 'almi-stockholm-ab'")
+    assert ("gemensam-3.3",) in rows(
+        ref_con, "SELECT intervention_id FROM intervention_actors WHERE actor_id = 'almi-stockholm-ab'"
+    )
 
 
 def test_shared_insatser_link_to_all_eight_cores(ref_con):
@@ -78,9 +88,12 @@ def test_shared_insatser_link_to_all_eight_cores(ref_con):
 
 
 def test_core_specific_insatser_link_only_to_their_core(ref_con):
-    wrong = rows(ref_con, "SELECT i.id, ic.core_id FROM interventions i JOIN intervention_cores ic "
-                          "ON ic.intervention_id = i.id WHERE i.scope = 'core' AND i.plan_type = 'fardplan' "
-                          "AND ic.core_id <> i.core_id")
+    wrong = rows(
+        ref_con,
+        "SELECT i.id, ic.core_id FROM interventions i JOIN intervention_cores ic "
+        "ON ic.intervention_id = i.id WHERE i.scope = 'core' AND i.plan_type = 'fardplan' "
+        "AND ic.core_id <> i.core_id",
+    )
     assert wrong == []
 
 
@@ -106,16 +119,24 @@ def test_cores_have_a_map_point_inside_the_region(ref_con):
 
 
 def test_sodertalje_figures_from_the_character_description(ref_con):
-    found = dict(rows(ref_con, "SELECT indicator_id, value FROM indicator_values WHERE geography = 'sodertalje' "
-                               "AND source_id = 'fardplan-sodertalje-2026'"))
+    found = dict(
+        rows(
+            ref_con,
+            "SELECT indicator_id, value FROM indicator_values WHERE geography = 'sodertalje' "
+            "AND source_id = 'fardplan-sodertalje-2026'",
+        )
+    )
     assert found == {"boende-i-karnan": 25000, "arbetande-i-karnan": 35000}
 
 
 def test_goal_areas(ref_con):
     names = [n for (n,) in rows(ref_con, "SELECT name FROM goal_areas ORDER BY id")]
-    assert names == ["Levande och attraktiva stadskärnor", "Regionala målpunkter för samhällsservice",
-                     "Naturliga lokaliseringsplatser för näringsliv och innovation",
-                     "Tillgängliga regionala stadskärnor som bidrar till ett hållbart resande"]
+    assert names == [
+        "Levande och attraktiva stadskärnor",
+        "Regionala målpunkter för samhällsservice",
+        "Naturliga lokaliseringsplatser för näringsliv och innovation",
+        "Tillgängliga regionala stadskärnor som bidrar till ett hållbart resande",
+    ]
 
 
 FLEMINGSBERG = {  # the draft's core-specific insatser per goal area (read from the seed's sections)
@@ -127,8 +148,11 @@ FLEMINGSBERG = {  # the draft's core-specific insatser per goal area (read from 
 
 
 def test_flemingsberg_core_specific_insatser(ref_con):
-    found = rows(ref_con, "SELECT goal_area_id, title FROM interventions WHERE core_id = 'flemingsberg' "
-                          "AND plan_type = 'fardplan' AND scope = 'core'")
+    found = rows(
+        ref_con,
+        "SELECT goal_area_id, title FROM interventions WHERE core_id = 'flemingsberg' "
+        "AND plan_type = 'fardplan' AND scope = 'core'",
+    )
     assert len(found) == sum(len(v) for v in FLEMINGSBERG.values())
     for goal, words in FLEMINGSBERG.items():
         titles = [t for g, t in found if g == goal]
@@ -138,43 +162,67 @@ def test_flemingsberg_core_specific_insatser(ref_con):
 
 def test_flemingsberg_draft_wording_is_a_variant_of_the_shared_insatser(ref_con):
     variants = rows(ref_con, "SELECT intervention_id, source_id FROM intervention_variants ORDER BY 1")
-    assert [v for v, _ in variants] == ["gemensam-1.1", "gemensam-2.2", "gemensam-3.1", "gemensam-3.2",
-                                       "gemensam-3.3", "gemensam-4.1", "gemensam-4.2"]
+    assert [v for v, _ in variants] == [
+        "gemensam-1.1",
+        "gemensam-2.2",
+        "gemensam-3.1",
+        "gemensam-3.2",
+        "gemensam-3.3",
+        "gemensam-4.1",
+        "gemensam-4.2",
+    ]
     assert {s for _, s in variants} == {"fardplan-flemingsberg-2025"}
     # one canonical record per shared insats, in Södertälje's 2026 wording
     assert rows(ref_con, "SELECT DISTINCT source_id FROM interventions WHERE scope = 'shared'") == [
-        ("fardplan-sodertalje-2026",)]
+        ("fardplan-sodertalje-2026",)
+    ]
 
 
-@pytest.mark.parametrize("indicator,target,value,year", [
-    ("rufs-bostader-per-ar", 22000, 16700, 2019),
-    ("rufs-nystartade-foretag", 18, 13.7, 2019),
-    ("rufs-fou-investeringar", 4.5, 3.4, 2019),
-    ("rufs-gymnasieexamen", 80, 74.5, 2017),
-    ("rufs-hogre-utbildning-kunskapsintensiva-yrken", 55, 51.5, 2018),
-])
+@pytest.mark.parametrize(
+    "indicator,target,value,year",
+    [
+        ("rufs-bostader-per-ar", 22000, 16700, 2019),
+        ("rufs-nystartade-foretag", 18, 13.7, 2019),
+        ("rufs-fou-investeringar", 4.5, 3.4, 2019),
+        ("rufs-gymnasieexamen", 80, 74.5, 2017),
+        ("rufs-hogre-utbildning-kunskapsintensiva-yrken", 55, 51.5, 2018),
+    ],
+)
 def test_rufs_delmal_target_and_outcome(ref_con, indicator, target, value, year):
     [(t,)] = rows(ref_con, "SELECT target_value FROM indicators WHERE id = ?", indicator)
     assert t == target
-    found = rows(ref_con, "SELECT value FROM indicator_values WHERE indicator_id = ? AND year = ? "
-                          "AND geography_type = 'county'", indicator, year)
+    found = rows(
+        ref_con,
+        "SELECT value FROM indicator_values WHERE indicator_id = ? AND year = ? AND geography_type = 'county'",
+        indicator,
+        year,
+    )
     assert (value,) in found
 
 
 def test_rufs_delmal_count_and_a_range_kept_as_text(ref_con):
-    assert rows(ref_con, "SELECT count(*) FROM indicators WHERE source_id = 'rufs2050-uppfoljning-2020' "
-                         "AND target_text IS NOT NULL") == [(16,)]
-    [(value, text)] = rows(ref_con, "SELECT value, value_text FROM indicator_values "
-                                    "WHERE indicator_id = 'rufs-konkurrenskvot-kollektivtrafik' AND year = 2019")
+    assert rows(
+        ref_con,
+        "SELECT count(*) FROM indicators WHERE source_id = 'rufs2050-uppfoljning-2020' AND target_text IS NOT NULL",
+    ) == [(16,)]
+    [(value, text)] = rows(
+        ref_con,
+        "SELECT value, value_text FROM indicator_values "
+        "WHERE indicator_id = 'rufs-konkurrenskvot-kollektivtrafik' AND year = 2019",
+    )
     assert value is None and "0,4–1,8" in text
 
 
 def test_rufs_inventory_and_historical_plans_are_loaded(ref_con):
     counts = dict(rows(ref_con, "SELECT plan_type, count(*) FROM interventions GROUP BY 1"))
     assert counts == {"fardplan": 26, "rufs": 252, "historisk": 47}
-    linked = rows(ref_con, "SELECT ic.core_id FROM intervention_cores ic WHERE ic.intervention_id = "
-                           "'rufs2020-arninge-resecenter'")
+    linked = rows(
+        ref_con, "SELECT ic.core_id FROM intervention_cores ic WHERE ic.intervention_id = 'rufs2020-arninge-resecenter'"
+    )
     assert linked == [("taby-centrum-arninge",)]
-    [(lead,)] = rows(ref_con, "SELECT a.name FROM intervention_actors ia JOIN actors a ON a.id = ia.actor_id "
-                              "WHERE ia.intervention_id = 'rufs2020-forum-for-regionplanering' AND ia.role = 'lead'")
+    [(lead,)] = rows(
+        ref_con,
+        "SELECT a.name FROM intervention_actors ia JOIN actors a ON a.id = ia.actor_id "
+        "WHERE ia.intervention_id = 'rufs2020-forum-for-regionplanering' AND ia.role = 'lead'",
+    )
     assert lead == "Region Stockholm"

@@ -1,4 +1,5 @@
 """The user store: a whole dialogue, stale saves, locking, kill during save, migrations, read-only."""
+
 import os
 import signal
 import subprocess
@@ -10,8 +11,16 @@ import duckdb
 import pytest
 
 from data.build import build
-from queries.user_store import (DialogueDecided, Participant, Priority, ReadOnlyStore, StaleVersion,
-                                StoreBusy, UserStore, UserStoreError)
+from queries.user_store import (
+    DialogueDecided,
+    Participant,
+    Priority,
+    ReadOnlyStore,
+    StaleVersion,
+    StoreBusy,
+    UserStore,
+    UserStoreError,
+)
 from tests.conftest import REPO
 
 
@@ -21,8 +30,10 @@ def shortlist(*ids):
 
 def test_whole_dialogue_round_trip(store):
     d = store.create("sodertalje", "2026–2027", date(2026, 3, 12), who="Anna (tjänsteperson)")
-    d.participants = [Participant("Karin Ek", "Region Stockholm", "region"),
-                      Participant("Omar Ali", "Södertälje kommun", "kommun")]
+    d.participants = [
+        Participant("Karin Ek", "Region Stockholm", "region"),
+        Participant("Omar Ali", "Södertälje kommun", "kommun"),
+    ]
     d.priorities = shortlist("gemensam-1.1", "sodertalje-1.3", "gemensam-2.1", "sodertalje-3.5", "sodertalje-4.4")
     d = store.save(d, who="Anna")
     assert d.version == 2
@@ -37,12 +48,19 @@ def test_whole_dialogue_round_trip(store):
     assert decided.status == "beslutad" and decided.decided_at is not None
     again = store.load(d.id)
     assert [p.intervention_id for p in again.priorities] == [
-        "sodertalje-1.3", "gemensam-1.1", "gemensam-2.1", "sodertalje-3.5", "sodertalje-4.4"]
+        "sodertalje-1.3",
+        "gemensam-1.1",
+        "gemensam-2.1",
+        "sodertalje-3.5",
+        "sodertalje-4.4",
+    ]
     assert again.priorities[0].wording == "Gemensam målbild för stationsmiljöerna"
     assert [p.name for p in again.participants] == ["Karin Ek", "Omar Ali"]
     log = store.change_log(d.id)
     assert {"created", "order", "field", "decided"} <= set(log["action"])
-    assert {"wording", "owner_actor_id", "status"} == set(log[(log["subject"] == "sodertalje-1.3") & (log["action"] == "field")]["field"])
+    assert {"wording", "owner_actor_id", "status"} == set(
+        log[(log["subject"] == "sodertalje-1.3") & (log["action"] == "field")]["field"]
+    )
     assert set(log["who"]) == {"Anna (tjänsteperson)", "Anna", "Ordföranden"}
     with pytest.raises(DialogueDecided):
         store.save(again, who="Anna")
@@ -88,9 +106,16 @@ def test_invalid_drafts_are_refused_with_swedish_messages(store):
 
 def test_a_locked_file_gives_a_clear_busy_message(file_store, monkeypatch):
     monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
-    holder = subprocess.Popen([sys.executable, "-c",
-                               "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
-                               "time.sleep(30)", str(file_store.path)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(30)",
+            str(file_store.path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(StoreBusy, match="upptagen"):
@@ -124,8 +149,13 @@ def test_killing_the_app_during_a_save_loses_nothing_saved_before(file_store):
     d.priorities = shortlist("gemensam-4.1")
     d = file_store.save(d, who="a")
     env = {**os.environ, "FARDPLANER_TEST_PAUSE_IN_SAVE": "30", "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(file_store.path), d.id], env=env,
-                            stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(file_store.path), d.id],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     assert proc.stdout.readline().strip() == "saving"
     time.sleep(1.0)  # inside the transaction, paused before COMMIT
     proc.send_signal(signal.SIGKILL)
@@ -154,6 +184,7 @@ def test_migration_backs_up_an_existing_file(tmp_path, monkeypatch):
     s = UserStore(path, read_only=False)
     d = s.create("haninge", "2026–2027", None, who="a")
     import queries.user_store as us
+
     monkeypatch.setattr(us, "MIGRATIONS", [*us.MIGRATIONS, "ALTER TABLE dialogues ADD COLUMN place VARCHAR;"])
     assert s.migrate() == len(us.MIGRATIONS)
     backups = list((tmp_path / "backups").glob(f"dialoger-v{len(us.MIGRATIONS) - 1}-*.duckdb"))

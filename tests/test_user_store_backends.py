@@ -1,6 +1,7 @@
 """Everything people write, on both backends (a DuckDB file and PostgreSQL), through the same functions:
 follow-up, proposals, drafts and half-typed texts, confirmations and the change log in their order, and the
 Swedish messages; the backend is chosen by FARDPLANER_USER_DB."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -91,6 +92,7 @@ def test_the_app_writes_through_the_chosen_backend(store, user_target, ref_db, m
     from streamlit.testing.v1 import AppTest
 
     from tests.conftest import REPO
+
     monkeypatch.setenv("FARDPLANER_USER_DB", user_target)
     monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
     d = store.create("sodertalje", "2026–2027", None, who="a")

@@ -1,5 +1,6 @@
 """The user store under concurrency: threads of one process (Streamlit sessions), separate processes,
 a notebook holding the file, and honest messages for files that are not a dialogue store."""
+
 import os
 import subprocess
 import sys
@@ -9,8 +10,7 @@ from collections import Counter
 import duckdb
 import pytest
 
-from queries.user_store import (Participant, StaleVersion, StoreBusy, StoreUnreadable, UserStore,
-                                UserStoreError)
+from queries.user_store import Participant, StaleVersion, StoreBusy, StoreUnreadable, UserStore, UserStoreError
 from tests.conftest import REPO
 
 SAVES = 25
@@ -91,8 +91,16 @@ add_participants(UserStore(sys.argv[1], read_only=False), sys.argv[2], sys.argv[
 def test_two_processes_saving_one_dialogue_lose_nothing(store):
     d = store.create("haninge", "2026–2027", None, who="a")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    procs = [subprocess.Popen([sys.executable, "-c", PROCESS_SCRIPT, store.target, d.id, f"p{n}", str(SAVES)],
-                              env=env, cwd=REPO, stderr=subprocess.PIPE, text=True) for n in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", PROCESS_SCRIPT, store.target, d.id, f"p{n}", str(SAVES)],
+            env=env,
+            cwd=REPO,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(2)
+    ]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
     assert results == [(0, ""), (0, "")]
     assert_each_save_once(store, d.id, [f"p{n}-{i}" for n in range(2) for i in range(SAVES)])
@@ -119,8 +127,10 @@ def test_a_read_only_and_a_read_write_store_on_one_file_in_one_process(store):
     assert_each_save_once(viewer, d.id, [f"rw-{i}" for i in range(SAVES)])
 
 
-HOLDER = ("import duckdb,sys,time; c=duckdb.connect(sys.argv[1], read_only=sys.argv[2]=='ro'); "
-          "print('ok', flush=True); time.sleep(60)")
+HOLDER = (
+    "import duckdb,sys,time; c=duckdb.connect(sys.argv[1], read_only=sys.argv[2]=='ro'); "
+    "print('ok', flush=True); time.sleep(60)"
+)
 
 
 @pytest.fixture()
@@ -129,7 +139,9 @@ def notebook(file_store):
     procs = []
 
     def hold(mode):
-        p = subprocess.Popen([sys.executable, "-c", HOLDER, str(file_store.path), mode], stdout=subprocess.PIPE, text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(file_store.path), mode], stdout=subprocess.PIPE, text=True
+        )
         procs.append(p)
         assert p.stdout.readline().strip() == "ok"
 
@@ -143,8 +155,12 @@ def test_a_notebook_holding_the_file_makes_reads_and_writes_busy_not_unreadable(
     d = file_store.create("haninge", "2026–2027", None, who="a")
     monkeypatch.setattr("queries.store_file.RETRY_SECONDS", 0.3)
     notebook("rw")
-    for attempt in (file_store.list_dialogues, lambda: file_store.load(d.id),
-                    lambda: file_store.save(d, who="a"), lambda: file_store.create("haninge", "2028–2029", None, who="a")):
+    for attempt in (
+        file_store.list_dialogues,
+        lambda: file_store.load(d.id),
+        lambda: file_store.save(d, who="a"),
+        lambda: file_store.create("haninge", "2028–2029", None, who="a"),
+    ):
         with pytest.raises(StoreBusy, match="upptagen av ett annat program"):
             attempt()
 

@@ -1,4 +1,5 @@
 """The Aktörer page's filter bar. Every filter lives in the URL (components.common.url_state)."""
+
 from __future__ import annotations
 
 import re
@@ -93,13 +94,15 @@ def filter_bar(labels: dict[str, dict]) -> ActorFilter:
     goal_areas = {int(k): v for k, v in labels["goal_area"].items()}
     top = st.columns([3, 2, 2, 3])
     text = url_state.text_input("Sök aktör", "q", container=top[0], placeholder="t.ex. södertälje, almi")
-    types = url_state.multiselect("Aktörstyp", list(labels["type"]), "typ", format_func=type_label,
-                                  container=top[1], placeholder="Alla typer")
-    plans = url_state.multiselect("Källa", list(PLAN_TYPE), "plan", format_func=PLAN_TYPE.get,
-                                  container=top[2], placeholder="Alla källor")
-    chosen_cores = url_state.multiselect("Kärna", list(cores), "karna", format_func=cores.get,
-                                         container=top[3], placeholder="Alla kärnor")
-    goals = url_state.pills("Målområde", sorted(goal_areas), "malomrade",
-                            format_func=lambda g: f"{g} {goal_areas[g]}")
+    types = url_state.multiselect(
+        "Aktörstyp", list(labels["type"]), "typ", format_func=type_label, container=top[1], placeholder="Alla typer"
+    )
+    plans = url_state.multiselect(
+        "Källa", list(PLAN_TYPE), "plan", format_func=PLAN_TYPE.get, container=top[2], placeholder="Alla källor"
+    )
+    chosen_cores = url_state.multiselect(
+        "Kärna", list(cores), "karna", format_func=cores.get, container=top[3], placeholder="Alla kärnor"
+    )
+    goals = url_state.pills("Målområde", sorted(goal_areas), "malomrade", format_func=lambda g: f"{g} {goal_areas[g]}")
     url_state.show_warnings()
     return ActorFilter(types, plans, chosen_cores, goals, text)

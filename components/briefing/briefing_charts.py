@@ -5,6 +5,7 @@ the object API (no pyplot, no global state), so this is safe on Streamlit's thre
 its title, unit and source line inside the image, and a caption that says the same in words (the
 table alternative). Numbers on axes are in Swedish format; a year the source lacks stays a gap.
 """
+
 from __future__ import annotations
 
 import io
@@ -29,7 +30,7 @@ class Chart:
     key: str
     title: str
     png: bytes
-    caption: str        # the chart in words: values, gaps, source
+    caption: str  # the chart in words: values, gaps, source
 
 
 def _figure(height_in: float):
@@ -52,8 +53,7 @@ def _style(ax) -> None:
 
 def _png(fig, title: str, source: str) -> bytes:
     fig.suptitle(title, x=0.01, ha="left", fontsize=11, fontweight="bold", color=INK)
-    fig.text(0.01, 0.015, "\n".join(textwrap.wrap(source, 120)), ha="left", va="bottom", fontsize=6.5,
-             color=MUTED)
+    fig.text(0.01, 0.015, "\n".join(textwrap.wrap(source, 120)), ha="left", va="bottom", fontsize=6.5, color=MUTED)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, facecolor="white")
     return buffer.getvalue()
@@ -75,11 +75,18 @@ def shortlist_balance(briefing: Briefing) -> Chart:
     _style(ax)
     labels = ["\n".join(textwrap.wrap(g.short_name, 16)) for g, _ in counts]
     values = [c for _, c in counts]
-    bars = ax.bar(range(len(values)), values, color=[GOAL_AREA_COLOURS.get(g.id, MUTED) for g, _ in counts],
-                  width=0.6)
+    bars = ax.bar(range(len(values)), values, color=[GOAL_AREA_COLOURS.get(g.id, MUTED) for g, _ in counts], width=0.6)
     for bar, value in zip(bars, values):
-        ax.annotate(number(value, 0), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=8, color=INK)
+        ax.annotate(
+            number(value, 0),
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=INK,
+        )
     ax.set_xticks(range(len(values)), labels)
     ax.set_ylim(0, max(values + [1]) * 1.2)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -87,14 +94,14 @@ def shortlist_balance(briefing: Briefing) -> Chart:
     ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.set_ylabel("Antal prioriterade insatser", fontsize=8, color=INK)
     gone = sum(1 for p in briefing.shortlist if p.goal_area_id is None)
-    source = (f"Källa: prioriteringslistan för {briefing.core_name} {briefing.period} i {APP_NAME}, "
-              f"uttagen {briefing.exported_on.isoformat()}; målområden enligt färdplanen.")
+    source = (
+        f"Källa: prioriteringslistan för {briefing.core_name} {briefing.period} i {APP_NAME}, "
+        f"uttagen {briefing.exported_on.isoformat()}; målområden enligt färdplanen."
+    )
     if gone:
-        source += (f" {gone} insats{'er' if gone > 1 else ''} utan målområde (finns inte längre i källorna) "
-                   f"räknas inte.")
+        source += f" {gone} insats{'er' if gone > 1 else ''} utan målområde (finns inte längre i källorna) räknas inte."
     title = "Prioriterade insatser per målområde"
-    caption = ("Antal prioriterade insatser per målområde: "
-               + ", ".join(f"{g.short_name} {c}" for g, c in counts) + ".")
+    caption = "Antal prioriterade insatser per målområde: " + ", ".join(f"{g.short_name} {c}" for g, c in counts) + "."
     return Chart("balance", title, _png(fig, title, source), caption)
 
 
@@ -114,7 +121,7 @@ def core_figures(briefing: Briefing) -> Chart | None:
     if len(rows) < 2:
         return None
     bars_in = 0.36 * len(rows)
-    height = bars_in + 1.15               # room for title above, axis label and source line below
+    height = bars_in + 1.15  # room for title above, axis label and source line below
     fig = _figure(height)
     ax = fig.add_axes((0.36, 0.72 / height, 0.54, bars_in / height))
     _style(ax)
@@ -127,8 +134,15 @@ def core_figures(briefing: Briefing) -> Chart | None:
     colours = ["#33475b" if f.value_type == "utfall" else "#ffffff" for f in rows]
     ax.barh(y, [f.number for f in rows], color=colours, edgecolor="#33475b", height=0.6)
     for yy, f in zip(y, rows):
-        ax.annotate(f"{f.value} {f.unit}", (f.number, yy), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=7.5, color=INK)
+        ax.annotate(
+            f"{f.value} {f.unit}",
+            (f.number, yy),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7.5,
+            color=INK,
+        )
     ax.set_yticks(y, labels, fontsize=7.5)
     ax.set_xlim(0, max(f.number for f in rows) * 1.3)
     _swedish_axis(ax.xaxis)
@@ -137,8 +151,14 @@ def core_figures(briefing: Briefing) -> Chart | None:
     sources = "; ".join(dict.fromkeys(f.source.split(",")[0] for f in rows))
     source = f"Källa: {sources}. Fyllda staplar: utfall; ofyllda: mål eller plan."
     title = f"{briefing.core_name} i siffror"
-    caption = "; ".join(f"{f.indicator} {f.year if f.year_number else f.period}: {f.value} {f.unit}"
-                        + ("" if f.value_type == "utfall" else f" ({f.value_type})") for f in rows) + "."
+    caption = (
+        "; ".join(
+            f"{f.indicator} {f.year if f.year_number else f.period}: {f.value} {f.unit}"
+            + ("" if f.value_type == "utfall" else f" ({f.value_type})")
+            for f in rows
+        )
+        + "."
+    )
     return Chart("figures", title, _png(fig, title, source), caption)
 
 
@@ -184,8 +204,16 @@ def population_trend(briefing: Briefing) -> Chart | None:
         gaps |= {y for y, v in points if v is None}
         colour, marker, style = LINE_STYLES[i % len(LINE_STYLES)]
         # NaN for a missing year: matplotlib breaks the line there instead of bridging the gap.
-        ax.plot(years, [float("nan") if v is None else v for _, v in points], color=colour, linestyle=style,
-                linewidth=1.6, marker=marker, markersize=2.8, label=f"{name} kommun")
+        ax.plot(
+            years,
+            [float("nan") if v is None else v for _, v in points],
+            color=colour,
+            linestyle=style,
+            linewidth=1.6,
+            marker=marker,
+            markersize=2.8,
+            label=f"{name} kommun",
+        )
         last_year, last_value = known[-1]
         ends.append((last_value, last_year, name, colour))
         latest.append(f"{name} {number(last_value, 0)} invånare ({last_year})")
@@ -196,13 +224,21 @@ def population_trend(briefing: Briefing) -> Chart | None:
     for value, year, name, colour in sorted(ends):
         y = max(value, placed[-1] + min_gap) if placed else value
         placed.append(y)
-        ax.annotate(f"{name}\n{number(value, 0)} ({year})", (year, value), xytext=(last + 0.9, y),
-                    textcoords="data", va="center", fontsize=7, color=colour, annotation_clip=False)
+        ax.annotate(
+            f"{name}\n{number(value, 0)} ({year})",
+            (year, value),
+            xytext=(last + 0.9, y),
+            textcoords="data",
+            va="center",
+            fontsize=7,
+            color=colour,
+            annotation_clip=False,
+        )
     ax.set_xlim(first - 0.5, last + 0.5)
     _swedish_axis(ax.yaxis)
-    step = max(1, -(-(last - first) // 6))                # at most about seven year ticks, ending on the last
+    step = max(1, -(-(last - first) // 6))  # at most about seven year ticks, ending on the last
     ax.set_xticks(sorted(range(last, first - 1, -step)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(int(v))))   # years: no thousands space
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(int(v))))  # years: no thousands space
     ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.set_ylabel("Invånare", fontsize=8, color=INK)
     gap_text = ""

@@ -6,14 +6,15 @@ whose texts are final Swedish strings: the exporters only lay them out. Nothing 
 whose insats is no longer in the reference store stays on the list, marked NOT_IN_SOURCES; a missing
 number is MISSING ("uppgift saknas"), never zero.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable
 
 import pandas as pd
 from babel.dates import format_date
@@ -76,12 +77,13 @@ class Direction:
 @dataclass
 class Figure:
     """One figure a source states for the core, as the source gives it (never recomputed)."""
+
     indicator: str
-    value: str          # Swedish text with the source's qualifier, e.g. "cirka 25 000"; MISSING if none
+    value: str  # Swedish text with the source's qualifier, e.g. "cirka 25 000"; MISSING if none
     unit: str
-    year: str           # "2026", or MISSING
-    period: str         # the source's own period words, e.g. "idag (färdplan publicerad 2026)"
-    value_type: str     # utfall / mål / plan / prognos
+    year: str  # "2026", or MISSING
+    period: str  # the source's own period words, e.g. "idag (färdplan publicerad 2026)"
+    value_type: str  # utfall / mål / plan / prognos
     source: str
     note: str
     number: float | None = None
@@ -90,8 +92,8 @@ class Figure:
 
 @dataclass
 class PopulationRow:
-    name: str           # "Södertälje kommun" or "Stockholms län (jämförelse)"
-    value: str          # Swedish integer or MISSING
+    name: str  # "Södertälje kommun" or "Stockholms län (jämförelse)"
+    value: str  # Swedish integer or MISSING
     year: str
     source: str
     is_county: bool = False
@@ -109,7 +111,7 @@ class ShortlistItem:
     scope: str
     roadmap_lead: str
     source: str
-    variant: str                # the core's roadmap's own wording, where it differs ('' otherwise)
+    variant: str  # the core's roadmap's own wording, where it differs ('' otherwise)
     wording: str
     owner: str
     owner_actor_id: str | None
@@ -117,7 +119,7 @@ class ShortlistItem:
     status: str
     previous_status: str | None = None
     previous_wording: str | None = None
-    proposal: bool = False      # entered in the app as a proposal for a new insats (user data, not a source)
+    proposal: bool = False  # entered in the app as a proposal for a new insats (user data, not a source)
 
     @property
     def heading(self) -> str:
@@ -160,7 +162,7 @@ class Briefing:
     directions: list[Direction]
     figures: list[Figure]
     population: list[PopulationRow]
-    population_series: pd.DataFrame     # name, pos, year, value: kärnkommuner, years the source has
+    population_series: pd.DataFrame  # name, pos, year, value: kärnkommuner, years the source has
     population_source: str
     participants: list[Participant]
     shortlist: list[ShortlistItem]
@@ -188,10 +190,14 @@ class Briefing:
     @property
     def meta(self) -> list[tuple[str, str]]:
         """The facts under the title: label, value."""
-        rows = [("Regional stadskärna", self.core_name), ("Kärnkommuner", self.municipalities),
-                ("Period", self.period), ("Mötesdatum", swedish_date(self.meeting_date)),
-                ("Status", f"{self.status_text}, version {self.version}"),
-                ("Färdplan", self.roadmap_status)]
+        rows = [
+            ("Regional stadskärna", self.core_name),
+            ("Kärnkommuner", self.municipalities),
+            ("Period", self.period),
+            ("Mötesdatum", swedish_date(self.meeting_date)),
+            ("Status", f"{self.status_text}, version {self.version}"),
+            ("Färdplan", self.roadmap_status),
+        ]
         if self.previous_period:
             rows.append(("Föregående period", self.previous_period))
         if self.confirmations:
@@ -224,11 +230,15 @@ class Briefing:
         balance = ", ".join(f"{g.short_name} ({c})" for g, c in self.goal_area_counts())
         owners = ", ".join(f"{o} ({c})" for o, c in self.owner_counts())
         gone = sum(not p.in_sources for p in self.shortlist)
-        text = (f"Prioriteringslistan har {n} {'insats' if n == 1 else 'insatser'}. Per målområde: {balance}. "
-                f"Driver: {owners}.")
+        text = (
+            f"Prioriteringslistan har {n} {'insats' if n == 1 else 'insatser'}. Per målområde: {balance}. "
+            f"Driver: {owners}."
+        )
         if gone:
-            text += (f" {'En' if gone == 1 else gone} av {'dem' if n > 1 else 'den'} finns inte längre i "
-                     f"källorna men står kvar med sitt id, så att inget beslut tappas bort.")
+            text += (
+                f" {'En' if gone == 1 else gone} av {'dem' if n > 1 else 'den'} finns inte längre i "
+                f"källorna men står kvar med sitt id, så att inget beslut tappas bort."
+            )
         return text
 
 
@@ -261,9 +271,15 @@ class _SourceLog:
                 uses.append(what)
 
 
-def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
-            previous: dict[str, Priority] | None = None, *, previous_period: str | None = None,
-            today: date | None = None, confirmations: list[str] | None = None) -> Briefing:
+def collect(
+    run: Callable[..., pd.DataFrame],
+    dialogue: Dialogue,
+    previous: dict[str, Priority] | None = None,
+    *,
+    previous_period: str | None = None,
+    today: date | None = None,
+    confirmations: list[str] | None = None,
+) -> Briefing:
     """Everything the briefing of `dialogue` shows, read through `run(name, **params)`.
 
     `previous` maps a priority id of the previous period to its Priority (UserStore.previous_priorities);
@@ -273,8 +289,7 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
     previous = previous or {}
     log = _SourceLog()
     core_rows = _records(run("briefing_core", core=dialogue.core_id))
-    core = core_rows[0] if core_rows else {"id": dialogue.core_id, "name": dialogue.core_id,
-                                           "roadmap_status": "ingen"}
+    core = core_rows[0] if core_rows else {"id": dialogue.core_id, "name": dialogue.core_id, "roadmap_status": "ingen"}
     has_roadmap = core.get("roadmap_status") not in (None, "ingen")
     log.add(core.get("roadmap_source_id"), "färdplan")
     log.add(core.get("description_source_id"), "kärnans beskrivning")
@@ -284,28 +299,47 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
     directions = []
     for d in _records(run("briefing_directions", core=dialogue.core_id)):
         log.add(d["source_id"], "färdriktningar")
-        directions.append(Direction(int(d["goal_area_id"]), clean_text(d["goal_area"]),
-                                    clean_text(d["heading"]) or "Färdriktning", clean_text(d["text"]),
-                                    _source_line(d["source_title"], d["source_section"])))
+        directions.append(
+            Direction(
+                int(d["goal_area_id"]),
+                clean_text(d["goal_area"]),
+                clean_text(d["heading"]) or "Färdriktning",
+                clean_text(d["text"]),
+                _source_line(d["source_title"], d["source_section"]),
+            )
+        )
 
     figures = []
     for f in _records(run("briefing_figures", core=dialogue.core_id)):
         log.add(f["source_id"], "lägesbild")
-        figures.append(Figure(
-            indicator=clean_text(f["indicator"]), value=figure_value(f["value"], f["qualifier"]),
-            unit=clean_text(f["unit"]), year=MISSING if is_missing(f["year"]) else str(int(f["year"])),
-            period=clean_text(f["period_text"]), value_type=VALUE_TYPE.get(f["value_type"], f["value_type"]),
-            source=_source_line(f["source_title"], f["source_section"]), note=clean_text(f["note"]),
-            number=None if is_missing(f["value"]) else float(f["value"]), year_number=_int(f["year"])))
+        figures.append(
+            Figure(
+                indicator=clean_text(f["indicator"]),
+                value=figure_value(f["value"], f["qualifier"]),
+                unit=clean_text(f["unit"]),
+                year=MISSING if is_missing(f["year"]) else str(int(f["year"])),
+                period=clean_text(f["period_text"]),
+                value_type=VALUE_TYPE.get(f["value_type"], f["value_type"]),
+                source=_source_line(f["source_title"], f["source_section"]),
+                note=clean_text(f["note"]),
+                number=None if is_missing(f["value"]) else float(f["value"]),
+                year_number=_int(f["year"]),
+            )
+        )
 
     population = []
     for p in _records(run("profile_population", core=dialogue.core_id)):
         county = p["geography_type"] == "county"
         log.add(p["source_id"], "befolkning")
-        population.append(PopulationRow(
-            name=f"{p['name']} (jämförelse)" if county else f"{p['name']} kommun",
-            value=number(p["value"], 0), year=MISSING if is_missing(p["year"]) else str(int(p["year"])),
-            source=clean_text(p["source_title"]) or MISSING, is_county=county))
+        population.append(
+            PopulationRow(
+                name=f"{p['name']} (jämförelse)" if county else f"{p['name']} kommun",
+                value=number(p["value"], 0),
+                year=MISSING if is_missing(p["year"]) else str(int(p["year"])),
+                source=clean_text(p["source_title"]) or MISSING,
+                is_county=county,
+            )
+        )
     series = run("briefing_population_series", core=dialogue.core_id)
     for sid in dict.fromkeys(series["source_id"]) if not series.empty else []:
         log.add(sid, "befolkning")
@@ -326,40 +360,83 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
         else:
             owner = NOT_GIVEN
         before = previous.get(p.carried_from_priority_id) if p.carried_from_priority_id else None
-        common = dict(rank=rank, intervention_id=p.intervention_id, wording=clean_text(p.wording),
-                      owner=owner, owner_actor_id=p.owner_actor_id,
-                      next_step=clean_text(p.next_step), status=p.status,
-                      previous_status=before.status if before else None,
-                      previous_wording=clean_text(before.wording) if before else None)
+        common = dict(
+            rank=rank,
+            intervention_id=p.intervention_id,
+            wording=clean_text(p.wording),
+            owner=owner,
+            owner_actor_id=p.owner_actor_id,
+            next_step=clean_text(p.next_step),
+            status=p.status,
+            previous_status=before.status if before else None,
+            previous_wording=clean_text(before.wording) if before else None,
+        )
         if p.intervention_id in proposals:
             info = proposals[p.intervention_id]
-            shortlist.append(ShortlistItem(
-                in_sources=True, proposal=True, code="", title=clean_text(info["title"]),
-                goal_area_id=_int(info["goal_area_id"]), goal_area=goal_names.get(_int(info["goal_area_id"]), MISSING),
-                scope="", roadmap_lead="", source=clean_text(info["source_title"]), variant="", **common))
+            shortlist.append(
+                ShortlistItem(
+                    in_sources=True,
+                    proposal=True,
+                    code="",
+                    title=clean_text(info["title"]),
+                    goal_area_id=_int(info["goal_area_id"]),
+                    goal_area=goal_names.get(_int(info["goal_area_id"]), MISSING),
+                    scope="",
+                    roadmap_lead="",
+                    source=clean_text(info["source_title"]),
+                    variant="",
+                    **common,
+                )
+            )
             continue
         if info is None:
-            shortlist.append(ShortlistItem(in_sources=False, code="", title=NOT_IN_SOURCES, goal_area_id=None,
-                                           goal_area=MISSING, scope="", roadmap_lead="", source="",
-                                           variant="", **common))
+            shortlist.append(
+                ShortlistItem(
+                    in_sources=False,
+                    code="",
+                    title=NOT_IN_SOURCES,
+                    goal_area_id=None,
+                    goal_area=MISSING,
+                    scope="",
+                    roadmap_lead="",
+                    source="",
+                    variant="",
+                    **common,
+                )
+            )
             continue
         log.add(info["source_id"], "insatser")
         variant = clean_text(info.get("variant_title"))
         if variant:
             log.add(info["variant_source_id"], "insatsernas lydelse i kärnans färdplan")
-        shortlist.append(ShortlistItem(
-            in_sources=True, code=clean_text(info["code"]), title=clean_text(info["title"]),
-            goal_area_id=_int(info["goal_area_id"]), goal_area=clean_text(info["goal_area"]) or MISSING,
-            scope=SCOPE.get(info["scope"], clean_text(info["scope"])),
-            roadmap_lead=clean_text(info["lead"]), source=_source_line(info["source_title"], info["source_section"]),
-            variant=variant if variant and variant != clean_text(info["title"]) else "", **common))
+        shortlist.append(
+            ShortlistItem(
+                in_sources=True,
+                code=clean_text(info["code"]),
+                title=clean_text(info["title"]),
+                goal_area_id=_int(info["goal_area_id"]),
+                goal_area=clean_text(info["goal_area"]) or MISSING,
+                scope=SCOPE.get(info["scope"], clean_text(info["scope"])),
+                roadmap_lead=clean_text(info["lead"]),
+                source=_source_line(info["source_title"], info["source_section"]),
+                variant=variant if variant and variant != clean_text(info["title"]) else "",
+                **common,
+            )
+        )
 
     sources = []
     if log.used:
         for s in _records(run("briefing_sources", ids=list(log.used))):
-            sources.append(SourceRef(s["id"], clean_text(s["title"]), clean_text(s["publisher"]),
-                                     "" if is_missing(s["year"]) else str(int(s["year"])), clean_text(s["status"]),
-                                     log.used.get(s["id"], [])))
+            sources.append(
+                SourceRef(
+                    s["id"],
+                    clean_text(s["title"]),
+                    clean_text(s["publisher"]),
+                    "" if is_missing(s["year"]) else str(int(s["year"])),
+                    clean_text(s["status"]),
+                    log.used.get(s["id"], []),
+                )
+            )
 
     roadmap_year = core.get("roadmap_year")
     status_label = ROADMAP_STATUS.get(core.get("roadmap_status"), clean_text(core.get("roadmap_status")))
@@ -372,23 +449,39 @@ def collect(run: Callable[..., pd.DataFrame], dialogue: Dialogue,
         description_source = clean_text(core["description_source_title"])
 
     return Briefing(
-        dialogue_id=dialogue.id, core_id=dialogue.core_id, core_name=clean_text(core.get("name")),
-        period=clean_text(dialogue.period), meeting_date=dialogue.meeting_date, status=dialogue.status,
-        version=dialogue.version, decided_at=dialogue.decided_at, exported_on=today or date.today(),
+        dialogue_id=dialogue.id,
+        core_id=dialogue.core_id,
+        core_name=clean_text(core.get("name")),
+        period=clean_text(dialogue.period),
+        meeting_date=dialogue.meeting_date,
+        status=dialogue.status,
+        version=dialogue.version,
+        decided_at=dialogue.decided_at,
+        exported_on=today or date.today(),
         notes=clean_text(dialogue.notes),
         municipalities=", ".join(m for m in clean_text(core.get("municipalities")).split("|") if m) or MISSING,
         municipalities_basis=clean_text(core.get("municipalities_basis")),
-        has_roadmap=has_roadmap, roadmap_status=status_label, roadmap_source=roadmap_source,
+        has_roadmap=has_roadmap,
+        roadmap_status=status_label,
+        roadmap_source=roadmap_source,
         description=[(kind, clean_text(text)) for kind, text in description_blocks(core.get("description"))],
-        description_source=description_source, goal_areas=goal_areas, directions=directions,
-        figures=figures, population=population,
-        population_series=series[["name", "pos", "year", "value"]] if not series.empty
+        description_source=description_source,
+        goal_areas=goal_areas,
+        directions=directions,
+        figures=figures,
+        population=population,
+        population_series=series[["name", "pos", "year", "value"]]
+        if not series.empty
         else pd.DataFrame(columns=["name", "pos", "year", "value"]),
         population_source=population_source,
-        participants=[Participant(clean_text(p.name), clean_text(p.organisation), p.side)
-                      for p in dialogue.participants],
-        shortlist=shortlist, sources=sources, previous_period=clean_text(previous_period) or None,
-        confirmations=[clean_text(c) for c in confirmations or []])
+        participants=[
+            Participant(clean_text(p.name), clean_text(p.organisation), p.side) for p in dialogue.participants
+        ],
+        shortlist=shortlist,
+        sources=sources,
+        previous_period=clean_text(previous_period) or None,
+        confirmations=[clean_text(c) for c in confirmations or []],
+    )
 
 
 def previous_status_text(item: ShortlistItem, briefing: Briefing) -> str:

@@ -3,6 +3,7 @@
 Every text goes in as a run's literal text: nothing is parsed as markup or as a field, so user and
 source text shows exactly as written (control characters are dropped by briefing_data.clean_text).
 """
+
 from __future__ import annotations
 
 import io
@@ -15,9 +16,21 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from components.briefing.briefing_charts import charts
-from components.briefing.briefing_data import (APP_NAME, NO_DIRECTION, NO_ROADMAP, NOT_GIVEN, NOT_GIVEN_STEP,
-                                      NOT_IN_SOURCES, PAGE_MARGIN_CM, PROPOSAL, SHORTLIST_WIDTHS_CM, Briefing,
-                                      ShortlistItem, previous_status_text, side_text)
+from components.briefing.briefing_data import (
+    APP_NAME,
+    NO_DIRECTION,
+    NO_ROADMAP,
+    NOT_GIVEN,
+    NOT_GIVEN_STEP,
+    NOT_IN_SOURCES,
+    PAGE_MARGIN_CM,
+    PROPOSAL,
+    SHORTLIST_WIDTHS_CM,
+    Briefing,
+    ShortlistItem,
+    previous_status_text,
+    side_text,
+)
 from components.common.format import MISSING
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
@@ -26,8 +39,8 @@ WARN = RGBColor(0xA3, 0x1F, 0x1F)
 HEADER_FILL = "E7ECF2"
 TEXT_WIDTH_CM = 21.0 - 2 * PAGE_MARGIN_CM
 FONT = "Calibri"
-CELL_MARGIN_TWIPS = 80          # 1.4 mm left and right inside table cells
-LIST_PT = 8                     # the shortlist table's type size
+CELL_MARGIN_TWIPS = 80  # 1.4 mm left and right inside table cells
+LIST_PT = 8  # the shortlist table's type size
 
 
 # -- low-level helpers ------------------------------------------------------------------------------
@@ -79,8 +92,15 @@ def _language(style, tag: str = "sv-SE") -> None:
     rpr.append(lang)
 
 
-def _cell_text(cell, text: str, bold: bool = False, size: float = 8.5, colour: RGBColor | None = None,
-               italic: bool = False, new_paragraph: bool = False):
+def _cell_text(
+    cell,
+    text: str,
+    bold: bool = False,
+    size: float = 8.5,
+    colour: RGBColor | None = None,
+    italic: bool = False,
+    new_paragraph: bool = False,
+):
     paragraph = cell.add_paragraph() if new_paragraph else cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(1)
     run = paragraph.add_run(text)
@@ -133,8 +153,15 @@ def _table(doc, headers: list[str], widths_cm: list[float], rows: list[list], si
     return table
 
 
-def _para(doc, text: str, size: float | None = None, colour: RGBColor | None = None, italic: bool = False,
-          bold: bool = False, space_after: float = 6):
+def _para(
+    doc,
+    text: str,
+    size: float | None = None,
+    colour: RGBColor | None = None,
+    italic: bool = False,
+    bold: bool = False,
+    space_after: float = 6,
+):
     paragraph = doc.add_paragraph()
     run = paragraph.add_run(text)
     run.italic, run.bold = italic, bold
@@ -154,7 +181,7 @@ def _source(doc, text: str) -> None:
 def _picture(doc, chart, number: int) -> None:
     doc.add_picture(io.BytesIO(chart.png), width=Cm(TEXT_WIDTH_CM - 1))
     picture = doc.inline_shapes[-1]
-    picture._inline.docPr.set("descr", chart.caption)          # alt text for screen readers
+    picture._inline.docPr.set("descr", chart.caption)  # alt text for screen readers
     picture._inline.docPr.set("title", chart.title)
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     _para(doc, f"Figur {number}. {chart.caption}", size=8, colour=MUTED, italic=True, space_after=10)
@@ -198,7 +225,7 @@ def _title(doc, briefing: Briefing) -> None:
     doc.add_heading(briefing.title, level=0)
     rows = [[label, value] for label, value in briefing.meta]
     table = _table(doc, ["Uppgift", "Värde"], [4.0, 13.4], rows, size=9.5)
-    table.rows[0]._tr.getparent().remove(table.rows[0]._tr)   # a fact list needs no header row
+    table.rows[0]._tr.getparent().remove(table.rows[0]._tr)  # a fact list needs no header row
     for row in table.rows:
         row.cells[0].paragraphs[0].runs[0].bold = True
     _para(doc, briefing.summary(), space_after=6)
@@ -211,8 +238,13 @@ def _participants(doc, briefing: Briefing) -> None:
     if not briefing.participants:
         _para(doc, "Inga deltagare är angivna ännu.", italic=True)
         return
-    _table(doc, ["Namn", "Organisation", "Region eller kommun"], [6.2, 7.7, 3.5],
-           [[p.name, p.organisation or NOT_GIVEN, side_text(p.side)] for p in briefing.participants], size=9.5)
+    _table(
+        doc,
+        ["Namn", "Organisation", "Region eller kommun"],
+        [6.2, 7.7, 3.5],
+        [[p.name, p.organisation or NOT_GIVEN, side_text(p.side)] for p in briefing.participants],
+        size=9.5,
+    )
 
 
 def _insats_cell(item: ShortlistItem):
@@ -234,6 +266,7 @@ def _insats_cell(item: ShortlistItem):
         _cell_text(cell, "; ".join(d for d in details if d), size=7.5, colour=MUTED, new_paragraph=True)
         if item.variant:
             _cell_text(cell, f"I kärnans färdplan: {item.variant}", size=7.5, colour=MUTED, new_paragraph=True)
+
     return fill
 
 
@@ -243,6 +276,7 @@ def _status_cell(item: ShortlistItem, briefing: Briefing):
         before = previous_status_text(item, briefing)
         if before:
             _cell_text(cell, before, size=7.5, colour=MUTED, new_paragraph=True)
+
     return fill
 
 
@@ -251,12 +285,31 @@ def _shortlist(doc, briefing: Briefing, chart_list: list, counter: list[int]) ->
     if not briefing.shortlist:
         _para(doc, "Prioriteringslistan är tom: inga insatser är tillagda ännu.", italic=True)
         return
-    _para(doc, "Insatserna i den ordning de prioriteras, med den formulering, den aktör som driver och det "
-               "nästa steg som samtalet har enats om eller föreslås enas om.", space_after=4)
-    rows = [[str(p.rank), _insats_cell(p), p.goal_area, p.wording or NOT_GIVEN, p.owner,
-             p.next_step or NOT_GIVEN_STEP, _status_cell(p, briefing)] for p in briefing.shortlist]
-    _table(doc, ["Nr", "Insats", "Målområde", "Formulering och motivering", "Driver", "Nästa steg", "Status"],
-           SHORTLIST_WIDTHS_CM, rows, size=LIST_PT)
+    _para(
+        doc,
+        "Insatserna i den ordning de prioriteras, med den formulering, den aktör som driver och det "
+        "nästa steg som samtalet har enats om eller föreslås enas om.",
+        space_after=4,
+    )
+    rows = [
+        [
+            str(p.rank),
+            _insats_cell(p),
+            p.goal_area,
+            p.wording or NOT_GIVEN,
+            p.owner,
+            p.next_step or NOT_GIVEN_STEP,
+            _status_cell(p, briefing),
+        ]
+        for p in briefing.shortlist
+    ]
+    _table(
+        doc,
+        ["Nr", "Insats", "Målområde", "Formulering och motivering", "Driver", "Nästa steg", "Status"],
+        SHORTLIST_WIDTHS_CM,
+        rows,
+        size=LIST_PT,
+    )
     for chart in chart_list:
         if chart.key == "balance":
             counter[0] += 1
@@ -265,13 +318,21 @@ def _shortlist(doc, briefing: Briefing, chart_list: list, counter: list[int]) ->
 
 def _profile(doc, briefing: Briefing) -> None:
     doc.add_heading(f"3 Kärnan: {briefing.core_name}", level=1)
-    _para(doc, f"Kärnkommuner: {briefing.municipalities}. Färdplan: {briefing.roadmap_status}"
-               + (f" ({briefing.roadmap_source})." if briefing.has_roadmap else "."), space_after=6)
+    _para(
+        doc,
+        f"Kärnkommuner: {briefing.municipalities}. Färdplan: {briefing.roadmap_status}"
+        + (f" ({briefing.roadmap_source})." if briefing.has_roadmap else "."),
+        space_after=6,
+    )
     if not briefing.has_roadmap:
         _para(doc, NO_ROADMAP, bold=True, space_after=4)
-        _para(doc, "Underlaget visar därför kärnans gemensamma insatser och de uppgifter som finns om "
-                   "kärnan i övriga källor. Kärnans egna färdriktningar och insatser läses in när "
-                   "färdplanen finns.", space_after=8)
+        _para(
+            doc,
+            "Underlaget visar därför kärnans gemensamma insatser och de uppgifter som finns om "
+            "kärnan i övriga källor. Kärnans egna färdriktningar och insatser läses in när "
+            "färdplanen finns.",
+            space_after=8,
+        )
     if briefing.description:
         for kind, text in briefing.description:
             if kind == "heading":
@@ -287,8 +348,7 @@ def _directions(doc, briefing: Briefing) -> None:
     doc.add_heading("4 Färdriktningar per målområde", level=1)
     by_goal = {d.goal_area_id: d for d in briefing.directions}
     if not by_goal:
-        _para(doc, NO_ROADMAP + " Färdriktningarna står i färdplanen och visas här när den är inläst.",
-              italic=True)
+        _para(doc, NO_ROADMAP + " Färdriktningarna står i färdplanen och visas här när den är inläst.", italic=True)
         return
     for goal in briefing.goal_areas:
         doc.add_heading(f"{goal.id}. {goal.name}", level=2)
@@ -304,14 +364,24 @@ def _situation(doc, briefing: Briefing, chart_list: list, counter: list[int]) ->
     doc.add_heading("5 Lägesbild", level=1)
     doc.add_heading("Uppgifter om kärnan", level=2)
     if briefing.figures:
-        _table(doc, ["Uppgift", "Värde", "Enhet", "År", "Typ", "Källa"], [3.4, 2.4, 1.8, 2.6, 1.3, 5.9],
-               [[f.indicator, f.value, f.unit or MISSING, _year_cell(f), f.value_type, f.source or MISSING]
-                for f in briefing.figures])
+        _table(
+            doc,
+            ["Uppgift", "Värde", "Enhet", "År", "Typ", "Källa"],
+            [3.4, 2.4, 1.8, 2.6, 1.3, 5.9],
+            [
+                [f.indicator, f.value, f.unit or MISSING, _year_cell(f), f.value_type, f.source or MISSING]
+                for f in briefing.figures
+            ],
+        )
     else:
         _para(doc, "Källorna anger inga siffror för kärnan själv (uppgift saknas).", italic=True)
     doc.add_heading("Befolkning i kärnkommunerna", level=2)
-    _table(doc, ["Område", "Folkmängd", "År", "Källa"], [4.5, 2.5, 1.4, 9.0],
-           [[p.name, p.value, p.year, p.source] for p in briefing.population])
+    _table(
+        doc,
+        ["Område", "Folkmängd", "År", "Källa"],
+        [4.5, 2.5, 1.4, 9.0],
+        [[p.name, p.value, p.year, p.source] for p in briefing.population],
+    )
     for chart in chart_list:
         if chart.key != "balance":
             counter[0] += 1
@@ -323,6 +393,7 @@ def _year_cell(figure):
         _cell_text(cell, figure.year)
         if figure.period not in ("", figure.year):
             _cell_text(cell, figure.period, size=7.5, colour=MUTED, new_paragraph=True)
+
     return fill
 
 
@@ -334,12 +405,20 @@ def _sources(doc, briefing: Briefing) -> None:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(s.title).bold = True
         rest = ", ".join(x for x in [s.publisher, s.year] if x)
-        paragraph.add_run(f". {rest}. Status: {s.status or MISSING}."
-                          + (f" Används för: {', '.join(s.used_for)}." if s.used_for else ""))
+        paragraph.add_run(
+            f". {rest}. Status: {s.status or MISSING}."
+            + (f" Används för: {', '.join(s.used_for)}." if s.used_for else "")
+        )
         paragraph.paragraph_format.space_after = Pt(3)
-    _para(doc, f"Prioriteringarna, deltagarna och texterna i prioriteringslistan kommer från dialogen i "
-               f"{APP_NAME} (version {briefing.version}). Saknade uppgifter anges som «{MISSING}», aldrig "
-               f"som noll.", size=9, colour=MUTED, space_after=8)
+    _para(
+        doc,
+        f"Prioriteringarna, deltagarna och texterna i prioriteringslistan kommer från dialogen i "
+        f"{APP_NAME} (version {briefing.version}). Saknade uppgifter anges som «{MISSING}», aldrig "
+        f"som noll.",
+        size=9,
+        colour=MUTED,
+        space_after=8,
+    )
     _para(doc, briefing.exported_text, size=9, colour=MUTED)
 
 

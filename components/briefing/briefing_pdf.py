@@ -9,6 +9,7 @@ without one, `pdf_bytes` raises BriefingFontError with a message saying what to 
 Every text is escaped before it reaches reportlab's Paragraph (which reads a small markup language),
 so user and source text shows exactly as written.
 """
+
 from __future__ import annotations
 
 import io
@@ -25,13 +26,34 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate, Paragraph,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from components.briefing.briefing_charts import charts
-from components.briefing.briefing_data import (APP_NAME, NO_DIRECTION, NO_ROADMAP, NOT_GIVEN, NOT_GIVEN_STEP,
-                                      NOT_IN_SOURCES, PAGE_MARGIN_CM, PROPOSAL, SHORTLIST_WIDTHS_CM, Briefing,
-                                      ShortlistItem, previous_status_text, side_text)
+from components.briefing.briefing_data import (
+    APP_NAME,
+    NO_DIRECTION,
+    NO_ROADMAP,
+    NOT_GIVEN,
+    NOT_GIVEN_STEP,
+    NOT_IN_SOURCES,
+    PAGE_MARGIN_CM,
+    PROPOSAL,
+    SHORTLIST_WIDTHS_CM,
+    Briefing,
+    ShortlistItem,
+    previous_status_text,
+    side_text,
+)
 from components.common.format import MISSING
 
 REQUIRED_CHARS = "åäöÅÄÖéü–—«»’”›"
@@ -57,17 +79,35 @@ def _candidates() -> list[tuple[str, dict[str, Path]]]:
     found = []
     try:
         import matplotlib
+
         ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-        found.append(("DejaVu Sans (matplotlib)", {
-            "": ttf / "DejaVuSans.ttf", "-Bold": ttf / "DejaVuSans-Bold.ttf",
-            "-Oblique": ttf / "DejaVuSans-Oblique.ttf", "-BoldOblique": ttf / "DejaVuSans-BoldOblique.ttf"}))
+        found.append(
+            (
+                "DejaVu Sans (matplotlib)",
+                {
+                    "": ttf / "DejaVuSans.ttf",
+                    "-Bold": ttf / "DejaVuSans-Bold.ttf",
+                    "-Oblique": ttf / "DejaVuSans-Oblique.ttf",
+                    "-BoldOblique": ttf / "DejaVuSans-BoldOblique.ttf",
+                },
+            )
+        )
     except ImportError:
         pass
     import reportlab
+
     bundled = Path(reportlab.__file__).parent / "fonts"
-    found.append(("Bitstream Vera (reportlab)", {
-        "": bundled / "Vera.ttf", "-Bold": bundled / "VeraBd.ttf", "-Oblique": bundled / "VeraIt.ttf",
-        "-BoldOblique": bundled / "VeraBI.ttf"}))
+    found.append(
+        (
+            "Bitstream Vera (reportlab)",
+            {
+                "": bundled / "Vera.ttf",
+                "-Bold": bundled / "VeraBd.ttf",
+                "-Oblique": bundled / "VeraIt.ttf",
+                "-BoldOblique": bundled / "VeraBI.ttf",
+            },
+        )
+    )
     return found
 
 
@@ -90,42 +130,93 @@ def register_fonts() -> str:
                 continue
             for font in fonts.values():
                 pdfmetrics.registerFont(font)
-            pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold",
-                                          italic=FAMILY + "-Oblique", boldItalic=FAMILY + "-BoldOblique")
+            pdfmetrics.registerFontFamily(
+                FAMILY,
+                normal=FAMILY,
+                bold=FAMILY + "-Bold",
+                italic=FAMILY + "-Oblique",
+                boldItalic=FAMILY + "-BoldOblique",
+            )
             _font_ready = label
             return label
         raise BriefingFontError(
             "PDF-underlaget kan inte skapas: ingen TrueType-font med å, ä, ö och tankstreck hittades. "
             "Installera projektets paket med 'pip install -r requirements.txt' (matplotlib har med "
-            "DejaVu Sans). " + "; ".join(problems))
+            "DejaVu Sans). " + "; ".join(problems)
+        )
 
 
 # -- styles and text ------------------------------------------------------------------------------
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FAMILY, bulletFontName=FAMILY, fontSize=9.5, leading=13.2,
-                          alignment=TA_LEFT, spaceAfter=5, textColor=colors.HexColor("#1A1A1A"))
+    base = ParagraphStyle(
+        "body",
+        fontName=FAMILY,
+        bulletFontName=FAMILY,
+        fontSize=9.5,
+        leading=13.2,
+        alignment=TA_LEFT,
+        spaceAfter=5,
+        textColor=colors.HexColor("#1A1A1A"),
+    )
     return {
         "body": base,
         "kicker": ParagraphStyle("kicker", parent=base, fontSize=8, leading=10, textColor=MUTED, spaceAfter=4),
-        "title": ParagraphStyle("title", parent=base, fontName=FAMILY + "-Bold", fontSize=17, leading=21,
-                                textColor=ACCENT, spaceAfter=8),
-        "h1": ParagraphStyle("h1", parent=base, fontName=FAMILY + "-Bold", fontSize=12.5, leading=16,
-                             textColor=ACCENT, spaceBefore=12, spaceAfter=5, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FAMILY + "-Bold", fontSize=10, leading=13,
-                             textColor=ACCENT, spaceBefore=7, spaceAfter=3, keepWithNext=1),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FAMILY + "-Bold", fontSize=17, leading=21, textColor=ACCENT, spaceAfter=8
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FAMILY + "-Bold",
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FAMILY + "-Bold",
+            fontSize=10,
+            leading=13,
+            textColor=ACCENT,
+            spaceBefore=7,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
         "small": ParagraphStyle("small", parent=base, fontSize=7.8, leading=10, textColor=MUTED, spaceAfter=6),
-        "caption": ParagraphStyle("caption", parent=base, fontName=FAMILY + "-Oblique", fontSize=7.8,
-                                  leading=10, textColor=MUTED, spaceAfter=10),
+        "caption": ParagraphStyle(
+            "caption",
+            parent=base,
+            fontName=FAMILY + "-Oblique",
+            fontSize=7.8,
+            leading=10,
+            textColor=MUTED,
+            spaceAfter=10,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=FAMILY + "-Bold", fontSize=8,
-                                   leading=10, spaceAfter=0),
+        "cellhead": ParagraphStyle(
+            "cellhead", parent=base, fontName=FAMILY + "-Bold", fontSize=8, leading=10, spaceAfter=0
+        ),
         "list": ParagraphStyle("list", parent=base, fontSize=7.6, leading=9.6, spaceAfter=0),
-        "listhead": ParagraphStyle("listhead", parent=base, fontName=FAMILY + "-Bold", fontSize=7.6,
-                                   leading=9.6, spaceAfter=0),
-        "cellsmall": ParagraphStyle("cellsmall", parent=base, fontSize=7, leading=8.8, textColor=MUTED,
-                                    spaceAfter=0, spaceBefore=1.5),
-        "warn": ParagraphStyle("warn", parent=base, fontName=FAMILY + "-Oblique", fontSize=7.5, leading=9,
-                               textColor=WARN, spaceAfter=0, spaceBefore=1.5),
+        "listhead": ParagraphStyle(
+            "listhead", parent=base, fontName=FAMILY + "-Bold", fontSize=7.6, leading=9.6, spaceAfter=0
+        ),
+        "cellsmall": ParagraphStyle(
+            "cellsmall", parent=base, fontSize=7, leading=8.8, textColor=MUTED, spaceAfter=0, spaceBefore=1.5
+        ),
+        "warn": ParagraphStyle(
+            "warn",
+            parent=base,
+            fontName=FAMILY + "-Oblique",
+            fontSize=7.5,
+            leading=9,
+            textColor=WARN,
+            spaceAfter=0,
+            spaceBefore=1.5,
+        ),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2, spaceAfter=4),
     }
 
@@ -139,13 +230,19 @@ def _p(text, style) -> Paragraph:
     return Paragraph(_t(text), style)
 
 
-def _table(rows: list[list], widths_cm: list[float], header: bool = True, shade_first_col: bool = False,
-           padding: float = 4) -> Table:
+def _table(
+    rows: list[list], widths_cm: list[float], header: bool = True, shade_first_col: bool = False, padding: float = 4
+) -> Table:
     table = Table(rows, colWidths=[w * cm for w in widths_cm], repeatRows=1 if header else 0, hAlign="LEFT")
-    style = [("FONTNAME", (0, 0), (-1, -1), FAMILY), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-             ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
     if shade_first_col:
@@ -156,7 +253,8 @@ def _table(rows: list[list], widths_cm: list[float], header: bool = True, shade_
 
 def _rows(headers: list[str], body: list[list], st, cell: str = "cell", head: str = "cellhead") -> list[list]:
     return [[_p(h, st[head]) for h in headers]] + [
-        [v if isinstance(v, (Paragraph, list)) else _p(v, st[cell]) for v in row] for row in body]
+        [v if isinstance(v, (Paragraph, list)) else _p(v, st[cell]) for v in row] for row in body
+    ]
 
 
 def _chart(chart, number: int, st) -> KeepTogether:
@@ -169,8 +267,7 @@ def _chart(chart, number: int, st) -> KeepTogether:
 
 # -- sections -------------------------------------------------------------------------------------
 def _front(b: Briefing, st) -> list:
-    out = [_p(f"{APP_NAME} · Regionala stadskärnor i Stockholmsregionen", st["kicker"]),
-           _p(b.title, st["title"])]
+    out = [_p(f"{APP_NAME} · Regionala stadskärnor i Stockholmsregionen", st["kicker"]), _p(b.title, st["title"])]
     facts = [[_p(label, st["cellhead"]), _p(value, st["cell"])] for label, value in b.meta]
     out += [_table(facts, [4.0, 13.4], header=False, shade_first_col=True), Spacer(1, 8)]
     out.append(_p(b.summary(), st["body"]))
@@ -196,9 +293,14 @@ def _insats(item: ShortlistItem, st) -> list:
         return cell + [_p(NOT_IN_SOURCES, st["warn"])]
     if item.proposal:
         return cell + [_p(f"{PROPOSAL}. {item.source}", st["warn"])]
-    details = "; ".join(d for d in [item.scope + " insats" if item.scope else "",
-                                    f"ansvarig enligt färdplanen: {item.roadmap_lead}" if item.roadmap_lead else ""]
-                        if d)
+    details = "; ".join(
+        d
+        for d in [
+            item.scope + " insats" if item.scope else "",
+            f"ansvarig enligt färdplanen: {item.roadmap_lead}" if item.roadmap_lead else "",
+        ]
+        if d
+    )
     if details:
         cell.append(_p(details, st["cellsmall"]))
     if item.variant:
@@ -216,13 +318,38 @@ def _shortlist(b: Briefing, st, n: int, chart_list: list, figure: list[int]) -> 
     out = [_p(f"{n} Prioriterade insatser", st["h1"])]
     if not b.shortlist:
         return out + [_p("Prioriteringslistan är tom: inga insatser är tillagda ännu.", st["body"])]
-    out.append(_p("Insatserna i den ordning de prioriteras, med den formulering, den aktör som driver och det "
-                  "nästa steg som samtalet har enats om eller föreslås enas om.", st["body"]))
-    body = [[str(p.rank), _insats(p, st), p.goal_area, p.wording or NOT_GIVEN, p.owner,
-             p.next_step or NOT_GIVEN_STEP, _status(p, b, st)] for p in b.shortlist]
-    out.append(_table(_rows(["Nr", "Insats", "Målområde", "Formulering och motivering", "Driver",
-                             "Nästa steg", "Status"], body, st, "list", "listhead"), SHORTLIST_WIDTHS_CM,
-                      padding=3))
+    out.append(
+        _p(
+            "Insatserna i den ordning de prioriteras, med den formulering, den aktör som driver och det "
+            "nästa steg som samtalet har enats om eller föreslås enas om.",
+            st["body"],
+        )
+    )
+    body = [
+        [
+            str(p.rank),
+            _insats(p, st),
+            p.goal_area,
+            p.wording or NOT_GIVEN,
+            p.owner,
+            p.next_step or NOT_GIVEN_STEP,
+            _status(p, b, st),
+        ]
+        for p in b.shortlist
+    ]
+    out.append(
+        _table(
+            _rows(
+                ["Nr", "Insats", "Målområde", "Formulering och motivering", "Driver", "Nästa steg", "Status"],
+                body,
+                st,
+                "list",
+                "listhead",
+            ),
+            SHORTLIST_WIDTHS_CM,
+            padding=3,
+        )
+    )
     out.append(Spacer(1, 8))
     for chart in chart_list:
         if chart.key == "balance":
@@ -233,13 +360,16 @@ def _shortlist(b: Briefing, st, n: int, chart_list: list, figure: list[int]) -> 
 
 def _profile(b: Briefing, st, n: int) -> list:
     roadmap = f"Färdplan: {b.roadmap_status}" + (f" ({b.roadmap_source})." if b.has_roadmap else ".")
-    out = [_p(f"{n} Kärnan: {b.core_name}", st["h1"]),
-           _p(f"Kärnkommuner: {b.municipalities}. {roadmap}", st["body"])]
+    out = [_p(f"{n} Kärnan: {b.core_name}", st["h1"]), _p(f"Kärnkommuner: {b.municipalities}. {roadmap}", st["body"])]
     if not b.has_roadmap:
-        out += [Paragraph(f"<b>{_t(NO_ROADMAP)}</b>", st["body"]),
-                _p("Underlaget visar därför kärnans gemensamma insatser och de uppgifter som finns om kärnan i "
-                   "övriga källor. Kärnans egna färdriktningar och insatser läses in när färdplanen finns.",
-                   st["body"])]
+        out += [
+            Paragraph(f"<b>{_t(NO_ROADMAP)}</b>", st["body"]),
+            _p(
+                "Underlaget visar därför kärnans gemensamma insatser och de uppgifter som finns om kärnan i "
+                "övriga källor. Kärnans egna färdriktningar och insatser läses in när färdplanen finns.",
+                st["body"],
+            ),
+        ]
     for kind, text in b.description:
         out.append(_p(text, st["h2"] if kind == "heading" else st["body"]))
     if b.description:
@@ -253,8 +383,9 @@ def _directions(b: Briefing, st, n: int) -> list:
     out = [_p(f"{n} Färdriktningar per målområde", st["h1"])]
     by_goal = {d.goal_area_id: d for d in b.directions}
     if not by_goal:
-        return out + [_p(NO_ROADMAP + " Färdriktningarna står i färdplanen och visas här när den är inläst.",
-                         st["body"])]
+        return out + [
+            _p(NO_ROADMAP + " Färdriktningarna står i färdplanen och visas här när den är inläst.", st["body"])
+        ]
     for goal in b.goal_areas:
         direction = by_goal.get(goal.id)
         block = [_p(f"{goal.id}. {goal.name}", st["h2"])]
@@ -275,10 +406,13 @@ def _year_cell(figure, st) -> list:
 def _situation(b: Briefing, st, n: int, chart_list: list, figure: list[int]) -> list:
     out = [_p(f"{n} Lägesbild", st["h1"]), _p("Uppgifter om kärnan", st["h2"])]
     if b.figures:
-        body = [[f.indicator, f.value, f.unit or MISSING, _year_cell(f, st), f.value_type, f.source or MISSING]
-                for f in b.figures]
-        out.append(_table(_rows(["Uppgift", "Värde", "Enhet", "År", "Typ", "Källa"], body, st),
-                          [3.4, 2.4, 1.8, 2.6, 1.3, 5.9]))
+        body = [
+            [f.indicator, f.value, f.unit or MISSING, _year_cell(f, st), f.value_type, f.source or MISSING]
+            for f in b.figures
+        ]
+        out.append(
+            _table(_rows(["Uppgift", "Värde", "Enhet", "År", "Typ", "Källa"], body, st), [3.4, 2.4, 1.8, 2.6, 1.3, 5.9])
+        )
     else:
         out.append(_p("Källorna anger inga siffror för kärnan själv (uppgift saknas).", st["body"]))
     out.append(_p("Befolkning i kärnkommunerna", st["h2"]))
@@ -299,11 +433,20 @@ def _sources(b: Briefing, st, n: int) -> list:
     for s in b.sources:
         rest = ", ".join(x for x in [s.publisher, s.year] if x)
         used = f" Används för: {', '.join(s.used_for)}." if s.used_for else ""
-        out.append(Paragraph(f"<b>{_t(s.title)}</b>. {_t(rest)}. Status: {_t(s.status or MISSING)}.{_t(used)}",
-                             st["bullet"], bulletText="•"))
-    out.append(_p(f"Prioriteringarna, deltagarna och texterna i prioriteringslistan kommer från dialogen i "
-                  f"{APP_NAME} (version {b.version}). Saknade uppgifter anges som «{MISSING}», aldrig som noll.",
-                  st["small"]))
+        out.append(
+            Paragraph(
+                f"<b>{_t(s.title)}</b>. {_t(rest)}. Status: {_t(s.status or MISSING)}.{_t(used)}",
+                st["bullet"],
+                bulletText="•",
+            )
+        )
+    out.append(
+        _p(
+            f"Prioriteringarna, deltagarna och texterna i prioriteringslistan kommer från dialogen i "
+            f"{APP_NAME} (version {b.version}). Saknade uppgifter anges som «{MISSING}», aldrig som noll.",
+            st["small"],
+        )
+    )
     out.append(_p(b.exported_text, st["small"]))
     return out
 
@@ -362,12 +505,32 @@ def pdf_bytes(briefing: Briefing) -> bytes:
     register_fonts()
     st = _styles()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                          bottomMargin=MARGIN, title=briefing.title, author=APP_NAME,
-                          subject=f"{briefing.core_name} {briefing.period}", creator=APP_NAME, lang="sv-SE",
-                          initialFontName=FAMILY, initialFontSize=9.5)
-    frame = Frame(MARGIN, MARGIN, TEXT_W, PAGE_H - 2 * MARGIN, id="body", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=briefing.title,
+        author=APP_NAME,
+        subject=f"{briefing.core_name} {briefing.period}",
+        creator=APP_NAME,
+        lang="sv-SE",
+        initialFontName=FAMILY,
+        initialFontSize=9.5,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        TEXT_W,
+        PAGE_H - 2 * MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     chart_list = charts(briefing)
     figure = [0]

@@ -6,29 +6,29 @@ No Streamlit.
 `ReferenceStore(path).run`). Every text is a final Swedish string; what nobody entered shows as
 NOT_GIVEN or MISSING, never a guess.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Callable
 
 import pandas as pd
 
 from components.briefing.briefing_data import APP_NAME, NOT_IN_SOURCES, PROPOSAL, clean_text, side_text, swedish_date
-from components.dialog.change_log_text import when
 from components.common.format import MISSING, swedish_decimal
 from components.common.insats_lookup import interventions_by_ids
+from components.dialog.change_log_text import when
 from queries.dialogue_model import SIDES
 
 NOT_GIVEN = "ej angivet"
 NO_DRIVER = "ingen driver utsedd"
 NOT_DECIDED = "Protokoll kan bara skrivas för en beslutad dialog."
 USER_ADDED = "(tillagd av användare)"
-SOURCE_NOTE = ("Uppgifterna är inmatade av användarna i Färdplansdialogen; insatsernas texter kommer "
-               "från färdplanerna.")
+SOURCE_NOTE = "Uppgifterna är inmatade av användarna i Färdplansdialogen; insatsernas texter kommer från färdplanerna."
 CONFIRMATIONS_INTRO = "Vem som bekräftade beslutet för varje sida, vilken version och när (svensk tid)."
 GONE_ACTOR = "aktören finns inte längre i källorna"
 
@@ -43,7 +43,7 @@ class MilestoneRow:
 
 @dataclass
 class ResourceRow:
-    amount: str         # "1 200 000 kr" (no-break spaces)
+    amount: str  # "1 200 000 kr" (no-break spaces)
     funder: str
     budget_year: str
     state: str
@@ -65,7 +65,7 @@ class ProtocolItem:
     status: str
     milestones: list[MilestoneRow] = field(default_factory=list)
     resources: list[ResourceRow] = field(default_factory=list)
-    origin: str = ""            # the source the insats comes from, or the line naming a proposal
+    origin: str = ""  # the source the insats comes from, or the line naming a proposal
 
     @property
     def label(self) -> str:
@@ -80,11 +80,11 @@ class ProtocolItem:
 
 @dataclass
 class ConfirmationRow:
-    side: str           # Region / Kommun
+    side: str  # Region / Kommun
     name: str
     email: str
     version: str
-    at: str             # Swedish time, or MISSING
+    at: str  # Swedish time, or MISSING
 
 
 @dataclass
@@ -97,14 +97,14 @@ class Protocol:
     place: str
     version: int
     decided_at: str
-    decided_version: str        # the version both sides confirmed, '' if not known
+    decided_version: str  # the version both sides confirmed, '' if not known
     notes: str
-    participants: list[tuple[str, str, str]]     # name, organisation, Region/Kommun
+    participants: list[tuple[str, str, str]]  # name, organisation, Region/Kommun
     items: list[ProtocolItem]
     confirmations: list[ConfirmationRow]
     exported_on: date
     source_note: str = SOURCE_NOTE
-    status: str = "beslutad"    # for the shared page furniture
+    status: str = "beslutad"  # for the shared page furniture
 
     @property
     def title(self) -> str:
@@ -120,10 +120,16 @@ class Protocol:
 
     @property
     def meta(self) -> list[tuple[str, str]]:
-        rows = [("Regional stadskärna", self.core_name), ("Period", self.period),
-                ("Mötesdatum", self.meeting_date), ("Plats", self.place),
-                ("Beslutad", f"{self.decided_at}, version {self.decided_version}" if self.decided_version
-                 else self.decided_at)]
+        rows = [
+            ("Regional stadskärna", self.core_name),
+            ("Period", self.period),
+            ("Mötesdatum", self.meeting_date),
+            ("Plats", self.place),
+            (
+                "Beslutad",
+                f"{self.decided_at}, version {self.decided_version}" if self.decided_version else self.decided_at,
+            ),
+        ]
         return rows + ([("Anteckning", self.notes)] if self.notes else [])
 
     @property
@@ -165,8 +171,16 @@ def _resource(r) -> ResourceRow:
     return ResourceRow(kronor(r.amount_sek), _text(r.funder), year, _text(r.state))
 
 
-def collect_protocol(run: Callable[..., pd.DataFrame], dialogue, confirmations: list, plans: dict,
-                     actor_names: dict[str, str], place: str = "", *, today: date | None = None) -> Protocol:
+def collect_protocol(
+    run: Callable[..., pd.DataFrame],
+    dialogue,
+    confirmations: list,
+    plans: dict,
+    actor_names: dict[str, str],
+    place: str = "",
+    *,
+    today: date | None = None,
+) -> Protocol:
     """The protocol of a decided `dialogue`. `plans` maps priority id → followup_store.Plan (missing ones are
     empty), `actor_names` actor id → name (ids it lacks are looked up in the reference store).
     Raises ValueError (Swedish) for a dialogue that is not decided."""
@@ -191,34 +205,57 @@ def collect_protocol(run: Callable[..., pd.DataFrame], dialogue, confirmations: 
         info, plan = details.get(p.intervention_id), (plans or {}).get(p.id)
         actors = [actor(a) for a in plan.actor_ids] if plan else []
         actors += [f"{clean_text(o)} {USER_ADDED}" for o in (plan.organisations if plan else []) if clean_text(o)]
-        items.append(ProtocolItem(
-            rank=rank, intervention_id=p.intervention_id, in_sources=info is not None,
-            code=clean_text(info["code"]) if info else "", title=clean_text(info["title"]) if info else "",
-            goal_area=_text(info.get("goal_area_name"), MISSING) if info else MISSING,
-            wording=_text(p.wording), driver=actor(p.owner_actor_id) if p.owner_actor_id else NO_DRIVER,
-            actors=actors or [NOT_GIVEN], start_mode=_text(plan.start_mode if plan else None),
-            next_step=_text(p.next_step), status=_text(p.status),
-            milestones=[_milestone(m) for m in plan.milestones] if plan else [],
-            resources=[_resource(r) for r in plan.resources] if plan else [], origin=_origin(info)))
+        items.append(
+            ProtocolItem(
+                rank=rank,
+                intervention_id=p.intervention_id,
+                in_sources=info is not None,
+                code=clean_text(info["code"]) if info else "",
+                title=clean_text(info["title"]) if info else "",
+                goal_area=_text(info.get("goal_area_name"), MISSING) if info else MISSING,
+                wording=_text(p.wording),
+                driver=actor(p.owner_actor_id) if p.owner_actor_id else NO_DRIVER,
+                actors=actors or [NOT_GIVEN],
+                start_mode=_text(plan.start_mode if plan else None),
+                next_step=_text(p.next_step),
+                status=_text(p.status),
+                milestones=[_milestone(m) for m in plan.milestones] if plan else [],
+                resources=[_resource(r) for r in plan.resources] if plan else [],
+                origin=_origin(info),
+            )
+        )
 
     active = {c.side: c for c in confirmations or [] if c.withdrawn_at is None}
     rows = []
     for side in SIDES:
         c = active.get(side)
-        rows.append(ConfirmationRow(side_text(side), _text(c.name if c else None, MISSING),
-                                    _text(c.email if c else None), str(c.version) if c else MISSING,
-                                    when(c.confirmed_at) if c and c.confirmed_at else MISSING))
+        rows.append(
+            ConfirmationRow(
+                side_text(side),
+                _text(c.name if c else None, MISSING),
+                _text(c.email if c else None),
+                str(c.version) if c else MISSING,
+                when(c.confirmed_at) if c and c.confirmed_at else MISSING,
+            )
+        )
 
     versions = {c.version for c in active.values()}
     return Protocol(
-        dialogue_id=dialogue.id, core_id=dialogue.core_id,
-        core_name=clean_text(core.get("name")) or dialogue.core_id, period=_text(dialogue.period),
-        meeting_date=_date(dialogue.meeting_date), place=_text(place), version=dialogue.version,
+        dialogue_id=dialogue.id,
+        core_id=dialogue.core_id,
+        core_name=clean_text(core.get("name")) or dialogue.core_id,
+        period=_text(dialogue.period),
+        meeting_date=_date(dialogue.meeting_date),
+        place=_text(place),
+        version=dialogue.version,
         decided_at=when(dialogue.decided_at) if isinstance(dialogue.decided_at, datetime) else MISSING,
         decided_version=str(versions.pop()) if len(versions) == 1 and len(active) == len(SIDES) else "",
         notes=clean_text(dialogue.notes),
         participants=[(_text(x.name), _text(x.organisation), side_text(x.side)) for x in dialogue.participants],
-        items=items, confirmations=rows, exported_on=today or date.today())
+        items=items,
+        confirmations=rows,
+        exported_on=today or date.today(),
+    )
 
 
 def _origin(info: dict | None) -> str:

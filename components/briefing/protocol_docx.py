@@ -1,5 +1,6 @@
 """The beslutsprotokoll as a Word document (.docx), with python-docx and the briefing's helpers.
 Every text goes in as literal run text. No Streamlit here."""
+
 from __future__ import annotations
 
 import io
@@ -26,6 +27,7 @@ def _list_cell(lines: list[str]):
     def fill(cell):
         for i, text in enumerate(lines):
             _cell_text(cell, text, size=9, new_paragraph=i > 0)
+
     return fill
 
 
@@ -38,18 +40,38 @@ def _item(doc, item: ProtocolItem) -> None:
     else:
         heading.add_run(item.heading).font.color.rgb = WARN
     heading.paragraph_format.keep_with_next = True
-    _facts(doc, [("Målområde", item.goal_area), ("Formulering", item.wording), ("Driver", item.driver),
-                 ("Medverkande aktörer", _list_cell(item.actors)), ("Start", item.start_mode),
-                 ("Nästa steg", item.next_step), ("Status vid beslutet", item.status),
-                 ("Ursprung", item.origin)], size=9)
+    _facts(
+        doc,
+        [
+            ("Målområde", item.goal_area),
+            ("Formulering", item.wording),
+            ("Driver", item.driver),
+            ("Medverkande aktörer", _list_cell(item.actors)),
+            ("Start", item.start_mode),
+            ("Nästa steg", item.next_step),
+            ("Status vid beslutet", item.status),
+            ("Ursprung", item.origin),
+        ],
+        size=9,
+    )
     if item.milestones:
-        _table(doc, ["Delmål", "Klart senast", "Ansvarig", "Genomfört"], [7.4, 3.2, 3.8, 3.0],
-               [[m.what, m.due, m.responsible, m.done] for m in item.milestones], size=9)
+        _table(
+            doc,
+            ["Delmål", "Klart senast", "Ansvarig", "Genomfört"],
+            [7.4, 3.2, 3.8, 3.0],
+            [[m.what, m.due, m.responsible, m.done] for m in item.milestones],
+            size=9,
+        )
     else:
         _para(doc, "Delmål: inga angivna.", size=9, colour=MUTED, space_after=4)
     if item.resources:
-        _table(doc, ["Belopp", "Finansiär", "Budgetår", "Beslutad eller föreslagen"], [3.6, 7.2, 2.4, 4.2],
-               [[r.amount, r.funder, r.budget_year, r.state] for r in item.resources], size=9)
+        _table(
+            doc,
+            ["Belopp", "Finansiär", "Budgetår", "Beslutad eller föreslagen"],
+            [3.6, 7.2, 2.4, 4.2],
+            [[r.amount, r.funder, r.budget_year, r.state] for r in item.resources],
+            size=9,
+        )
     else:
         _para(doc, "Resurser: inga angivna.", size=9, colour=MUTED, space_after=4)
 
@@ -65,21 +87,30 @@ def protocol_docx(p: Protocol) -> bytes:
 
     doc.add_heading("1 Deltagare", level=1)
     if p.participants:
-        _table(doc, ["Namn", "Organisation", "Region eller kommun"], [6.2, 7.7, 3.5],
-               [list(x) for x in p.participants], size=9.5)
+        _table(
+            doc,
+            ["Namn", "Organisation", "Region eller kommun"],
+            [6.2, 7.7, 3.5],
+            [list(x) for x in p.participants],
+            size=9.5,
+        )
     else:
         _para(doc, "Inga deltagare är angivna.", italic=True)
 
     doc.add_heading("2 Beslutade prioriteringar", level=1)
-    _para(doc, "Insatserna i prioritetsordning, med formulering, driver och den plan som har förts in.",
-          space_after=4)
+    _para(doc, "Insatserna i prioritetsordning, med formulering, driver och den plan som har förts in.", space_after=4)
     for item in p.items:
         _item(doc, item)
 
     doc.add_heading("3 Bekräftelser", level=1)
     _para(doc, CONFIRMATIONS_INTRO, space_after=4)
-    _table(doc, ["Sida", "Bekräftat av", "E-post", "Version", "Tidpunkt"], [2.0, 4.4, 4.8, 1.6, 4.6],
-           [[c.side, c.name, c.email, c.version, c.at] for c in p.confirmations], size=9)
+    _table(
+        doc,
+        ["Sida", "Bekräftat av", "E-post", "Version", "Tidpunkt"],
+        [2.0, 4.4, 4.8, 1.6, 4.6],
+        [[c.side, c.name, c.email, c.version, c.at] for c in p.confirmations],
+        size=9,
+    )
 
     notes = _para(doc, p.source_note, size=9, colour=MUTED, space_after=4)
     notes.paragraph_format.space_before = Pt(8)

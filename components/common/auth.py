@@ -5,6 +5,7 @@ cookie_secret and one section per provider; `required` (default true once [auth]
 mandatory for writes. [roles] maps a claim's values (claim = "groups" or "roles") to the app's roles.
 Without [auth] the app runs in local mode: one person on their own computer, with every role.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -36,8 +37,11 @@ def required() -> bool:
 def providers() -> dict[str, str]:
     """Provider name → the label on its sign-in button."""
     labels = dict(_secrets().get("login", {}).get("labels", {}))
-    return {name: labels.get(name, f"Logga in ({name})") for name, value in auth_section().items()
-            if hasattr(value, "keys") and "client_id" in value}
+    return {
+        name: labels.get(name, f"Logga in ({name})")
+        for name, value in auth_section().items()
+        if hasattr(value, "keys") and "client_id" in value
+    }
 
 
 def _claims() -> dict:
@@ -73,6 +77,7 @@ def _return_to() -> dict[str, tuple[str, dict]]:
 def return_after_sign_in(pages: list) -> None:
     """Right after signing in: back to the page and filters the person came from."""
     from components.common import identity
+
     if not _claims():
         return
     target = _return_to().pop(identity.browser_id(), None)
@@ -83,6 +88,7 @@ def return_after_sign_in(pages: list) -> None:
 
 def _sign_in(provider: str, url_path: str) -> None:
     from components.common import identity
+
     returns = _return_to()
     if len(returns) > 1000:
         returns.clear()
@@ -94,6 +100,7 @@ def sidebar_panel(url_path: str = "") -> None:
     """Who you are and how to sign in or out; in local mode, the name for the change log."""
     from components.common import identity
     from queries.permissions import read_only_mode
+
     with st.sidebar:
         if read_only_mode():
             st.caption("Läsläge: inget kan ändras i den här visningen.")

@@ -4,6 +4,7 @@ Streamlit puts it on the chart as role="figure" aria-label (st.plotly_chart / st
 It names what the chart shows and its most telling values; the full figures are in the table
 alternative next to every chart. No Streamlit here.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -29,9 +30,11 @@ def coverage_alt(counts: pd.DataFrame) -> str:
     per_core["total"] = per_core["shared"] + per_core["core_specific"]
     most, least = per_core["total"].idxmax(), per_core["total"].idxmin()
     top = per_core.loc[most]
-    text = (f"Liggande staplar: antal insatser per kärna ({len(per_core)} kärnor) uppdelat på målområde, "
-            f"gemensamma och kärnspecifika. Flest har {most}: {number(top['total'])} "
-            f"({number(top['shared'])} gemensamma och {number(top['core_specific'])} kärnspecifika)")
+    text = (
+        f"Liggande staplar: antal insatser per kärna ({len(per_core)} kärnor) uppdelat på målområde, "
+        f"gemensamma och kärnspecifika. Flest har {most}: {number(top['total'])} "
+        f"({number(top['shared'])} gemensamma och {number(top['core_specific'])} kärnspecifika)"
+    )
     if per_core.loc[least, "total"] < top["total"]:
         text += f"; färst har {least}: {number(per_core.loc[least, 'total'])}"
     return f"{text}. {TABLE_NOTE}"
@@ -41,9 +44,11 @@ def heatmap_alt(matrix: pd.DataFrame) -> str:
     """The actor × core heatmap (components.aktorer.actor_matrix.core_matrix)."""
     stacked = matrix.stack()
     actor, core = stacked.idxmax()
-    return (f"Värmekarta: antal insatser per aktör ({len(matrix)} aktörer, rader) och kärna "
-            f"({len(matrix.columns)} kärnor: {_names(list(matrix.columns))}). Mörkare ruta betyder fler "
-            f"insatser. Högst: {actor} i {core}, {number(stacked.max())} insatser. {TABLE_NOTE}")
+    return (
+        f"Värmekarta: antal insatser per aktör ({len(matrix)} aktörer, rader) och kärna "
+        f"({len(matrix.columns)} kärnor: {_names(list(matrix.columns))}). Mörkare ruta betyder fler "
+        f"insatser. Högst: {actor} i {core}, {number(stacked.max())} insatser. {TABLE_NOTE}"
+    )
 
 
 def series_alt(name: str, unit: str, frame: pd.DataFrame, column: str = "value", base: int | None = None) -> str:
@@ -60,8 +65,10 @@ def series_alt(name: str, unit: str, frame: pd.DataFrame, column: str = "value",
         last = dated[dated["series"] == label].sort_values("year").iloc[-1]
         latest.append(f"{label} {int(last['year'])}: {_value(last[column], base)}")
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    text = (f"Diagram: {title}, {span}, {len(series)} "
-            f"{'serie' if len(series) == 1 else 'serier'}. Senaste värde: {'; '.join(latest)}")
+    text = (
+        f"Diagram: {title}, {span}, {len(series)} "
+        f"{'serie' if len(series) == 1 else 'serier'}. Senaste värde: {'; '.join(latest)}"
+    )
     if len(series) > MAX_NAMED:
         text += f" (och {len(series) - MAX_NAMED} serier till)"
     return f"{text}. {TABLE_NOTE}"
@@ -76,8 +83,10 @@ def _value(value, base: int | None) -> str:
 def region_map_alt(cores: pd.DataFrame) -> str:
     """The start page's map of the eight cores (queries: cores_overview, with status_text)."""
     listed = "; ".join(f"{n}: {s.lower()}" for n, s in zip(cores["name"], cores["status_text"]))
-    return (f"Karta över Stockholms län med de {len(cores)} regionala stadskärnorna som punkter, färgade "
-            f"efter färdplanens status, och deras kärnkommuner skuggade. {listed}.")
+    return (
+        f"Karta över Stockholms län med de {len(cores)} regionala stadskärnorna som punkter, färgade "
+        f"efter färdplanens status, och deras kärnkommuner skuggade. {listed}."
+    )
 
 
 def core_map_alt(core: dict, stations: pd.DataFrame) -> str:
@@ -85,5 +94,4 @@ def core_map_alt(core: dict, stations: pd.DataFrame) -> str:
     names = _names(list(stations["name"])) if len(stations) else "inga stationer i källfilen"
     municipalities = core.get("municipalities")
     kommuner = municipalities.replace("|", ", ") if isinstance(municipalities, str) else "uppgift saknas"
-    return (f"Karta över {core['name']}: kärnans punkt, kärnkommunerna skuggade ({kommuner}) och "
-            f"stationerna ({names}).")
+    return f"Karta över {core['name']}: kärnans punkt, kärnkommunerna skuggade ({kommuner}) och stationerna ({names})."

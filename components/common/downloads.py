@@ -1,16 +1,27 @@
 """Download buttons for a table: Excel and CSV."""
+
 import pandas as pd
 import streamlit as st
 
 from components.common.export_files import csv_bytes, excel_bytes
 
 
-def table_downloads(df: pd.DataFrame, name: str, title: str, selection: str, sources: str,
-                    key: str) -> None:
+def table_downloads(df: pd.DataFrame, name: str, title: str, selection: str, sources: str, key: str) -> None:
     left, right, _ = st.columns([1, 1, 2])
     # data as callables: the files are built only when someone clicks, not on every rerun
-    left.download_button("Ladda ner Excel", lambda: excel_bytes(df, title, selection, sources),
-                         file_name=f"{name}.xlsx", icon=":material/download:", key=f"{key}_xlsx",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    right.download_button("Ladda ner CSV", lambda: csv_bytes(df), file_name=f"{name}.csv", mime="text/csv",
-                          icon=":material/download:", key=f"{key}_csv")
+    left.download_button(
+        "Ladda ner Excel",
+        lambda: excel_bytes(df, title, selection, sources),
+        file_name=f"{name}.xlsx",
+        icon=":material/download:",
+        key=f"{key}_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    right.download_button(
+        "Ladda ner CSV",
+        lambda: csv_bytes(df),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}_csv",
+    )

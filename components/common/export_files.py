@@ -3,6 +3,7 @@
 Every file carries the selection, the date and the sources. Cell text that a spreadsheet would run as
 a formula (=, +, -, @ first) is written as text, so user or source text can never execute.
 """
+
 from __future__ import annotations
 
 import io
@@ -39,10 +40,18 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 def excel_bytes(df: pd.DataFrame, title: str, selection: str, sources: str, sheet: str = "Data") -> bytes:
     """An .xlsx with the table on one sheet and title, selection, date and sources on a sheet 'Om'."""
-    return workbook_bytes({sheet: df}, [
-        ("Titel", title), ("Urval", selection), ("Uttaget", date.today().isoformat()), ("Källor", sources),
-        ("Rader", len(df)), ("Anmärkning", "Tomma celler betyder att uppgift saknas i källorna.")],
-        freeze="A2")
+    return workbook_bytes(
+        {sheet: df},
+        [
+            ("Titel", title),
+            ("Urval", selection),
+            ("Uttaget", date.today().isoformat()),
+            ("Källor", sources),
+            ("Rader", len(df)),
+            ("Anmärkning", "Tomma celler betyder att uppgift saknas i källorna."),
+        ],
+        freeze="A2",
+    )
 
 
 def _cell(value):

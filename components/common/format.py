@@ -1,4 +1,5 @@
 """Formatting rules in one place: Swedish numbers, goal-area colours, labels. No Streamlit here."""
+
 from __future__ import annotations
 
 import math
@@ -68,7 +69,7 @@ def swedish_decimal(value, min_frac: int, max_frac: int) -> str:
 
 def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
     colour = colour.lstrip("#")
-    return [int(colour[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
+    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 def roadmap_status(status: str, year=None) -> str:

@@ -1,4 +1,5 @@
 """Small DataFrame helpers shared by the data-preparation modules. No Streamlit here."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,8 +13,11 @@ def records(frame: pd.DataFrame) -> list[dict]:
     nullable number column (Int32 …) becomes None, not pd.NA (tests/test_page_lagesbild.py compares)."""
     names = list(frame.columns)
     rows = frame.to_numpy(dtype=object).tolist()
-    nullable = [i for i, dtype in enumerate(frame.dtypes)
-                if isinstance(dtype, ExtensionDtype) and not isinstance(dtype, pd.StringDtype)]
+    nullable = [
+        i
+        for i, dtype in enumerate(frame.dtypes)
+        if isinstance(dtype, ExtensionDtype) and not isinstance(dtype, pd.StringDtype)
+    ]
     if nullable:
         for row in rows:
             for i in nullable:

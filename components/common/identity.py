@@ -5,6 +5,7 @@ writes on every run (one script element in the same place each run, so the page'
 It is not a login and gives no rights; it only finds this browser's own drafts again. The typed name for
 the change log is kept in a cookie the same way, so a reload does not lose it.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,10 @@ def _cookies() -> dict:
 
 def set_cookie_js(name: str, value: str) -> str:
     """JavaScript that writes a cookie for a year (value encoded; name and value passed as JSON strings)."""
-    return (f"document.cookie = {json.dumps(name)} + '=' + encodeURIComponent({json.dumps(value)}) "
-            f"+ '; path=/; max-age={_YEAR}; SameSite=Strict';")
+    return (
+        f"document.cookie = {json.dumps(name)} + '=' + encodeURIComponent({json.dumps(value)}) "
+        f"+ '; path=/; max-age={_YEAR}; SameSite=Strict';"
+    )
 
 
 def browser_id() -> str:

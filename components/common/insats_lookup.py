@@ -1,5 +1,6 @@
 """Insatser by id for a shortlist: the reference store's, and proposals from the user store, in one frame.
 A proposal keeps plan_type 'forslag' and a source line naming who entered it, so it shows as what it is."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,5 +20,8 @@ def interventions_by_ids(ids: list[str], runner=run) -> pd.DataFrame:
     proposals["goal_area"] = proposals["goal_area_id"].map(goals["short_name"])
     proposals["goal_area_name"] = proposals["goal_area_id"].map(goals["name"])
     frame = proposals.reindex(columns=list(ref.columns) + ["description", "proposed_by", "proposed_at"])
-    return pd.concat([ref.assign(description=None, proposed_by=None, proposed_at=None), frame], ignore_index=True) \
-        if not ref.empty else frame
+    return (
+        pd.concat([ref.assign(description=None, proposed_by=None, proposed_at=None), frame], ignore_index=True)
+        if not ref.empty
+        else frame
+    )

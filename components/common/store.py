@@ -4,6 +4,7 @@ If the store cannot be opened (missing, empty, corrupt, locked by another progra
 cannot be rebuilt, the app says so in Swedish and shows no page, instead of a traceback. Failures are
 not cached: the next page load tries again.
 """
+
 from __future__ import annotations
 
 import threading
@@ -18,8 +19,10 @@ from data.curated_files import DataError
 from data.paths import curated_dir, read_only_mode, reference_db
 from queries.runner import ReferenceStore
 
-FIX = ("Rätta det som står nedan och kör sedan `python -m data.build --force` i verktygets mapp, eller kontakta "
-       "den som förvaltar verktyget.")
+FIX = (
+    "Rätta det som står nedan och kör sedan `python -m data.build --force` i verktygets mapp, eller kontakta "
+    "den som förvaltar verktyget."
+)
 
 
 class StoreUnavailable(Exception):
@@ -27,8 +30,10 @@ class StoreUnavailable(Exception):
 
 
 def _unavailable(why: str, details: list[str] | None = None) -> StoreUnavailable:
-    lines = [f"Databasen med färdplanerna ({reference_db().name}) kan inte läsas: {why}. Inga sidor kan "
-             f"visas. {FIX}", *(f"- {d}" for d in (details or [])[:20])]
+    lines = [
+        f"Databasen med färdplanerna ({reference_db().name}) kan inte läsas: {why}. Inga sidor kan visas. {FIX}",
+        *(f"- {d}" for d in (details or [])[:20]),
+    ]
     return StoreUnavailable("\n".join(lines))
 
 
@@ -46,8 +51,10 @@ def reference_store() -> tuple[ReferenceStore, str | None]:
         build(curated=curated_dir())
     except DataError as exc:
         details = exc.problems
-        problem = ("Källdatan har fel, så databasen byggdes inte om. Sidorna visar den senast byggda datan.\n"
-                   + "\n".join(f"- {p}" for p in details[:20]))
+        problem = (
+            "Källdatan har fel, så databasen byggdes inte om. Sidorna visar den senast byggda datan.\n"
+            + "\n".join(f"- {p}" for p in details[:20])
+        )
         why = "källdatan har fel och det finns ingen tidigare byggd databas att visa"
     except (OSError, duckdb.Error) as exc:
         details = [str(exc)]
@@ -62,12 +69,15 @@ def _read_only() -> tuple[ReferenceStore, str | None]:
     try:
         path, stale = read_only_store()
     except DataError as exc:
-        raise _unavailable("appen körs i läsläge, ingen databas är byggd och källdatan har fel",
-                           exc.problems) from exc
+        raise _unavailable("appen körs i läsläge, ingen databas är byggd och källdatan har fel", exc.problems) from exc
     except (OSError, duckdb.Error) as exc:
         raise _unavailable("appen körs i läsläge och databasen kunde inte byggas", [str(exc)]) from exc
-    problem = ("Läsläge: källdatan har ändrats sedan databasen byggdes, men i läsläge byggs den inte om. "
-               "Sidorna visar den senast byggda datan." if stale else None)
+    problem = (
+        "Läsläge: källdatan har ändrats sedan databasen byggdes, men i läsläge byggs den inte om. "
+        "Sidorna visar den senast byggda datan."
+        if stale
+        else None
+    )
     return ReferenceStore(path), problem
 
 
@@ -78,8 +88,7 @@ def _stamp() -> int:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(name: str, stamp: int, params: tuple) -> pd.DataFrame:
-    return reference_store()[0].run(
-        name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
+    return reference_store()[0].run(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
 def run(name: str, **params) -> pd.DataFrame:
@@ -114,6 +123,7 @@ def follow_shared_reference() -> str | None:
     and rebuild (at most every SYNC_SECONDS, on a page view). Returns a warning when that failed."""
     from queries import shared_curated
     from queries.user_store import UserStore, UserStoreError
+
     now = time.monotonic()
     with _SYNC_LOCK:
         if now - _SYNC["at"] < shared_curated.SYNC_SECONDS:
@@ -134,12 +144,15 @@ def publish_shared(summary: str, who) -> None:
     """After an import or a restore: offer the curated folder to the other instances (PostgreSQL only)."""
     from queries import shared_curated
     from queries.user_store import UserStore, UserStoreError
+
     store = UserStore()
     try:
         shared_curated.publish(store, curated_dir(), who, summary)
     except UserStoreError as exc:
-        st.warning(f"Inläsningen är klar här, men kunde inte delas med appens andra instanser: {exc}",
-                   icon=":material/warning:")
+        st.warning(
+            f"Inläsningen är klar här, men kunde inte delas med appens andra instanser: {exc}",
+            icon=":material/warning:",
+        )
 
 
 def status() -> tuple[str | None, str | None]:

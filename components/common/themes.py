@@ -7,6 +7,7 @@ not match «vardag». A theme matches an insats when any of its patterns does. C
 Jämför kärnor page and its Excel export show the themes in this order, and the tests check a few
 matches against the roadmaps' own words.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,23 +26,36 @@ class Theme:
 
 
 THEMES: tuple[Theme, ...] = (
-    Theme("stationsmiljoer", "Stationsmiljöer och bytespunkter",
-          (r"\bstation", r"spar ?station", r"stations-", r"bytespunkt")),
+    Theme(
+        "stationsmiljoer",
+        "Stationsmiljöer och bytespunkter",
+        (r"\bstation", r"spar ?station", r"stations-", r"bytespunkt"),
+    ),
     Theme("trygghet", "Trygghet", (r"\btrygg", r"\botrygg")),
-    Theme("science-park", "Science park, kluster och life science",
-          (r"science park", r"\bkluster", r"life science",
-           r"smart specialisering")),
-    Theme("utbildning", "Högre utbildning och kompetensförsörjning",
-          (r"hogskol", r"universitet", r"\butbildning", r"kompetensforsorjning", r"\bstudent")),
+    Theme(
+        "science-park",
+        "Science park, kluster och life science",
+        (r"science park", r"\bkluster", r"life science", r"smart specialisering"),
+    ),
+    Theme(
+        "utbildning",
+        "Högre utbildning och kompetensförsörjning",
+        (r"hogskol", r"universitet", r"\butbildning", r"kompetensforsorjning", r"\bstudent"),
+    ),
     Theme("kultur", "Kultur och kreativa näringar", (r"\bkultur", r"kreativa")),
-    Theme("vard", "Vård och sjukhus",
-          (r"sjukhus", r"sjukvard", r"\bvard(en|ens|s)?\b", r"halso- och sjukvard")),
+    Theme("vard", "Vård och sjukhus", (r"sjukhus", r"sjukvard", r"\bvard(en|ens|s)?\b", r"halso- och sjukvard")),
     Theme("gang-cykel", "Gång och cykel", (r"\bcykl", r"\bcykel", r"\bga, cykla", r"\bgang, cykel")),
-    Theme("kollektivtrafik", "Kollektivtrafik och regional tillgänglighet",
-          (r"kollektivtrafik", r"regionaltag", r"fjarrtag", r"\bakta kollektivt", r"\bbuss")),
+    Theme(
+        "kollektivtrafik",
+        "Kollektivtrafik och regional tillgänglighet",
+        (r"kollektivtrafik", r"regionaltag", r"fjarrtag", r"\bakta kollektivt", r"\bbuss"),
+    ),
     Theme("besoksnaring", "Besöksnäring", (r"besoksnaring", r"besoksmal", r"besoksanledning")),
-    Theme("stadsutveckling", "Stadsutveckling och gaturum",
-          (r"stadsutveckling", r"\bfortata", r"gaturum", r"gatuliv", r"stadsmiljo")),
+    Theme(
+        "stadsutveckling",
+        "Stadsutveckling och gaturum",
+        (r"stadsutveckling", r"\bfortata", r"gaturum", r"gatuliv", r"stadsmiljo"),
+    ),
 )
 
 
@@ -101,8 +115,12 @@ def theme_matches(interventions: pd.DataFrame) -> pd.DataFrame:
     joined = SEPARATOR.join(texts)
     found = {t.id: {bisect_right(starts, m.start()) - 1 for m in _COMPILED[t.id].finditer(joined)} for t in THEMES}
     codes = interventions["code"].tolist() if "code" in interventions else [None] * len(interventions)
-    rows = [(theme.id, core_id, iid, code, title)
-            for i, (core_id, iid, code, title) in enumerate(zip(interventions["core_id"].tolist(),
-                                                                interventions["id"].tolist(), codes, titles))
-            for theme in THEMES if i in found[theme.id]]
+    rows = [
+        (theme.id, core_id, iid, code, title)
+        for i, (core_id, iid, code, title) in enumerate(
+            zip(interventions["core_id"].tolist(), interventions["id"].tolist(), codes, titles)
+        )
+        for theme in THEMES
+        if i in found[theme.id]
+    ]
     return pd.DataFrame(rows, columns=["theme_id", "core_id", "id", "code", "title"])

@@ -3,6 +3,7 @@
 The URL holds ids (e.g. ?karna=sodertalje&karna=haninge&malomrade=3), the widgets show Swedish labels.
 A value in the URL that is not a known option is dropped and reported, never passed on to a query.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
@@ -20,7 +21,8 @@ def _seed(key: str, options: list, many: bool, default) -> None:
     unknown = [v for v in raw if v not in by_text]
     if unknown:
         st.session_state.setdefault("_url_warnings", []).append(
-            f"Okänt värde i länken för «{key}»: {', '.join(unknown)[:200]}. Det har ignorerats.")
+            f"Okänt värde i länken för «{key}»: {', '.join(unknown)[:200]}. Det har ignorerats."
+        )
     if many:
         st.session_state[key] = list(dict.fromkeys(known))
     else:
@@ -35,25 +37,25 @@ def _write(key: str, value, default) -> None:
         del st.query_params[key]
 
 
-def multiselect(label: str, options: list[Hashable], key: str, format_func: Callable = str,
-                container=st, **kwargs) -> list:
+def multiselect(
+    label: str, options: list[Hashable], key: str, format_func: Callable = str, container=st, **kwargs
+) -> list:
     _seed(key, options, True, [])
     value = container.multiselect(label, options, format_func=format_func, key=key, **kwargs)
     _write(key, value, [])
     return value
 
 
-def pills(label: str, options: list[Hashable], key: str, format_func: Callable = str, container=st,
-          **kwargs) -> list:
+def pills(label: str, options: list[Hashable], key: str, format_func: Callable = str, container=st, **kwargs) -> list:
     _seed(key, options, True, [])
-    value = container.pills(label, options, format_func=format_func, key=key, selection_mode="multi",
-                            **kwargs) or []
+    value = container.pills(label, options, format_func=format_func, key=key, selection_mode="multi", **kwargs) or []
     _write(key, value, [])
     return value
 
 
-def selectbox(label: str, options: list[Hashable], key: str, format_func: Callable = str, container=st,
-              default=None, **kwargs):
+def selectbox(
+    label: str, options: list[Hashable], key: str, format_func: Callable = str, container=st, default=None, **kwargs
+):
     _seed(key, options, False, default)
     value = container.selectbox(label, options, format_func=format_func, key=key, **kwargs)
     _write(key, value, default)

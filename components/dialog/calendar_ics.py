@@ -1,9 +1,10 @@
 """A calendar file (.ics, RFC 5545) for the political talk: one all-day event on the meeting date.
 Small enough to write by hand: CRLF line endings, TEXT values escaped, lines folded at 75 octets
 without splitting a UTF-8 character. No Streamlit here."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from components.briefing.briefing_data import APP_NAME, clean_text
 
@@ -30,26 +31,40 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def meeting_ics(core_name: str, period: str, meeting_date: date, dialogue_id: str, place: str = "", *,
-                stamp: datetime | None = None, sequence: int = 0) -> bytes:
+def meeting_ics(
+    core_name: str,
+    period: str,
+    meeting_date: date,
+    dialogue_id: str,
+    place: str = "",
+    *,
+    stamp: datetime | None = None,
+    sequence: int = 0,
+) -> bytes:
     """An all-day VEVENT on `meeting_date`; the UID follows the dialogue, so a new file for a moved
     meeting updates the same calendar entry (raise `sequence` for each new version)."""
     if not isinstance(meeting_date, date):
         raise ValueError("Mötet har inget datum: ange mötesdatum för dialogen först.")
     day = meeting_date.date() if isinstance(meeting_date, datetime) else meeting_date
-    stamp = stamp or datetime.now(timezone.utc)
+    stamp = stamp or datetime.now(UTC)
     if stamp.tzinfo is not None:  # a naive stamp is UTC already, as the user store keeps times
-        stamp = stamp.astimezone(timezone.utc)
+        stamp = stamp.astimezone(UTC)
     summary = f"Politiskt samtal om färdplanen: {clean_text(core_name)}, {clean_text(period)}"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Fardplansdialogen//Politiskt samtal//SV",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT",
-             f"UID:{escape_text(f'{dialogue_id}@fardplansdialogen')}",
-             f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-             f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
-             f"SEQUENCE:{int(sequence)}",
-             f"SUMMARY:{escape_text(summary)}",
-             f"DESCRIPTION:{escape_text(f'Underlag och prioriteringar finns i {APP_NAME}.')}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Fardplansdialogen//Politiskt samtal//SV",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(f'{dialogue_id}@fardplansdialogen')}",
+        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+        f"SEQUENCE:{int(sequence)}",
+        f"SUMMARY:{escape_text(summary)}",
+        f"DESCRIPTION:{escape_text(f'Underlag och prioriteringar finns i {APP_NAME}.')}",
+    ]
     if clean_text(place):
         lines.append(f"LOCATION:{escape_text(place)}")
     lines += ["END:VEVENT", "END:VCALENDAR"]

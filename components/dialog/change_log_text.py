@@ -1,19 +1,31 @@
 """The change log in Swedish: one line per event, insatser by code and title, times in Swedish time.
 No Streamlit here; the names of insatser and actors are passed in."""
+
 from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december"]
-FIELD_LABEL = {"wording": "formuleringen", "owner_actor_id": "driver", "next_step": "nästa steg",
-               "status": "status"}
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+FIELD_LABEL = {"wording": "formuleringen", "owner_actor_id": "driver", "next_step": "nästa steg", "status": "status"}
 SIDE = {"region": "region", "kommun": "kommun"}
 SIDE_NAME = {"region": "regionen", "kommun": "kommunen"}
 QUOTE_MAX = 160
@@ -21,7 +33,7 @@ QUOTE_MAX = 160
 
 def local_time(utc: datetime) -> datetime:
     """A stored time (UTC without zone) in Swedish time."""
-    return utc.replace(tzinfo=timezone.utc).astimezone(STOCKHOLM)
+    return utc.replace(tzinfo=UTC).astimezone(STOCKHOLM)
 
 
 def when(utc) -> str:
@@ -41,7 +53,7 @@ def quote(text) -> str:
     if not text:
         return "(tom)"
     text = " ".join(str(text).split())
-    return f"«{text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX - 1] + '…'}»"
+    return f"«{text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + '…'}»"
 
 
 class Names:
@@ -128,19 +140,24 @@ def line(row: dict, names: Names) -> str:
     if action == "field":
         label = FIELD_LABEL.get(field, field)
         verb = "Bytte" if field in ("owner_actor_id", "status") else "Ändrade"
-        return (f"{verb} {label} för {names.insats(subject)}: {_field_value(field, before, names)} → "
-                f"{_field_value(field, after, names)}")
+        return (
+            f"{verb} {label} för {names.insats(subject)}: {_field_value(field, before, names)} → "
+            f"{_field_value(field, after, names)}"
+        )
     if action == "order":
         return "Ändrade ordningen: " + ", ".join(names.short(i) for i in after)
     if action == "decided":
         by = [f"{after[side]} ({SIDE_NAME[side]})" for side in ("region", "kommun") if after.get(side)]
-        return (f"Beslutade prioriteringarna ({after.get('prioriteringar')} insatser)"
-                + (f", bekräftat av {' och '.join(by)}" if by else ""))
+        return f"Beslutade prioriteringarna ({after.get('prioriteringar')} insatser)" + (
+            f", bekräftat av {' och '.join(by)}" if by else ""
+        )
     if action == "confirmed":
         return f"Bekräftade beslutet för {SIDE_NAME[after['side']]} (version {after['version']})"
     if action == "withdrawn":
-        return (f"Bekräftelsen för {SIDE_NAME[after['side']]} ({after['name']}, version {after['version']}) "
-                "drogs tillbaka eftersom dialogen ändrades")
+        return (
+            f"Bekräftelsen för {SIDE_NAME[after['side']]} ({after['name']}, version {after['version']}) "
+            "drogs tillbaka eftersom dialogen ändrades"
+        )
     if action == "archived":
         return f"Arkiverade dialogen: {quote(after.get('reason'))}"
     if action == "restored":
@@ -155,8 +172,7 @@ _LEGACY_ID = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*-\d+(?:\.\d+)*)\b")
 
 def _legacy(what: str, names: Names) -> str:
     """A row written before the log had structured events: its text with insats ids named."""
-    text = _LEGACY_ID.sub(lambda m: names.insats(m.group(1)) if m.group(1) in names.interventions
-                          else m.group(1), what)
+    text = _LEGACY_ID.sub(lambda m: names.insats(m.group(1)) if m.group(1) in names.interventions else m.group(1), what)
     return text[:1].upper() + text[1:]
 
 
@@ -172,9 +188,13 @@ def value_text(value) -> str | None:
 
 def readable(log: pd.DataFrame, names: Names) -> pd.DataFrame:
     """The log as people read it: time (Swedish), who, what happened."""
-    return pd.DataFrame({"Tid (svensk tid)": [when(t) for t in log["changed_at"]],
-                         "Vem": log["who"].tolist(),
-                         "Händelse": [line(r, names) for r in log.to_dict("records")]})
+    return pd.DataFrame(
+        {
+            "Tid (svensk tid)": [when(t) for t in log["changed_at"]],
+            "Vem": log["who"].tolist(),
+            "Händelse": [line(r, names) for r in log.to_dict("records")],
+        }
+    )
 
 
 def structured(log: pd.DataFrame, names: Names) -> pd.DataFrame:

@@ -1,15 +1,23 @@
 """The conflict panel: someone else saved the dialogue while I edited. Every difference, field by field,
 with mine and theirs side by side; I keep mine or take theirs for each, then save the merge."""
+
 from __future__ import annotations
 
 import streamlit as st
 
-from components.dialog import change_log_text, dialogue_merge, dialogue_session as ds
 from components.common.format import plain
+from components.dialog import change_log_text, dialogue_merge
+from components.dialog import dialogue_session as ds
 from queries.dialogue_model import Dialogue
 
-LABEL = {"period": "Period", "meeting_date": "Mötesdatum", "meeting_place": "Mötesplats", "notes": "Anteckning", "participants": "Deltagare",
-         "order": "Ordningen"}
+LABEL = {
+    "period": "Period",
+    "meeting_date": "Mötesdatum",
+    "meeting_place": "Mötesplats",
+    "notes": "Anteckning",
+    "participants": "Deltagare",
+    "order": "Ordningen",
+}
 FIELD = {"wording": "formulering", "owner_actor_id": "driver", "next_step": "nästa steg", "status": "status"}
 
 
@@ -42,17 +50,24 @@ def conflict_panel(d: Dialogue) -> None:
     diffs = dialogue_merge.differences(ds.base(d), d, theirs)
     names = ds.names([p.intervention_id for p in d.priorities + theirs.priorities])
     with st.container(border=True, key="conflict"):
-        st.warning(f"Någon annan har sparat dialogen (version {theirs.version}) medan du redigerade. Dina ändringar "
-                   f"finns kvar och är inte sparade. Välj för varje skillnad om din eller den sparade ska gälla; "
-                   f"det som bara den andra ändrat är förvalt som deras.", icon=":material/sync_problem:")
+        st.warning(
+            f"Någon annan har sparat dialogen (version {theirs.version}) medan du redigerade. Dina ändringar "
+            f"finns kvar och är inte sparade. Välj för varje skillnad om din eller den sparade ska gälla; "
+            f"det som bara den andra ändrat är förvalt som deras.",
+            icon=":material/sync_problem:",
+        )
         choices = {}
         for n, diff in enumerate(diffs):
             st.markdown(f"**{plain(_label(diff.key, names))}**" + (" · båda har ändrat" if diff.both_changed else ""))
             mine, other = _show(diff.key, diff.mine, names), _show(diff.key, diff.theirs, names)
-            choice = st.radio(f"Vilken ska gälla för {_label(diff.key, names)}?", ["mine", "theirs"],
-                              index=0 if diff.default == "mine" else 1, key=f"merge:{d.id}:{theirs.version}:{n}",
-                              format_func=lambda c, m=mine, o=other: f"Min: {m}" if c == "mine" else f"Sparad: {o}",
-                              label_visibility="collapsed")
+            choice = st.radio(
+                f"Vilken ska gälla för {_label(diff.key, names)}?",
+                ["mine", "theirs"],
+                index=0 if diff.default == "mine" else 1,
+                key=f"merge:{d.id}:{theirs.version}:{n}",
+                format_func=lambda c, m=mine, o=other: f"Min: {m}" if c == "mine" else f"Sparad: {o}",
+                label_visibility="collapsed",
+            )
             choices[diff.key] = choice
         if not diffs:
             st.caption("Din version och den sparade är lika.")

@@ -1,4 +1,5 @@
 """Pure operations on a dialogue draft (no Streamlit): add, remove, move, edit, balance."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -42,8 +43,10 @@ def move(draft: Dialogue, priority_id: str, step: int) -> None:
 def balance(priorities: pd.DataFrame, goal_areas: dict[int, str]) -> pd.DataFrame:
     """Shortlisted insatser per goal area (all four shown, zero included since zero is true here)."""
     counts = priorities["goal_area_id"].value_counts()
-    rows = [{"Målområde": f"{g} {name}", "goal_area_id": g, "Antal": int(counts.get(g, 0))}
-            for g, name in sorted(goal_areas.items())]
+    rows = [
+        {"Målområde": f"{g} {name}", "goal_area_id": g, "Antal": int(counts.get(g, 0))}
+        for g, name in sorted(goal_areas.items())
+    ]
     other = int(priorities["goal_area_id"].isna().sum())
     if other:
         rows.append({"Målområde": "Utan målområde", "goal_area_id": None, "Antal": other})

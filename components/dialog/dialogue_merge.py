@@ -4,6 +4,7 @@ field, and the merge of the choices. No Streamlit here.
 Each difference knows the value both started from (the base), so a field only the other person changed
 defaults to theirs, a field only I changed to mine, and a field both changed is flagged.
 """
+
 from __future__ import annotations
 
 import copy
@@ -65,8 +66,9 @@ def differences(base: Dialogue | None, mine: Dialogue, theirs: Dialogue) -> list
     mine_order = [i for i in _value(mine, ("order",)) if i in _value(theirs, ("order",))]
     theirs_order = [i for i in _value(theirs, ("order",)) if i in mine_order]
     if mine_order != theirs_order:
-        out.append(Difference(("order",), _value(mine, ("order",)), _value(theirs, ("order",)),
-                              _value(base, ("order",))))
+        out.append(
+            Difference(("order",), _value(mine, ("order",)), _value(theirs, ("order",)), _value(base, ("order",)))
+        )
     return out
 
 

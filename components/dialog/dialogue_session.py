@@ -8,6 +8,7 @@ shared record in one transaction and removes it. Why a draft rather than saving 
 half-typed wording would otherwise become the agreed record, each keystroke a line in the change log, and
 two people's edits would overwrite each other field by field without either noticing.
 """
+
 from __future__ import annotations
 
 import copy
@@ -16,13 +17,14 @@ import pandas as pd
 import streamlit as st
 
 from components.common import auth, identity
-from components.dialog import dialogue_merge
 from components.common.insats_lookup import interventions_by_ids
 from components.common.store import run
+from components.dialog import dialogue_merge
 from queries.dialogue_changes import describe_changes
 from queries.dialogue_model import Dialogue, to_json
 from queries.permissions import PREPARE, Person
 from queries.user_store import ReadOnlyStore, StaleVersion, UserStore, UserStoreError, read_only_mode
+
 
 def store() -> UserStore:
     return UserStore()
@@ -78,9 +80,12 @@ def draft(dialogue_id: str) -> Dialogue:
         saved = guarded(store().load, dialogue_id)
         kept = guarded(store().get_draft, person_key(), dialogue_id)
         if kept and (saved.decided or saved.archived):
-            st.session_state["flash"] = ("error", "Du har ett osparat utkast av dialogen från före den blev "
-                                         f"{'beslutad' if saved.decided else 'arkiverad'}. Det har inte förts in; "
-                                         "texten finns kvar i dialogdatabasen för den som förvaltar verktyget.")
+            st.session_state["flash"] = (
+                "error",
+                "Du har ett osparat utkast av dialogen från före den blev "
+                f"{'beslutad' if saved.decided else 'arkiverad'}. Det har inte förts in; "
+                "texten finns kvar i dialogdatabasen för den som förvaltar verktyget.",
+            )
             kept = None
         if kept:
             st.session_state[key], st.session_state[_key("base", dialogue_id)] = kept.draft, kept.base
@@ -93,7 +98,11 @@ def draft(dialogue_id: str) -> Dialogue:
         return st.session_state[key]
     d = st.session_state[key]
     stored_version = guarded(store().version_of, dialogue_id)
-    if stored_version is not None and stored_version != d.version and _key("conflict", dialogue_id) not in st.session_state:
+    if (
+        stored_version is not None
+        and stored_version != d.version
+        and _key("conflict", dialogue_id) not in st.session_state
+    ):
         if not dirty(d):
             discard_draft(dialogue_id)
             return draft(dialogue_id)
@@ -146,8 +155,10 @@ def keep_draft(d: Dialogue) -> None:
             st.session_state[_key("kept_at", d.id)] = store().put_draft(person_key(), d, base(d), who())
         st.session_state[written] = text
     except UserStoreError as exc:
-        st.warning("Utkastet kunde inte sparas just nu, men finns kvar på sidan så länge den är öppen. "
-                   f"({exc})", icon=":material/warning:")
+        st.warning(
+            f"Utkastet kunde inte sparas just nu, men finns kvar på sidan så länge den är öppen. ({exc})",
+            icon=":material/warning:",
+        )
 
 
 def discard_draft(dialogue_id: str) -> None:
@@ -219,26 +230,55 @@ def shortlist_frame(d: Dialogue) -> pd.DataFrame:
     for p in sorted(d.priorities, key=lambda p: p.rank):
         known = p.intervention_id in ref.index
         r = ref.loc[p.intervention_id] if known else None
-        rows.append({
-            "id": p.id, "intervention_id": p.intervention_id, "rank": p.rank,
-            "code": r["code"] if known else None,
-            "title": r["title"] if known else "Insatsen finns inte längre i källorna",
-            "goal_area_id": r["goal_area_id"] if known else None,
-            "goal_area": r["goal_area"] if known else None,
-            "scope": r["scope"] if known else None, "plan_type": r["plan_type"] if known else None,
-            "wording": p.wording, "owner_actor_id": p.owner_actor_id,
-            "owner": actors.get(p.owner_actor_id) if p.owner_actor_id else None,
-            "next_step": p.next_step, "status": p.status, "carried_from": p.carried_from_priority_id,
-            "known": known, "source": r["source_title"] if known else None,
-        })
-    return pd.DataFrame(rows, columns=["id", "intervention_id", "rank", "code", "title", "goal_area_id",
-                                       "goal_area", "scope", "plan_type", "wording", "owner_actor_id", "owner",
-                                       "next_step", "status", "carried_from", "known", "source"])
+        rows.append(
+            {
+                "id": p.id,
+                "intervention_id": p.intervention_id,
+                "rank": p.rank,
+                "code": r["code"] if known else None,
+                "title": r["title"] if known else "Insatsen finns inte längre i källorna",
+                "goal_area_id": r["goal_area_id"] if known else None,
+                "goal_area": r["goal_area"] if known else None,
+                "scope": r["scope"] if known else None,
+                "plan_type": r["plan_type"] if known else None,
+                "wording": p.wording,
+                "owner_actor_id": p.owner_actor_id,
+                "owner": actors.get(p.owner_actor_id) if p.owner_actor_id else None,
+                "next_step": p.next_step,
+                "status": p.status,
+                "carried_from": p.carried_from_priority_id,
+                "known": known,
+                "source": r["source_title"] if known else None,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "intervention_id",
+            "rank",
+            "code",
+            "title",
+            "goal_area_id",
+            "goal_area",
+            "scope",
+            "plan_type",
+            "wording",
+            "owner_actor_id",
+            "owner",
+            "next_step",
+            "status",
+            "carried_from",
+            "known",
+            "source",
+        ],
+    )
 
 
 def names(extra_ids: list[str] | None = None):
     """Display names of insatser and actors for the change log and the conflict panel."""
     from components.dialog.change_log_text import Names
+
     ids = sorted(set(extra_ids or []))
     ref = interventions_by_ids(ids) if ids else pd.DataFrame(columns=["id", "code", "title"])
     full = {r["id"]: f"{r['code']} {r['title']}" if r["code"] else r["title"] for r in ref.to_dict("records")}

@@ -1,5 +1,6 @@
 """The dialogue page's panels: the core's dialogues, create, participants, shortlist cards, balance, decide,
 archive or delete, next period, change log."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,11 +8,20 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.dialog import change_log_text, dialogue_draft, dialogue_session as ds, insats_timeline, priority_card, proposal_view
-from components.uppfoljning import followup_data
 from components.common.export_files import workbook_bytes
 from components.common.format import GOAL_AREA_COLOURS, SCOPE, plain
 from components.common.store import run
+from components.dialog import (
+    change_log_text,
+    dialogue_draft,
+    insats_timeline,
+    priority_card,
+    proposal_view,
+)
+from components.dialog import (
+    dialogue_session as ds,
+)
+from components.uppfoljning import followup_data
 from queries.dialogue_model import Dialogue, Participant
 from queries.followup_store import FollowUpStore
 from queries.user_store import UserStoreError
@@ -48,8 +58,10 @@ def choice_labels(dialogues: pd.DataFrame) -> dict[str, str]:
     ordered = dialogues.sort_values("created_at", kind="stable")
     number = ordered.groupby("period").cumcount() + 1
     shared = ordered["period"].duplicated(keep=False)
-    labels = {r["id"]: f"{r['period']}, dialog {n} (skapad {r['created_at']:%Y-%m-%d})" if many else r["period"]
-              for r, n, many in zip(ordered.to_dict("records"), number, shared)}
+    labels = {
+        r["id"]: f"{r['period']}, dialog {n} (skapad {r['created_at']:%Y-%m-%d})" if many else r["period"]
+        for r, n, many in zip(ordered.to_dict("records"), number, shared)
+    }
     return {i: labels[i] for i in dialogues["id"]}  # in the list's order
 
 
@@ -58,13 +70,15 @@ def dialogue_list(dialogues: pd.DataFrame) -> None:
     if dialogues.empty:
         return
     labels = choice_labels(dialogues)
-    table = pd.DataFrame({
-        "Dialog": [labels[i] for i in dialogues["id"]],
-        "Status": [status_text(r) for r in dialogues.to_dict("records")],
-        "Mötesdatum": [change_log_text.swedish_date(v) if pd.notna(v) else "–" for v in dialogues["meeting_date"]],
-        "Prioriteringar": dialogues["priorities"].astype(int),
-        "Senast ändrad (svensk tid)": [change_log_text.when(t) for t in dialogues["updated_at"]],
-    })
+    table = pd.DataFrame(
+        {
+            "Dialog": [labels[i] for i in dialogues["id"]],
+            "Status": [status_text(r) for r in dialogues.to_dict("records")],
+            "Mötesdatum": [change_log_text.swedish_date(v) if pd.notna(v) else "–" for v in dialogues["meeting_date"]],
+            "Prioriteringar": dialogues["priorities"].astype(int),
+            "Senast ändrad (svensk tid)": [change_log_text.when(t) for t in dialogues["updated_at"]],
+        }
+    )
     with st.expander(f"Kärnans dialoger ({len(table)})", icon=":material/list:"):
         st.dataframe(table, hide_index=True, width="stretch")
 
@@ -80,15 +94,18 @@ def create_form(core_id: str, dialogues: pd.DataFrame) -> str | None:
             period = left.text_input("Period", value=default_period(taken=set(active["period"])), max_chars=20)
             meeting = mid.date_input("Mötesdatum", value=None, format="YYYY-MM-DD")
             options = [None, *decided["id"]]
-            previous = right.selectbox("Utgå från", options, index=1 if len(options) > 1 else 0,
-                                       format_func=lambda i: "Tom lista" if i is None
-                                       else f"Beslutad dialog {labels[i]}")
-            reason = st.text_input("Skäl till en andra dialog för samma period (bara då det behövs)",
-                                   max_chars=300)
+            previous = right.selectbox(
+                "Utgå från",
+                options,
+                index=1 if len(options) > 1 else 0,
+                format_func=lambda i: "Tom lista" if i is None else f"Beslutad dialog {labels[i]}",
+            )
+            reason = st.text_input("Skäl till en andra dialog för samma period (bara då det behövs)", max_chars=300)
             if st.form_submit_button("Skapa dialog", icon=":material/add:"):
                 try:
-                    created = ds.store().create(core_id, period, meeting, who=ds.who(), from_dialogue_id=previous,
-                                                reason=reason)
+                    created = ds.store().create(
+                        core_id, period, meeting, who=ds.who(), from_dialogue_id=previous, reason=reason
+                    )
                 except UserStoreError as exc:
                     st.error(str(exc), icon=":material/error:")
                     return None
@@ -100,9 +117,16 @@ def participants_editor(d: Dialogue, locked: bool) -> None:
     """One row per participant (name, organisation, side), a button to add one and one to remove each."""
     if locked:
         if d.participants:
-            st.dataframe(pd.DataFrame([{"Namn": p.name, "Organisation": p.organisation or "–",
-                                        "Sida": SIDE_LABEL[p.side]} for p in d.participants]),
-                         hide_index=True, width="stretch")
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {"Namn": p.name, "Organisation": p.organisation or "–", "Sida": SIDE_LABEL[p.side]}
+                        for p in d.participants
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
         else:
             st.caption("Inga deltagare antecknade.")
         return
@@ -113,14 +137,22 @@ def participants_editor(d: Dialogue, locked: bool) -> None:
         name, org, side, remove = st.columns([4, 4, 2, 1.6], vertical_alignment="bottom")
         p.name = name.text_input("Namn", value=p.name, key=f"pn:{key}", max_chars=120)
         p.organisation = org.text_input("Organisation", value=p.organisation, key=f"po:{key}", max_chars=160)
-        p.side = side.selectbox("Sida", list(SIDE_LABEL), index=list(SIDE_LABEL).index(p.side), key=f"ps:{key}",
-                                format_func=SIDE_LABEL.get)
-        remove.button("Ta bort", icon=":material/person_remove:", key=f"prm:{key}", help=f"Ta bort deltagare {i + 1}",
-                      on_click=_remove_participant, args=(d, i))
+        p.side = side.selectbox(
+            "Sida", list(SIDE_LABEL), index=list(SIDE_LABEL).index(p.side), key=f"ps:{key}", format_func=SIDE_LABEL.get
+        )
+        remove.button(
+            "Ta bort",
+            icon=":material/person_remove:",
+            key=f"prm:{key}",
+            help=f"Ta bort deltagare {i + 1}",
+            on_click=_remove_participant,
+            args=(d, i),
+        )
     if not d.participants:
         st.caption("Inga deltagare ännu.")
-    st.button("Lägg till deltagare", icon=":material/person_add:", key=f"padd:{d.id}",
-              on_click=_add_participant, args=(d,))
+    st.button(
+        "Lägg till deltagare", icon=":material/person_add:", key=f"padd:{d.id}", on_click=_add_participant, args=(d,)
+    )
 
 
 def _add_participant(d: Dialogue) -> None:
@@ -133,28 +165,55 @@ def _remove_participant(d: Dialogue, index: int) -> None:
     st.session_state[f"pgen:{d.id}"] = st.session_state.get(f"pgen:{d.id}", 0) + 1
 
 
-ADD_FROM = {"fardplan": "Kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "Historiska planer",
-            "forslag": "Förslag till ny insats"}
+ADD_FROM = {
+    "fardplan": "Kärnans färdplan",
+    "rufs": "RUFS 2050, Bilaga 2",
+    "historisk": "Historiska planer",
+    "forslag": "Förslag till ny insats",
+}
 ADD_FROM_IN = {"fardplan": "kärnans färdplan", "rufs": "RUFS 2050, Bilaga 2", "historisk": "historiska planer"}
 
 
 def add_interventions(d: Dialogue, core_id: str) -> None:
     """Add insatser to the shortlist: from the core's roadmap, or the RUFS Bilaga 2 insatser and historical
     activities linked to the core (shown on the card and in the exports with their source)."""
-    kind = st.segmented_control("Lägg till från", list(ADD_FROM), format_func=ADD_FROM.get, default="fardplan",
-                                key=f"add_from:{d.id}", required=True)
+    kind = st.segmented_control(
+        "Lägg till från",
+        list(ADD_FROM),
+        format_func=ADD_FROM.get,
+        default="fardplan",
+        key=f"add_from:{d.id}",
+        required=True,
+    )
     if kind == "forslag":
         proposal_view.add_from_proposals(d, core_id)
         return
-    found = run("interventions_filtered", cores=[core_id], goal_areas=[], scopes=[], plan_types=[kind],
-                kinds=[], actor=None, text=None)
+    found = run(
+        "interventions_filtered",
+        cores=[core_id],
+        goal_areas=[],
+        scopes=[],
+        plan_types=[kind],
+        kinds=[],
+        actor=None,
+        text=None,
+    )
     present = {p.intervention_id for p in d.priorities}
     candidates = found[~found["id"].isin(present)]
-    labels = {r["id"]: f"{r['code'] or ''} {r['title']} ({SCOPE[r['scope']].lower()}, {r['goal_area'] or 'utan målområde'})"
-              .strip() for r in candidates.to_dict("records")}
+    labels = {
+        r[
+            "id"
+        ]: f"{r['code'] or ''} {r['title']} ({SCOPE[r['scope']].lower()}, {r['goal_area'] or 'utan målområde'})".strip()
+        for r in candidates.to_dict("records")
+    }
     left, right = st.columns([5, 1], vertical_alignment="bottom")
-    chosen = left.multiselect(f"Lägg till insatser ur {ADD_FROM_IN[kind]}", list(labels), format_func=labels.get,
-                              key=f"add:{d.id}:{kind}:{len(d.priorities)}", placeholder="Välj en eller flera insatser")
+    chosen = left.multiselect(
+        f"Lägg till insatser ur {ADD_FROM_IN[kind]}",
+        list(labels),
+        format_func=labels.get,
+        key=f"add:{d.id}:{kind}:{len(d.priorities)}",
+        placeholder="Välj en eller flera insatser",
+    )
     if right.button("Lägg till", key=f"add_button:{d.id}", disabled=not chosen, icon=":material/playlist_add:"):
         dialogue_draft.add(d, chosen)
         st.rerun()
@@ -169,14 +228,16 @@ def shortlist_cards(d: Dialogue, frame: pd.DataFrame, locked: bool) -> None:
     period = ds.guarded(ds.store().load, d.previous_dialogue_id).period if previous else None
     plans = ds.guarded(FollowUpStore().plans, list(previous)) if previous else {}
     by_id = {p.id: p for p in d.priorities}
-    periods = ds.guarded(insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id,
-                         [p.intervention_id for p in d.priorities])
+    periods = ds.guarded(
+        insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id, [p.intervention_id for p in d.priorities]
+    )
     for index, row in enumerate(frame.to_dict("records")):
         p = by_id[row["id"]]
         before = previous.get(p.carried_from_priority_id)
         history = followup_data.carried_history(plans.get(p.carried_from_priority_id), before.status) if before else []
-        priority_card.card(d, p, row, index, actors, locked, before, period, history,
-                           periods.get(p.intervention_id, []))
+        priority_card.card(
+            d, p, row, index, actors, locked, before, period, history, periods.get(p.intervention_id, [])
+        )
 
 
 def balance_panel(frame: pd.DataFrame) -> None:
@@ -186,8 +247,10 @@ def balance_panel(frame: pd.DataFrame) -> None:
     for col, rec in zip(cols, counts.to_dict("records")):
         colour = GOAL_AREA_COLOURS.get(rec["goal_area_id"], "#6E6E6E")
         with col.container(border=True):
-            st.markdown(f'<div style="border-top:6px solid {colour};margin:-0.4rem -0.4rem 0.3rem"></div>',
-                        unsafe_allow_html=True)
+            st.markdown(
+                f'<div style="border-top:6px solid {colour};margin:-0.4rem -0.4rem 0.3rem"></div>',
+                unsafe_allow_html=True,
+            )
             st.metric(rec["Målområde"], rec["Antal"])
     carriers = dialogue_draft.load_carriers(frame)
     with st.expander("Vem bär lasten? (prioriteringar per driver)"):
@@ -203,12 +266,16 @@ def confirmation_lines(d: Dialogue, confirmations) -> list[str]:
         label = "Regionen" if side == "region" else "Kommunen"
         if active:
             current = "" if active.version == d.version or d.decided else " – en äldre version"
-            lines.append(f"{label}: bekräftat av {active.name} {change_log_text.when(active.confirmed_at)} "
-                         f"(version {active.version}{current})")
+            lines.append(
+                f"{label}: bekräftat av {active.name} {change_log_text.when(active.confirmed_at)} "
+                f"(version {active.version}{current})"
+            )
         elif mine:
             last = mine[-1]
-            lines.append(f"{label}: inte bekräftat. {last.name}s bekräftelse av version {last.version} drogs "
-                         f"tillbaka {change_log_text.when(last.withdrawn_at)} när dialogen ändrades.")
+            lines.append(
+                f"{label}: inte bekräftat. {last.name}s bekräftelse av version {last.version} drogs "
+                f"tillbaka {change_log_text.when(last.withdrawn_at)} när dialogen ändrades."
+            )
         else:
             lines.append(f"{label}: inte bekräftat ännu.")
     return lines
@@ -222,9 +289,11 @@ def decide_panel(d: Dialogue, dirty: bool) -> None:
     sides = person.sides(d.core_id)
     open_ = any(c.active for c in confirmations) or (bool(sides) and not person.may("prepare"))
     with st.expander("Besluta prioriteringarna", icon=":material/gavel:", expanded=open_):
-        st.markdown("Beslutet bekräftas av båda sidor: en beslutsfattare för regionen och en för kommunen. "
-                    "Dialogen är beslutad när båda har bekräftat samma version; då låses den. En ändring "
-                    "efter en bekräftelse drar tillbaka den.")
+        st.markdown(
+            "Beslutet bekräftas av båda sidor: en beslutsfattare för regionen och en för kommunen. "
+            "Dialogen är beslutad när båda har bekräftat samma version; då låses den. En ändring "
+            "efter en bekräftelse drar tillbaka den."
+        )
         for line in confirmation_lines(d, confirmations):
             st.markdown(f"- {plain(line)}")
         if not sides:
@@ -238,8 +307,12 @@ def decide_panel(d: Dialogue, dirty: bool) -> None:
             label = "Bekräfta för regionen" if side == "region" else "Bekräfta för kommunen"
             if len(sides) == 2 and person.local:
                 label = "Besluta" if side == "kommun" else label
-            if col.button(label, disabled=not sure or dirty, key=f"decide:{d.id}" if label == "Besluta"
-                          else f"confirm:{side}:{d.id}", type="primary"):
+            if col.button(
+                label,
+                disabled=not sure or dirty,
+                key=f"decide:{d.id}" if label == "Besluta" else f"confirm:{side}:{d.id}",
+                type="primary",
+            ):
                 _confirm(d, ["region", "kommun"] if label == "Besluta" else [side])
 
 
@@ -256,10 +329,12 @@ def _confirm(d: Dialogue, sides: list[str]) -> None:
         for side in sides:
             result = ds.store().confirm(d.id, d.version, side, who=ds.who())
         ds.discard_draft(d.id)
-        st.session_state["flash"] = ("success", "Prioriteringarna är beslutade. Nästa steg: starta nästa period "
-                                     "när det är dags." if result.decided else
-                                     "Din bekräftelse är sparad. Dialogen är beslutad när den andra sidan har "
-                                     "bekräftat samma version.")
+        st.session_state["flash"] = (
+            "success",
+            "Prioriteringarna är beslutade. Nästa steg: starta nästa period när det är dags."
+            if result.decided
+            else "Din bekräftelse är sparad. Dialogen är beslutad när den andra sidan har bekräftat samma version.",
+        )
     except UserStoreError as exc:
         st.session_state["flash"] = ("error", str(exc))
     st.rerun()
@@ -268,13 +343,16 @@ def _confirm(d: Dialogue, sides: list[str]) -> None:
 def archive_panel(d: Dialogue) -> bool:
     """Archive or delete a draft dialogue, with a reason for the log. True when it is gone from the list."""
     with st.expander("Arkivera eller ta bort utkastet", icon=":material/inventory_2:"):
-        st.markdown("Ett utkast som inte ska användas kan arkiveras (det finns kvar och kan tas fram igen) eller "
-                    "tas bort. Båda skrivs i ändringsloggen. En beslutad dialog kan inte tas bort.")
+        st.markdown(
+            "Ett utkast som inte ska användas kan arkiveras (det finns kvar och kan tas fram igen) eller "
+            "tas bort. Båda skrivs i ändringsloggen. En beslutad dialog kan inte tas bort."
+        )
         reason = st.text_input("Skäl (skrivs i loggen)", key=f"archive_reason:{d.id}", max_chars=300)
         left, right = st.columns(2)
         archive = left.button("Arkivera", key=f"archive:{d.id}", icon=":material/archive:", disabled=not reason.strip())
-        delete = right.button("Ta bort utkastet", key=f"delete:{d.id}", icon=":material/delete_forever:",
-                              disabled=not reason.strip())
+        delete = right.button(
+            "Ta bort utkastet", key=f"delete:{d.id}", icon=":material/delete_forever:", disabled=not reason.strip()
+        )
         if archive or delete:
             try:
                 (ds.store().archive if archive else ds.store().delete)(d.id, who=ds.who(), reason=reason)
@@ -288,8 +366,10 @@ def archive_panel(d: Dialogue) -> bool:
 
 
 def archived_panel(d: Dialogue) -> None:
-    st.info("Dialogen är arkiverad och kan inte ändras." + (f" Skäl: {d.reason}" if d.reason else ""),
-            icon=":material/inventory_2:")
+    st.info(
+        "Dialogen är arkiverad och kan inte ändras." + (f" Skäl: {d.reason}" if d.reason else ""),
+        icon=":material/inventory_2:",
+    )
     if ds.may_prepare() and st.button("Ta fram ur arkivet", key=f"restore:{d.id}", icon=":material/unarchive:"):
         try:
             ds.store().restore(d.id, who=ds.who())
@@ -303,8 +383,7 @@ def next_period_panel(d: Dialogue) -> str | None:
     if not ds.may_prepare():
         return None
     with st.container(border=True):
-        st.markdown("**Nästa steg: starta nästa period** – en ny dialog utifrån dessa prioriteringar och deras "
-                    "status.")
+        st.markdown("**Nästa steg: starta nästa period** – en ny dialog utifrån dessa prioriteringar och deras status.")
         left, right = st.columns([2, 1], vertical_alignment="bottom")
         start = int(d.period[:4]) + 2 if d.period[:4].isdigit() else date.today().year
         period = left.text_input("Period", value=f"{start}–{start + 1}", key=f"next_period:{d.id}")
@@ -321,26 +400,38 @@ def change_log_panel(d: Dialogue) -> None:
     if log.empty:
         st.caption("Inga ändringar ännu.")
         return
-    names = ds.names([s for s in log["subject"].dropna()] + [i for v in log["after"].dropna()
-                                                             for i in _ids_in(v)])
+    names = ds.names([s for s in log["subject"].dropna()] + [i for v in log["after"].dropna() for i in _ids_in(v)])
     lines = change_log_text.readable(log, names)
     shown = lines.head(LOG_LINES)
     st.markdown("\n".join(f"- **{t}** · {plain(who)}: {plain(what)}" for t, who, what in shown.itertuples(index=False)))
     if len(lines) > LOG_LINES:
         st.caption(f"Visar de {LOG_LINES} senaste av {len(lines)} ändringar; hela loggen finns i Excel-filen.")
-    st.download_button("Ändringsloggen (Excel)", lambda: workbook_bytes(
-        {"Ändringslogg": change_log_text.structured(log, names)},
-        [("Titel", f"Ändringslogg för dialogen {d.period}"), ("Kärna", d.core_id),
-         ("Uttaget", date.today().isoformat()),
-         ("Anmärkning", "Tiderna är svensk tid; kolumnen Tid (UTC) har samma tid i UTC. Före och Efter är de "
-                        "sparade värdena. Uppgifterna är inmatade av användarna, inte hämtade ur källorna.")]),
-        file_name=f"andringslogg-{d.core_id}-{d.period}.xlsx".replace("–", "-"), icon=":material/table:",
-        key=f"log_xlsx:{d.id}", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(
+        "Ändringsloggen (Excel)",
+        lambda: workbook_bytes(
+            {"Ändringslogg": change_log_text.structured(log, names)},
+            [
+                ("Titel", f"Ändringslogg för dialogen {d.period}"),
+                ("Kärna", d.core_id),
+                ("Uttaget", date.today().isoformat()),
+                (
+                    "Anmärkning",
+                    "Tiderna är svensk tid; kolumnen Tid (UTC) har samma tid i UTC. Före och Efter är de "
+                    "sparade värdena. Uppgifterna är inmatade av användarna, inte hämtade ur källorna.",
+                ),
+            ],
+        ),
+        file_name=f"andringslogg-{d.core_id}-{d.period}.xlsx".replace("–", "-"),
+        icon=":material/table:",
+        key=f"log_xlsx:{d.id}",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def _ids_in(value: str) -> list[str]:
     """Insats ids in a stored order event (a JSON list of ids)."""
     import json
+
     try:
         parsed = json.loads(value)
     except (TypeError, ValueError):
@@ -361,10 +452,16 @@ def export_panel(d: Dialogue) -> None:
 
     def briefing():
         prev = store.load(saved.previous_dialogue_id).period if saved.previous_dialogue_id else None
-        confirmations = [line for line in confirmation_lines(saved, store.confirmations(saved.id))
-                         if ": bekräftat av " in line]
-        return collect(reference_store()[0].run, saved, store.previous_priorities(saved), previous_period=prev,
-                       confirmations=confirmations)
+        confirmations = [
+            line for line in confirmation_lines(saved, store.confirmations(saved.id)) if ": bekräftat av " in line
+        ]
+        return collect(
+            reference_store()[0].run,
+            saved,
+            store.previous_priorities(saved),
+            previous_period=prev,
+            confirmations=confirmations,
+        )
 
     def pdf():
         try:
@@ -373,27 +470,50 @@ def export_panel(d: Dialogue) -> None:
             return str(exc).encode("utf-8")
 
     stem = f"underlag-{saved.core_id}-{saved.period}".replace("–", "-")
-    st.markdown("Underlaget innehåller kärnans profil, färdriktningar, lägesbild med diagram, "
-                "prioriteringarna med formulering, driver och nästa steg, deltagarna och källorna. "
-                "Det byggs av den senast sparade versionen.")
+    st.markdown(
+        "Underlaget innehåller kärnans profil, färdriktningar, lägesbild med diagram, "
+        "prioriteringarna med formulering, driver och nästa steg, deltagarna och källorna. "
+        "Det byggs av den senast sparade versionen."
+    )
     a, b, c = st.columns(3)
-    a.download_button("Underlag (Word)", lambda: docx_bytes(briefing()), file_name=f"{stem}.docx",
-                      icon=":material/description:", key=f"docx:{d.id}",
-                      mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    b.download_button("Underlag (PDF)", pdf, file_name=f"{stem}.pdf", mime="application/pdf",
-                      icon=":material/picture_as_pdf:", key=f"pdf:{d.id}")
-    c.download_button("Prioriteringar (Excel)", lambda: shortlist_xlsx(briefing()), file_name=f"{stem}.xlsx",
-                      icon=":material/table:", key=f"xlsx:{d.id}",
-                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    a.download_button(
+        "Underlag (Word)",
+        lambda: docx_bytes(briefing()),
+        file_name=f"{stem}.docx",
+        icon=":material/description:",
+        key=f"docx:{d.id}",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    b.download_button(
+        "Underlag (PDF)",
+        pdf,
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=f"pdf:{d.id}",
+    )
+    c.download_button(
+        "Prioriteringar (Excel)",
+        lambda: shortlist_xlsx(briefing()),
+        file_name=f"{stem}.xlsx",
+        icon=":material/table:",
+        key=f"xlsx:{d.id}",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     if saved.decided:
         protocol_panel(saved)
     if saved.meeting_date:
         from components.dialog.calendar_ics import meeting_ics
+
         core = run("cores_overview").set_index("id")["name"].get(saved.core_id, saved.core_id)
-        st.download_button("Mötet i kalendern (.ics)", lambda: meeting_ics(core, saved.period, saved.meeting_date,
-                                                                           saved.id, saved.meeting_place),
-                           file_name=f"mote-{saved.core_id}-{saved.period}.ics".replace("–", "-"),
-                           mime="text/calendar", icon=":material/event:", key=f"ics:{d.id}")
+        st.download_button(
+            "Mötet i kalendern (.ics)",
+            lambda: meeting_ics(core, saved.period, saved.meeting_date, saved.id, saved.meeting_place),
+            file_name=f"mote-{saved.core_id}-{saved.period}.ics".replace("–", "-"),
+            mime="text/calendar",
+            icon=":material/event:",
+            key=f"ics:{d.id}",
+        )
 
 
 def protocol_panel(saved: Dialogue) -> None:
@@ -406,15 +526,34 @@ def protocol_panel(saved: Dialogue) -> None:
     def protocol():
         store = ds.store()
         plans = FollowUpStore().plans([p.id for p in saved.priorities])
-        return collect_protocol(reference_store()[0].run, saved, store.confirmations(saved.id), plans,
-                                ds.actor_options(), saved.meeting_place)
+        return collect_protocol(
+            reference_store()[0].run,
+            saved,
+            store.confirmations(saved.id),
+            plans,
+            ds.actor_options(),
+            saved.meeting_place,
+        )
 
     stem = f"beslutsprotokoll-{saved.core_id}-{saved.period}".replace("–", "-")
-    st.markdown("**Beslutsprotokoll**: kärna, period, deltagare, de beslutade prioriteringarna med formulering, "
-                "driver, medverkande, delmål och resurser, och vem som bekräftade beslutet och när.")
+    st.markdown(
+        "**Beslutsprotokoll**: kärna, period, deltagare, de beslutade prioriteringarna med formulering, "
+        "driver, medverkande, delmål och resurser, och vem som bekräftade beslutet och när."
+    )
     a, b, _ = st.columns(3)
-    a.download_button("Beslutsprotokoll (Word)", lambda: protocol_docx(protocol()), file_name=f"{stem}.docx",
-                      icon=":material/gavel:", key=f"protocol_docx:{saved.id}",
-                      mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    b.download_button("Beslutsprotokoll (PDF)", lambda: protocol_pdf(protocol()), file_name=f"{stem}.pdf",
-                      icon=":material/picture_as_pdf:", key=f"protocol_pdf:{saved.id}", mime="application/pdf")
+    a.download_button(
+        "Beslutsprotokoll (Word)",
+        lambda: protocol_docx(protocol()),
+        file_name=f"{stem}.docx",
+        icon=":material/gavel:",
+        key=f"protocol_docx:{saved.id}",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    b.download_button(
+        "Beslutsprotokoll (PDF)",
+        lambda: protocol_pdf(protocol()),
+        file_name=f"{stem}.pdf",
+        icon=":material/picture_as_pdf:",
+        key=f"protocol_pdf:{saved.id}",
+        mime="application/pdf",
+    )

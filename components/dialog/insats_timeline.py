@@ -1,5 +1,6 @@
 """A timeline per insats across periods, for one core: when it was on a shortlist, when it was prioritised and
 by whom, and what happened during the period. Built from the user store only; no Streamlit here."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ SIDE = {"region": "regionen", "kommun": "kommunen"}
 @dataclass
 class Period:
     period: str
-    state: str                      # 'beslutad 12 mars 2026' or 'utkast'
+    state: str  # 'beslutad 12 mars 2026' or 'utkast'
     rank: int
     wording: str
     status_decided: str
@@ -26,13 +27,17 @@ class Period:
 
     def headline(self) -> str:
         by = f", bekräftat av {' och '.join(self.confirmed_by)}" if self.confirmed_by else ""
-        status = self.status_decided if self.status_now == self.status_decided else \
-            f"{self.status_decided} vid beslutet, {self.status_now} nu"
+        status = (
+            self.status_decided
+            if self.status_now == self.status_decided
+            else f"{self.status_decided} vid beslutet, {self.status_now} nu"
+        )
         return f"{self.period}: nr {self.rank} på listan, {self.state}{by} · status {status}"
 
 
-def timelines(store: UserStore, fstore: FollowUpStore, core_id: str, intervention_ids: list[str],
-              today: date | None = None) -> dict[str, list[Period]]:
+def timelines(
+    store: UserStore, fstore: FollowUpStore, core_id: str, intervention_ids: list[str], today: date | None = None
+) -> dict[str, list[Period]]:
     """Per insats: every dialogue of the core (archived ones aside) that has it on its list, oldest period
     first. The core's dialogues are read once for all the insatser asked for."""
     wanted = set(intervention_ids)
@@ -53,9 +58,18 @@ def timelines(store: UserStore, fstore: FollowUpStore, core_id: str, interventio
         if summary:
             events.append(summary)
             events += [milestone_line(m, today or date.today()) for m in plan.milestones]
-        out[p.intervention_id].append(Period(
-            d.period, f"beslutad {swedish_date(d.decided_at)}" if d.decided else "utkast, inte beslutad",
-            p.rank, p.wording, p.status, plan.status(p.status) if d.decided else p.status, confirmed, events))
+        out[p.intervention_id].append(
+            Period(
+                d.period,
+                f"beslutad {swedish_date(d.decided_at)}" if d.decided else "utkast, inte beslutad",
+                p.rank,
+                p.wording,
+                p.status,
+                plan.status(p.status) if d.decided else p.status,
+                confirmed,
+                events,
+            )
+        )
     return out
 
 
@@ -63,7 +77,9 @@ def milestone_line(m, today: date) -> str:
     due = f" (klart senast {swedish_date(m.due)})" if m.due else ""
     if m.done_on:
         return f"delmål «{m.what}»{due}: klart {swedish_date(m.done_on)}"
-    return f"delmål «{m.what}»{due}: " + ("passerat utan att vara klart" if m.due and m.due < today else "inte klart än")
+    return f"delmål «{m.what}»{due}: " + (
+        "passerat utan att vara klart" if m.due and m.due < today else "inte klart än"
+    )
 
 
 def lines(periods: list[Period]) -> list[str]:

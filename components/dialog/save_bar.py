@@ -1,10 +1,12 @@
 """The save bar: always in view at the top of Dialoger and Mötesläge. Says what is saved and what is a
 draft, and holds Spara and Släpp utkastet."""
+
 from __future__ import annotations
 
 import streamlit as st
 
-from components.dialog import change_log_text, dialogue_session as ds
+from components.dialog import change_log_text
+from components.dialog import dialogue_session as ds
 from queries.dialogue_model import Dialogue
 
 # Fixed CSS (no user text): the bar sticks under Streamlit's header while the page scrolls. Streamlit wraps a
@@ -34,7 +36,13 @@ def show(bar, d: Dialogue, key: str = "save") -> None:
         if row.button("Spara", type="primary", icon=":material/save:", key=key, disabled=not dirty):
             ds.save(d)
             st.rerun()
-        row.button("Släpp utkastet", key=f"drop_{key}", icon=":material/undo:", disabled=not dirty,
-                   help="Ta bort dina osparade ändringar och visa den sparade versionen",
-                   on_click=ds.drop_draft, args=(d,))
+        row.button(
+            "Släpp utkastet",
+            key=f"drop_{key}",
+            icon=":material/undo:",
+            disabled=not dirty,
+            help="Ta bort dina osparade ändringar och visa den sparade versionen",
+            on_click=ds.drop_draft,
+            args=(d,),
+        )
         row.markdown(status_line(d, dirty))

@@ -3,6 +3,7 @@
 The work is in data/roadmap_import.py (no Streamlit there); this module only lays it out. User and file
 text is shown as text: Markdown characters are escaped (components.common.format.plain) or it sits in a table.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,9 @@ UPLOADER_CSS = "<style>[data-testid='stFileUploaderDropzoneInstructions'] {displ
 def uploader(label: str, types: list[str], key: str, multiple: bool = False):
     """st.file_uploader with Swedish texts and the real limit (MAX_BYTES)."""
     st.html(UPLOADER_CSS)
-    return st.file_uploader(label, type=types, accept_multiple_files=multiple, key=key,
-                            max_upload_size=MAX_BYTES // 1024 // 1024)
+    return st.file_uploader(
+        label, type=types, accept_multiple_files=multiple, key=key, max_upload_size=MAX_BYTES // 1024 // 1024
+    )
 
 
 def _bullets(lines: list[str], limit: int = SHOWN_PROBLEMS) -> str:
@@ -61,23 +63,33 @@ def core_options(curated) -> pd.DataFrame:
 
 def template_section(curated) -> None:
     st.subheader("1. Mallen")
-    st.markdown("Mallen är en Excel-arbetsbok med en flik per del av färdplanen: *Källa*, *Kärna*, "
-                "*Färdriktningar*, *Insatser*, *Aktörer per insats* och *Nya aktörer*. Fliken *Instruktioner* "
-                "förklarar varje kolumn. Välj en kärna med färdplan för att få en ifylld mall som exempel, "
-                "eller den kärna du ska läsa in.")
+    st.markdown(
+        "Mallen är en Excel-arbetsbok med en flik per del av färdplanen: *Källa*, *Kärna*, "
+        "*Färdriktningar*, *Insatser*, *Aktörer per insats* och *Nya aktörer*. Fliken *Instruktioner* "
+        "förklarar varje kolumn. Välj en kärna med färdplan för att få en ifylld mall som exempel, "
+        "eller den kärna du ska läsa in."
+    )
     cores = core_options(curated)
     names = dict(zip(cores["id"], cores["name"]))
     status = dict(zip(cores["id"], cores["roadmap_status"]))
     labels = {"antagen": "färdplan antagen", "utkast": "färdplan i utkast", "ingen": "ingen färdplan ännu"}
     options = ["", *cores["id"]]
     choice = st.selectbox(
-        "Mallen ifylld för", options, index=options.index("sodertalje") if "sodertalje" in options else 0,
+        "Mallen ifylld för",
+        options,
+        index=options.index("sodertalje") if "sodertalje" in options else 0,
         format_func=lambda c: "Tom mall" if not c else f"{names[c]} ({labels.get(status[c], status[c])})",
-        key="import_template_core")
+        key="import_template_core",
+    )
     file_name = f"fardplan-mall-{choice or 'tom'}.xlsx"
-    st.download_button("Ladda ned mallen (Excel)", data=lambda: ri.export_template(choice or None, curated),
-                       file_name=file_name, icon=":material/download:", key="import_template_download",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(
+        "Ladda ned mallen (Excel)",
+        data=lambda: ri.export_template(choice or None, curated),
+        file_name=file_name,
+        icon=":material/download:",
+        key="import_template_download",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def _payload_key(payload: list[tuple[str, bytes]]) -> str:
@@ -90,19 +102,28 @@ def _payload_key(payload: list[tuple[str, bytes]]) -> str:
 def show_plan(plan: ri.Plan) -> None:
     """Problems, or what the import will do; notes in both cases."""
     if not plan.ok:
-        st.error(f"Filen kan inte läsas in: {len(plan.problems)} fel. Inget har ändrats. Rätta filen och "
-                 "läs in den igen.", icon=":material/error:")
+        st.error(
+            f"Filen kan inte läsas in: {len(plan.problems)} fel. Inget har ändrats. Rätta filen och läs in den igen.",
+            icon=":material/error:",
+        )
         st.markdown(_bullets(plan.problems))
     if plan.notes:
         with st.expander(f"Att känna till ({len(plan.notes)})", expanded=plan.ok):
             st.markdown(_bullets(plan.notes))
     if not plan.ok:
         return
-    replaces = (f" Den ersätter det som nu finns i {', '.join('curated/' + f for f in plan.replaces)}; det "
-                "sparas som en tidigare version." if plan.replaces and not plan.changes.empty else "")
-    st.success(f"Filen är kontrollerad utan fel: färdplan för **{plan.core_name}** ur källan "
-               f"«{plain(plan.source['title'])}» ({plan.source['year']}, {plan.source['status']}), till "
-               f"mappen curated/{plan.folder}.{replaces}", icon=":material/check_circle:")
+    replaces = (
+        f" Den ersätter det som nu finns i {', '.join('curated/' + f for f in plan.replaces)}; det "
+        "sparas som en tidigare version."
+        if plan.replaces and not plan.changes.empty
+        else ""
+    )
+    st.success(
+        f"Filen är kontrollerad utan fel: färdplan för **{plan.core_name}** ur källan "
+        f"«{plain(plan.source['title'])}» ({plan.source['year']}, {plan.source['status']}), till "
+        f"mappen curated/{plan.folder}.{replaces}",
+        icon=":material/check_circle:",
+    )
     counts = plan.counts()
     st.caption("Den inlästa färdplanen innehåller:")
     for column, (label, value) in zip(st.columns(len(counts)), counts.items()):
@@ -111,10 +132,17 @@ def show_plan(plan: ri.Plan) -> None:
 
 def preview_table(changes: pd.DataFrame) -> None:
     summary = changes.groupby("Ändring").size().reindex(["tillkommer", "ändras", "tas bort"], fill_value=0)
-    st.markdown(f"**Förhandsgranskning:** {summary['tillkommer']} tillkommer, {summary['ändras']} ändras, "
-                f"{summary['tas bort']} tas bort. Inget ändras förrän du bekräftar.")
-    st.dataframe(changes, hide_index=True, width="stretch", key="import_preview",
-                 column_config={"Post": st.column_config.TextColumn(width="large")})
+    st.markdown(
+        f"**Förhandsgranskning:** {summary['tillkommer']} tillkommer, {summary['ändras']} ändras, "
+        f"{summary['tas bort']} tas bort. Inget ändras förrän du bekräftar."
+    )
+    st.dataframe(
+        changes,
+        hide_index=True,
+        width="stretch",
+        key="import_preview",
+        column_config={"Post": st.column_config.TextColumn(width="large")},
+    )
 
 
 def upload_section(curated, target=None) -> None:
@@ -125,10 +153,15 @@ def upload_section(curated, target=None) -> None:
     round_ = st.session_state.setdefault("import_round", 0)
     files = uploader(
         f"Den ifyllda mallen: en .xlsx-fil, eller flikarna som CSV-filer (högst {MAX_BYTES // 1024 // 1024} MB)",
-        ["xlsx", "csv"], f"import_files_{round_}", multiple=True)
+        ["xlsx", "csv"],
+        f"import_files_{round_}",
+        multiple=True,
+    )
     if not files:
-        st.caption("Filen kontrolleras när den laddats upp. Du ser först vad som skulle tillkomma, ändras "
-                   "och tas bort; inget skrivs förrän du bekräftar.")
+        st.caption(
+            "Filen kontrolleras när den laddats upp. Du ser först vad som skulle tillkomma, ändras "
+            "och tas bort; inget skrivs förrän du bekräftar."
+        )
         return
     payload = [(f.name, f.getvalue()) for f in files]
     key = _payload_key(payload)
@@ -142,8 +175,7 @@ def upload_section(curated, target=None) -> None:
     if not plan.ok:
         return
     if plan.changes.empty:
-        st.info("Filen ger inga ändringar: färdplanen finns redan så här. Inget att läsa in.",
-                icon=":material/info:")
+        st.info("Filen ger inga ändringar: färdplanen finns redan så här. Inget att läsa in.", icon=":material/info:")
         return
     preview_table(plan.changes)
     st.caption(f"Raden i *Ändringar i datan* blir: {plain(plan.change_line)}")
@@ -178,13 +210,19 @@ def version_labels(versions: pd.DataFrame, curated) -> dict[str, str]:
     for r in versions.to_dict("records"):
         when = ri.label_time(r["saved_at"])
         if r["kind"] == "indicators":
-            what = ("Inlästa indikatorvärden: inga (läget före den första inläsningen)" if r["empty"]
-                    else f"Inlästa indikatorvärden: {r['values']} värden")
+            what = (
+                "Inlästa indikatorvärden: inga (läget före den första inläsningen)"
+                if r["empty"]
+                else f"Inlästa indikatorvärden: {r['values']} värden"
+            )
         else:
             core = names.get(r["core_id"], "okänd kärna")
-            what = (f"{core}: ingen färdplan (läget före den första inläsningen)" if r["empty"] else
-                    f"{core}: färdplanen «{titles.get(r['source_id'], r['source_id'] or 'okänd källa')}», "
-                    f"{r['interventions']} insatser")
+            what = (
+                f"{core}: ingen färdplan (läget före den första inläsningen)"
+                if r["empty"]
+                else f"{core}: färdplanen «{titles.get(r['source_id'], r['source_id'] or 'okänd källa')}», "
+                f"{r['interventions']} insatser"
+            )
         labels[r["version"]] = f"{when} · {what} · ersatt av {r['by'] or 'lokal användare eller kommandoraden'}"
     return labels
 
@@ -196,17 +234,30 @@ def versions_section(curated, target=None) -> None:
         st.success(done, icon=":material/task_alt:")
     versions = ri.list_versions(curated)
     if versions.empty:
-        st.caption("Inga sparade versioner ännu. Före varje inläsning sparas det som gällde, också före den första, "
-                   "och kan återställas här.")
+        st.caption(
+            "Inga sparade versioner ännu. Före varje inläsning sparas det som gällde, också före den första, "
+            "och kan återställas här."
+        )
         return
     labels = version_labels(versions, curated)
-    table = pd.DataFrame({"Sparad": versions["saved_at"].map(ri.label_time),
-                          "Innehåll": [labels[v].split(" · ")[1] for v in versions["version"]],
-                          "Varför": versions["reason"], "Ersatt av": versions["by"].replace("", "–")})
-    st.dataframe(table, hide_index=True, width="stretch", key="import_versions",
-                 column_config={"Varför": st.column_config.TextColumn(width="large")})
-    chosen = st.selectbox("Version att återställa", list(versions["version"]), format_func=labels.get,
-                          key="restore_version")
+    table = pd.DataFrame(
+        {
+            "Sparad": versions["saved_at"].map(ri.label_time),
+            "Innehåll": [labels[v].split(" · ")[1] for v in versions["version"]],
+            "Varför": versions["reason"],
+            "Ersatt av": versions["by"].replace("", "–"),
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="import_versions",
+        column_config={"Varför": st.column_config.TextColumn(width="large")},
+    )
+    chosen = st.selectbox(
+        "Version att återställa", list(versions["version"]), format_func=labels.get, key="restore_version"
+    )
     pending = st.session_state.get("restore_pending")
     if pending != chosen:
         if st.button("Återställ …", icon=":material/history:", key="restore_confirm"):
@@ -214,8 +265,11 @@ def versions_section(curated, target=None) -> None:
             st.rerun()
         st.caption("Att återställa sparar det som gäller nu som en version i sin tur, så inget går förlorat.")
         return
-    st.warning(f"Vill du återställa **{plain(labels[chosen])}**? Det som gäller nu ersätts (och sparas som en "
-               "version) och databasen byggs om.", icon=":material/warning:")
+    st.warning(
+        f"Vill du återställa **{plain(labels[chosen])}**? Det som gäller nu ersätts (och sparas som en "
+        "version) och databasen byggs om.",
+        icon=":material/warning:",
+    )
     yes, no, _ = st.columns([1, 1, 3])
     if no.button("Avbryt", key="restore_cancel"):
         st.session_state.pop("restore_pending", None)
@@ -236,18 +290,26 @@ def versions_section(curated, target=None) -> None:
         st.session_state["restore_done"] = result.message
         st.session_state.pop("import_plan", None)
         st.rerun()
+
+
 def show_sections() -> None:
     """The page below its intro: the template, and upload and versions for those who may import."""
     from data.paths import curated_dir, read_only_mode
     from queries.permissions import IMPORT
+
     curated = curated_dir()
     template_section(curated)
     if read_only_mode():
-        st.info("Inläsning är avstängd: appen körs i läsläge. Mallen kan laddas ned, men ingen färdplan kan läsas "
-                "in eller återställas här.", icon=":material/lock:")
+        st.info(
+            "Inläsning är avstängd: appen körs i läsläge. Mallen kan laddas ned, men ingen färdplan kan läsas "
+            "in eller återställas här.",
+            icon=":material/lock:",
+        )
     elif not auth.current_person().may(IMPORT):
-        st.info("Att läsa in eller återställa en färdplan kräver rollen administratör. Mallen kan laddas ned.",
-                icon=":material/lock:")
+        st.info(
+            "Att läsa in eller återställa en färdplan kräver rollen administratör. Mallen kan laddas ned.",
+            icon=":material/lock:",
+        )
     else:
         upload_section(curated)
         versions_section(curated)

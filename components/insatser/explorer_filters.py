@@ -1,4 +1,5 @@
 """The Insatser explorer's filter bar. Every filter lives in the URL (components.common.url_state)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,10 +28,15 @@ class ExplorerFilter:
 
     def query_params(self) -> dict:
         """The parameters of the interventions_filtered query."""
-        return {"cores": self.cores, "goal_areas": self.goal_areas,
-                "scopes": [SCOPE_PARAM[self.scope]] if self.scope else [],
-                "plan_types": self.plan_types, "kinds": self.kinds, "actor": self.actor,
-                "text": self.text or None}
+        return {
+            "cores": self.cores,
+            "goal_areas": self.goal_areas,
+            "scopes": [SCOPE_PARAM[self.scope]] if self.scope else [],
+            "plan_types": self.plan_types,
+            "kinds": self.kinds,
+            "actor": self.actor,
+            "text": self.text or None,
+        }
 
     def describe(self, labels: dict[str, dict]) -> str:
         """A Swedish one-line description of the selection, for exports and empty states."""
@@ -68,27 +74,45 @@ def filter_bar(labels: dict[str, dict]) -> ExplorerFilter:
     cores, actors = labels["core"], labels["actor"]
     goal_areas = {int(k): v for k, v in labels["goal_area"].items()}
     top = st.columns([3, 2, 2])
-    chosen_cores = url_state.multiselect("Kärna", list(cores), "karna", format_func=cores.get,
-                                         container=top[0], placeholder="Alla kärnor")
-    scope = url_state.selectbox("Omfattning", [None, "gemensam", "karnspecifik"], "omfattning",
-                                format_func=SCOPE_LABEL.get, container=top[1], placeholder="Alla")
-    plans = url_state.multiselect("Källa", list(PLAN_PARAM), "plan", format_func=PLAN_TYPE.get,
-                                  container=top[2], placeholder="Alla källor")
+    chosen_cores = url_state.multiselect(
+        "Kärna", list(cores), "karna", format_func=cores.get, container=top[0], placeholder="Alla kärnor"
+    )
+    scope = url_state.selectbox(
+        "Omfattning",
+        [None, "gemensam", "karnspecifik"],
+        "omfattning",
+        format_func=SCOPE_LABEL.get,
+        container=top[1],
+        placeholder="Alla",
+    )
+    plans = url_state.multiselect(
+        "Källa", list(PLAN_PARAM), "plan", format_func=PLAN_TYPE.get, container=top[2], placeholder="Alla källor"
+    )
     # a row of its own: in a column the four goal areas did not fit and scrolled out of sight
-    chosen_goals = url_state.pills("Målområde", sorted(goal_areas), "malomrade",
-                                   format_func=lambda g: f"{g} {goal_areas[g]}")
+    chosen_goals = url_state.pills(
+        "Målområde", sorted(goal_areas), "malomrade", format_func=lambda g: f"{g} {goal_areas[g]}"
+    )
     bottom = st.columns([3, 2, 2])
-    text = url_state.text_input("Sök i titel och beskrivning", "q", container=bottom[0],
-                                placeholder="t.ex. hälsovägen, trygghet, science park")
-    actor = url_state.selectbox("Aktör (ansvarig eller medverkande)", [None, *actors], "aktor",
-                                format_func=lambda a: "Alla aktörer" if a is None else actors[a],
-                                container=bottom[1], placeholder="Alla aktörer")
+    text = url_state.text_input(
+        "Sök i titel och beskrivning", "q", container=bottom[0], placeholder="t.ex. hälsovägen, trygghet, science park"
+    )
+    actor = url_state.selectbox(
+        "Aktör (ansvarig eller medverkande)",
+        [None, *actors],
+        "aktor",
+        format_func=lambda a: "Alla aktörer" if a is None else actors[a],
+        container=bottom[1],
+        placeholder="Alla aktörer",
+    )
     kinds = []
     if labels.get("kind"):
-        kinds = url_state.multiselect("Karaktär", sorted(labels["kind"]), "karaktar",
-                                      container=bottom[2], placeholder="Alla karaktärer")
+        kinds = url_state.multiselect(
+            "Karaktär", sorted(labels["kind"]), "karaktar", container=bottom[2], placeholder="Alla karaktärer"
+        )
     else:
-        bottom[2].caption("Karaktär (Samverkan/dialog, Kunskap …) anges inte per insats i de inlästa "
-                          "källorna, så det filtret visas inte.")
+        bottom[2].caption(
+            "Karaktär (Samverkan/dialog, Kunskap …) anges inte per insats i de inlästa "
+            "källorna, så det filtret visas inte."
+        )
     url_state.show_warnings()
     return ExplorerFilter(chosen_cores, chosen_goals, scope, plans, kinds, actor, text)

@@ -1,4 +1,5 @@
 """The explorer's result: counts per goal area, the table and the card of the selected insats."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -13,10 +14,13 @@ NO_GOAL_AREA = "Utan målområde"
 def goal_area_counts(found: pd.DataFrame, goal_areas: dict[int, str]) -> pd.DataFrame:
     """Number of insatser per goal area in the current result (RUFS and historical rows have none)."""
     counts = found["goal_area_id"].value_counts(dropna=False)
-    rows = [{"Målområde": f"{g} {name}", "Antal insatser": int(counts.get(g, 0)), "goal_area_id": g}
-            for g, name in sorted(goal_areas.items())]
-    rows.append({"Målområde": NO_GOAL_AREA, "Antal insatser": int(found["goal_area_id"].isna().sum()),
-                 "goal_area_id": None})
+    rows = [
+        {"Målområde": f"{g} {name}", "Antal insatser": int(counts.get(g, 0)), "goal_area_id": g}
+        for g, name in sorted(goal_areas.items())
+    ]
+    rows.append(
+        {"Målområde": NO_GOAL_AREA, "Antal insatser": int(found["goal_area_id"].isna().sum()), "goal_area_id": None}
+    )
     return pd.DataFrame(rows)
 
 
@@ -25,25 +29,29 @@ def show_counts(counts: pd.DataFrame) -> None:
     for col, rec in zip(cols, counts.to_dict("records")):
         colour = GOAL_AREA_COLOURS.get(rec["goal_area_id"], "#6E6E6E")
         with col.container(border=True):
-            st.markdown(f'<div style="border-top:6px solid {colour};margin:-0.4rem -0.4rem 0.3rem"></div>',
-                        unsafe_allow_html=True)
+            st.markdown(
+                f'<div style="border-top:6px solid {colour};margin:-0.4rem -0.4rem 0.3rem"></div>',
+                unsafe_allow_html=True,
+            )
             st.metric(rec["Målområde"], number(rec["Antal insatser"]))
 
 
 def display_table(found: pd.DataFrame) -> pd.DataFrame:
     """Swedish column names and labels; empty cells say what is missing."""
-    return pd.DataFrame({
-        "Kod": found["code"].fillna(""),
-        "Insats": found["title"],
-        "Målområde": found["goal_area"].fillna("–"),
-        "Omfattning": found["scope"].map(SCOPE),
-        "Kärnor": [("Alla åtta" if n == 8 else c) for c, n in zip(found["cores"].fillna(""), found["core_count"])],
-        "Ansvarig aktör": found["lead"].fillna("anges inte"),
-        "Medverkande aktörer": found["participants"].fillna(""),
-        "Källa": found["plan_type"].map(PLAN_TYPE),
-        "Dokument": found["source_title"],
-        "Avsnitt": found["source_section"],
-    })
+    return pd.DataFrame(
+        {
+            "Kod": found["code"].fillna(""),
+            "Insats": found["title"],
+            "Målområde": found["goal_area"].fillna("–"),
+            "Omfattning": found["scope"].map(SCOPE),
+            "Kärnor": [("Alla åtta" if n == 8 else c) for c, n in zip(found["cores"].fillna(""), found["core_count"])],
+            "Ansvarig aktör": found["lead"].fillna("anges inte"),
+            "Medverkande aktörer": found["participants"].fillna(""),
+            "Källa": found["plan_type"].map(PLAN_TYPE),
+            "Dokument": found["source_title"],
+            "Avsnitt": found["source_section"],
+        }
+    )
 
 
 CARD_KEY = "visa_insats"
@@ -61,12 +69,18 @@ def pick_insats(found: pd.DataFrame, table: pd.DataFrame, rows: list[int]) -> st
     options = [None, *found["id"]]
     if st.session_state.get(CARD_KEY) not in options:  # not in the filtered result any more
         st.session_state[CARD_KEY] = None
-    labels = {i: f"{code} {title}".strip() + (f" · {cores}" if cores else "")
-              for i, code, title, cores in zip(found["id"], table["Kod"], table["Insats"], table["Kärnor"])}
+    labels = {
+        i: f"{code} {title}".strip() + (f" · {cores}" if cores else "")
+        for i, code, title, cores in zip(found["id"], table["Kod"], table["Insats"], table["Kärnor"])
+    }
     return st.columns([2, 1])[0].selectbox(
-        "Visa insats", options, key=CARD_KEY, placeholder="Ingen insats vald",
+        "Visa insats",
+        options,
+        key=CARD_KEY,
+        placeholder="Ingen insats vald",
         format_func=lambda i: "Ingen insats vald" if i is None else labels[i],
-        help="Samma som att markera insatsens rad i tabellen. Skriv för att söka i listan.")
+        help="Samma som att markera insatsens rad i tabellen. Skriv för att söka i listan.",
+    )
 
 
 def show_card(intervention_id: str) -> None:
@@ -77,17 +91,20 @@ def show_card(intervention_id: str) -> None:
     d = detail.iloc[0]
     colour = GOAL_AREA_COLOURS.get(d["goal_area_id"], "#6E6E6E")
     with st.container(border=True, key="insats_card"):
-        st.markdown(f'<div style="border-top:6px solid {colour};margin-bottom:0.5rem"></div>',
-                    unsafe_allow_html=True)
+        st.markdown(f'<div style="border-top:6px solid {colour};margin-bottom:0.5rem"></div>', unsafe_allow_html=True)
         heading = f"{d['code']} {d['title']}" if isinstance(d["code"], str) else d["title"]
         st.subheader(plain_inline(heading), anchor=False)
         meta = [SCOPE.get(d["scope"], d["scope"]) + " insats", PLAN_TYPE[d["plan_type"]]]
         if isinstance(d["goal_area_name"], str):
             meta.insert(0, f"Målområde {int(d['goal_area_id'])}: {d['goal_area_name']}")
         st.caption(" · ".join(meta))
-        for label, field in [("Syfte", "purpose"), ("Finansiering", "financing"),
-                             ("Regional prioritering", "regional_priority"), ("Tid", "timing"),
-                             ("Budget", "budget")]:
+        for label, field in [
+            ("Syfte", "purpose"),
+            ("Finansiering", "financing"),
+            ("Regional prioritering", "regional_priority"),
+            ("Tid", "timing"),
+            ("Budget", "budget"),
+        ]:
             if isinstance(d[field], str):
                 st.markdown(f"**{label}:** " + plain(d[field].replace("\n", " ")))
         if isinstance(d["description"], str):
@@ -116,6 +133,7 @@ def show_card(intervention_id: str) -> None:
                 if rec["note"]:
                     st.caption(plain(rec["note"]))
         note = f" Anmärkning: {plain(d['note'])}" if isinstance(d["note"], str) else ""
-        st.caption(f"Källa: {plain(d['source_title'])} ({d['source_year']}, {d['source_status']}), "
-                   f"{plain(d['source_section'])}.{note}")
-
+        st.caption(
+            f"Källa: {plain(d['source_title'])} ({d['source_year']}, {d['source_status']}), "
+            f"{plain(d['source_section'])}.{note}"
+        )

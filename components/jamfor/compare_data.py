@@ -3,17 +3,28 @@
 Every table has one column per chosen core, in the order chosen. Nothing is dropped: a core without a
 value gets "uppgift saknas" in its cell, never 0 and never an empty cell.
 """
+
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
+
 from components.common import export_files
 from components.common.format import MISSING, is_missing, roadmap_status
 from components.common.frames import records
-from components.lagesbild.indicator_text import (amount, area_of, is_quote, level_label, measure_of, note_rest, row_label,
-                                       source_label, year_text)
 from components.common.themes import THEMES, theme_matches
+from components.lagesbild.indicator_text import (
+    amount,
+    area_of,
+    is_quote,
+    level_label,
+    measure_of,
+    note_rest,
+    row_label,
+    source_label,
+    year_text,
+)
 
 QUOTE_KIND = "citat: kommunens eget område, inte jämförbart mellan kärnor"
 
@@ -37,8 +48,13 @@ def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
 def goal_area_table(counts: pd.DataFrame) -> pd.DataFrame:
     """Goal areas as rows, per core 'gemensamma' and 'kärnspecifika' as numbers (long → wide)."""
     names = list(dict.fromkeys(counts["core_name"]))
-    out = pd.DataFrame({"Målområde": [f"{g} {n}" for g, n in
-                                      counts[["goal_area_id", "goal_area"]].drop_duplicates().itertuples(index=False)]})
+    out = pd.DataFrame(
+        {
+            "Målområde": [
+                f"{g} {n}" for g, n in counts[["goal_area_id", "goal_area"]].drop_duplicates().itertuples(index=False)
+            ]
+        }
+    )
     for name in names:
         part = counts[counts["core_name"] == name].sort_values("goal_area_id")
         out[f"{name}: gemensamma"] = part["shared"].astype(int).to_list()
@@ -60,8 +76,9 @@ def theme_table(interventions: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFram
         row = {"Tema": theme.label}
         for core_id, name in zip(cores["id"], cores["name"]):
             titles = found.get((theme.id, core_id))
-            row[name] = ("; ".join(titles) if titles else
-                         "–" if core_id in has_own else "kärnspecifika insatser inte inlästa")
+            row[name] = (
+                "; ".join(titles) if titles else "–" if core_id in has_own else "kärnspecifika insatser inte inlästa"
+            )
         row["Kärnor med temat"] = sum((theme.id, c) in found for c in cores["id"])
         rows.append(row)
     return pd.DataFrame(rows)
@@ -88,7 +105,8 @@ def actor_summary(roles: pd.DataFrame, coverage: pd.DataFrame, top: int = 5) -> 
             "varav medverkande i någon insats": len({r["actor_id"] for r in part if r["role"] == "participant"}),
             "Aktörer i kärnspecifika insatser": len({r["actor_id"] for r in own}),
             "Vanligaste aktörer i kärnspecifika insatser": (
-                top_actors(own, top) if own else MISSING if n_own else "kärnspecifika insatser inte inlästa"),
+                top_actors(own, top) if own else MISSING if n_own else "kärnspecifika insatser inte inlästa"
+            ),
         }
     table = pd.DataFrame(rows)
     return table.astype(str).rename_axis("Aktörer").reset_index()
@@ -98,13 +116,15 @@ def top_actors(roles: list[dict], top: int = 5) -> str:
     """'Huddinge kommun (4: 2 ansvarig, 2 medverkande); …' by distinct insatser (then first named)."""
     by_actor: dict[str, dict] = {}
     for r in roles:
-        entry = by_actor.setdefault(r["actor_id"], {"name": r["actor"], "all": set(), "lead": set(),
-                                                    "participant": set()})
+        entry = by_actor.setdefault(
+            r["actor_id"], {"name": r["actor"], "all": set(), "lead": set(), "participant": set()}
+        )
         entry["all"].add(r["intervention_id"])
         entry[r["role"]].add(r["intervention_id"])
     ranked = sorted(by_actor.values(), key=lambda e: -len(e["all"]))[:top]
-    return "; ".join(f"{e['name']} ({len(e['all'])}: {len(e['lead'])} ansvarig, "
-                     f"{len(e['participant'])} medverkande)" for e in ranked)
+    return "; ".join(
+        f"{e['name']} ({len(e['all'])}: {len(e['lead'])} ansvarig, {len(e['participant'])} medverkande)" for e in ranked
+    )
 
 
 def actor_matrix(roles: pd.DataFrame, cores: pd.DataFrame, top: int = 12) -> pd.DataFrame:
@@ -143,9 +163,11 @@ def _latest(part: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def cell_text(rec: dict) -> str:
     """'cirka 25 000 (2026) · kärna'; quotes also name the area their source means."""
     place = rec.get("kommun_name") if rec["level"] == "kommun" else None
-    return (f"{amount(rec['value'], rec.get('qualifier'), rec.get('value_text'), rec.get('unit'))} "
-            f"({year_text(rec.get('year'), rec.get('period_text'))}) · "
-            f"{level_label(rec['level'], place, rec.get('source_id'), rec.get('note'))}")
+    return (
+        f"{amount(rec['value'], rec.get('qualifier'), rec.get('value_text'), rec.get('unit'))} "
+        f"({year_text(rec.get('year'), rec.get('period_text'))}) · "
+        f"{level_label(rec['level'], place, rec.get('source_id'), rec.get('note'))}"
+    )
 
 
 def chosen_values(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
@@ -154,13 +176,20 @@ def chosen_values(values: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
     values = _with_keys(values[values["core_id"].isin(list(cores["id"]))])
     own = values["level"] == "core"
     has_own = set(zip(values.loc[own, "core_id"], values.loc[own, "key"]))
-    no_own = pd.Series([(c, k) not in has_own for c, k in zip(values["core_id"].tolist(), values["key"].tolist())],
-                       index=values.index, dtype=bool)
+    no_own = pd.Series(
+        [(c, k) not in has_own for c, k in zip(values["core_id"].tolist(), values["key"].tolist())],
+        index=values.index,
+        dtype=bool,
+    )
     fallback = (values["level"] == "kommun") & no_own
     picked = _latest(values[own | fallback], ["core_id", "key", "geography"])
     order = {c: i for i, c in enumerate(cores["id"])}
-    return (picked.assign(_core=picked["core_id"].map(order))
-            .sort_values(["_core", "pos"], kind="stable").drop(columns="_core").reset_index(drop=True))
+    return (
+        picked.assign(_core=picked["core_id"].map(order))
+        .sort_values(["_core", "pos"], kind="stable")
+        .drop(columns="_core")
+        .reset_index(drop=True)
+    )
 
 
 def indicator_table(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -181,26 +210,39 @@ def indicator_table(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFr
         part = by_key[key]
         first = part[0]
         quote = is_quote(first["indicator_source_id"])
-        row = {"Indikator": row_label(first["indicator"], first["measure"], first["value_type"])
-               + (" – kommunens egen uppgift" if quote else ""),
-               "Enhet": first["unit"],
-               "Målområde": "anges inte" if is_missing(first["goal_area_id"]) else str(int(first["goal_area_id"]))}
+        row = {
+            "Indikator": row_label(first["indicator"], first["measure"], first["value_type"])
+            + (" – kommunens egen uppgift" if quote else ""),
+            "Enhet": first["unit"],
+            "Målområde": "anges inte" if is_missing(first["goal_area_id"]) else str(int(first["goal_area_id"])),
+        }
         for core_id, name in names.items():
             row[name] = "; ".join(cell_text(r) for r in part if r["core_id"] == core_id) or MISSING
         ref = county.get(key, [])
-        row["Stockholms län (referens)"] = "; ".join(
-            f"{amount(r['value'], r['qualifier'], r['value_text'], r['unit'])} ({year_text(r['year'], r['period_text'])})"
-            for r in ref) or MISSING
+        row["Stockholms län (referens)"] = (
+            "; ".join(
+                f"{amount(r['value'], r['qualifier'], r['value_text'], r['unit'])} "
+                f"({year_text(r['year'], r['period_text'])})"
+                for r in ref
+            )
+            or MISSING
+        )
         both = part + ref
-        row["Slag"] = (QUOTE_KIND if quote
-                       else ", ".join(dict.fromkeys(r["source_kind"] for r in both if r["source_kind"])))
-        row["Källa"] = "; ".join(dict.fromkeys(
-            source_label(r["source_title"], r["source_id"], r["source_section"]) for r in both))
+        row["Slag"] = (
+            QUOTE_KIND if quote else ", ".join(dict.fromkeys(r["source_kind"] for r in both if r["source_kind"]))
+        )
+        row["Källa"] = "; ".join(
+            dict.fromkeys(source_label(r["source_title"], r["source_id"], r["source_section"]) for r in both)
+        )
         rows.append(row)
     columns = ["Indikator", "Enhet", "Målområde", *names.values(), "Stockholms län (referens)", "Slag", "Källa"]
     table = pd.DataFrame(rows, columns=columns)
-    return (table.assign(_q=table["Slag"] == QUOTE_KIND)
-            .sort_values(["_q"], kind="stable").drop(columns="_q").reset_index(drop=True))
+    return (
+        table.assign(_q=table["Slag"] == QUOTE_KIND)
+        .sort_values(["_q"], kind="stable")
+        .drop(columns="_q")
+        .reset_index(drop=True)
+    )
 
 
 def quote_table(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -212,16 +254,32 @@ def quote_table(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFrame 
     for core_id, name in zip(cores["id"], cores["name"]):
         mine = chosen[chosen["core_id"] == core_id].to_dict("records")
         for r in mine:
-            rows.append({"Kärna": name, "Uppgift": r["indicator"],
-                         "Värde": f"{amount(r['value'], r['qualifier'], r['value_text'], r['unit'])} {r['unit']}"
-                         if not is_missing(r["value"]) else amount(r["value"], None, r["value_text"]),
-                         "År": year_text(r["year"], r["period_text"]), "Typ": r["value_type"],
-                         "Område som avses": area_of(r["note"]) or "anges inte",
-                         "Källa": (note_rest(r["note"]) if r["source_id"] == "kommunala-uppgifter" else None)
-                         or source_label(r["source_title"], r["source_id"], r["source_section"])})
+            rows.append(
+                {
+                    "Kärna": name,
+                    "Uppgift": r["indicator"],
+                    "Värde": f"{amount(r['value'], r['qualifier'], r['value_text'], r['unit'])} {r['unit']}"
+                    if not is_missing(r["value"])
+                    else amount(r["value"], None, r["value_text"]),
+                    "År": year_text(r["year"], r["period_text"]),
+                    "Typ": r["value_type"],
+                    "Område som avses": area_of(r["note"]) or "anges inte",
+                    "Källa": (note_rest(r["note"]) if r["source_id"] == "kommunala-uppgifter" else None)
+                    or source_label(r["source_title"], r["source_id"], r["source_section"]),
+                }
+            )
         if not mine:
-            rows.append({"Kärna": name, "Uppgift": MISSING, "Värde": MISSING, "År": "", "Typ": "",
-                         "Område som avses": "", "Källa": "inga egna uppgifter från kommunen i källorna"})
+            rows.append(
+                {
+                    "Kärna": name,
+                    "Uppgift": MISSING,
+                    "Värde": MISSING,
+                    "År": "",
+                    "Typ": "",
+                    "Område som avses": "",
+                    "Källa": "inga egna uppgifter från kommunen i källorna",
+                }
+            )
     return pd.DataFrame(rows, columns=["Kärna", "Uppgift", "Värde", "År", "Typ", "Område som avses", "Källa"])
 
 
@@ -229,37 +287,55 @@ def indicator_long(values: pd.DataFrame, cores: pd.DataFrame, chosen: pd.DataFra
     """The chosen values as a long table with numbers, for Excel and for checking."""
     chosen = chosen_values(values, cores) if chosen is None else chosen
     names = dict(zip(cores["id"], cores["name"]))
-    return pd.DataFrame({
-        "Kärna": chosen["core_id"].map(names),
-        "Indikator": [row_label(n, m, t) for n, m, t in zip(chosen["indicator"], chosen["measure"],
-                                                            chosen["value_type"])],
-        "Indikator-id": chosen["indicator_id"],
-        "Slag": [QUOTE_KIND if is_quote(i) else k for i, k in zip(chosen["indicator_source_id"],
-                                                                  chosen["source_kind"])],
-        "Nivå": [level_label(r["level"], r.get("kommun_name"), r["source_id"], r["note"])
-                 for r in chosen.to_dict("records")],
-        "Geografi": chosen["geography"],
-        "År": chosen["year"],
-        "Period enligt källan": chosen["period_text"],
-        "Värde": chosen["value"],
-        "Kvalifikator": chosen["qualifier"],
-        "Enhet": chosen["unit"],
-        "Typ": chosen["value_type"],
-        "Källans ordalydelse": chosen["value_text"],
-        "Källa": [source_label(t, s, sec) for t, s, sec in zip(chosen["source_title"], chosen["source_id"],
-                                                              chosen["source_section"])],
-        "Anmärkning": chosen["note"],
-    })
+    return pd.DataFrame(
+        {
+            "Kärna": chosen["core_id"].map(names),
+            "Indikator": [
+                row_label(n, m, t) for n, m, t in zip(chosen["indicator"], chosen["measure"], chosen["value_type"])
+            ],
+            "Indikator-id": chosen["indicator_id"],
+            "Slag": [
+                QUOTE_KIND if is_quote(i) else k for i, k in zip(chosen["indicator_source_id"], chosen["source_kind"])
+            ],
+            "Nivå": [
+                level_label(r["level"], r.get("kommun_name"), r["source_id"], r["note"])
+                for r in chosen.to_dict("records")
+            ],
+            "Geografi": chosen["geography"],
+            "År": chosen["year"],
+            "Period enligt källan": chosen["period_text"],
+            "Värde": chosen["value"],
+            "Kvalifikator": chosen["qualifier"],
+            "Enhet": chosen["unit"],
+            "Typ": chosen["value_type"],
+            "Källans ordalydelse": chosen["value_text"],
+            "Källa": [
+                source_label(t, s, sec)
+                for t, s, sec in zip(chosen["source_title"], chosen["source_id"], chosen["source_section"])
+            ],
+            "Anmärkning": chosen["note"],
+        }
+    )
 
 
 def workbook_bytes(sheets: dict[str, pd.DataFrame], title: str, selection: str, sources: str) -> bytes:
     """An .xlsx with one sheet per table and a sheet 'Om' (title, selection, date, sources)."""
-    return export_files.workbook_bytes(sheets, [
-        ("Titel", title), ("Urval", selection), ("Uttaget", date.today().isoformat()), ("Källor", sources),
-        ("Blad", ", ".join(sheets)),
-        ("Anmärkning", f"«{MISSING}» betyder att ingen källa anger värdet; det är inte noll. Kommunernas egna "
-                       "uppgifter avser de områden kommunerna själva avgränsar och är inte jämförbara mellan kärnor.")],
-        freeze="B2")
+    return export_files.workbook_bytes(
+        sheets,
+        [
+            ("Titel", title),
+            ("Urval", selection),
+            ("Uttaget", date.today().isoformat()),
+            ("Källor", sources),
+            ("Blad", ", ".join(sheets)),
+            (
+                "Anmärkning",
+                f"«{MISSING}» betyder att ingen källa anger värdet; det är inte noll. Kommunernas egna "
+                "uppgifter avser de områden kommunerna själva avgränsar och är inte jämförbara mellan kärnor.",
+            ),
+        ],
+        freeze="B2",
+    )
 
 
 def chosen_coverage(overview: pd.DataFrame, cores: list[str]) -> pd.DataFrame:

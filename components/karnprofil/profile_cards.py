@@ -1,4 +1,5 @@
 """Kärnprofil: the four goal-area sections with their insats cards, and the other plans' insatser."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,18 @@ import pandas as pd
 import streamlit as st
 
 from components.common.format import GOAL_AREA_COLOURS
-from components.karnprofil.profile_data import (card_heading, goal_area_split, lead_text, participants_text, plain,
-                                     plan_rows, rest_table, source_text, split_for_cards, text_or_none)
+from components.karnprofil.profile_data import (
+    card_heading,
+    goal_area_split,
+    lead_text,
+    participants_text,
+    plain,
+    plan_rows,
+    rest_table,
+    source_text,
+    split_for_cards,
+    text_or_none,
+)
 
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -19,10 +30,12 @@ def goal_area_style() -> None:
     for goal, colour in GOAL_AREA_COLOURS.items():
         if not HEX.match(colour):  # only fixed, validated constants ever reach the HTML
             continue
-        rules.append(f".st-key-malomrade-{int(goal)} {{border-left: 8px solid {colour} !important;}}"
-                     f".st-key-malomrade-{int(goal)} h3::before {{content: ''; display: inline-block; "
-                     f"width: 0.8em; height: 0.8em; border-radius: 3px; margin-right: 0.45em; "
-                     f"background: {colour};}}")
+        rules.append(
+            f".st-key-malomrade-{int(goal)} {{border-left: 8px solid {colour} !important;}}"
+            f".st-key-malomrade-{int(goal)} h3::before {{content: ''; display: inline-block; "
+            f"width: 0.8em; height: 0.8em; border-radius: 3px; margin-right: 0.45em; "
+            f"background: {colour};}}"
+        )
     st.html("<style>" + "".join(rules) + "</style>")
 
 
@@ -33,8 +46,10 @@ def insats_card(rec: dict) -> None:
         with st.expander("Beskrivning och källa"):
             st.markdown(_paragraphs(rec["description"]) or "*Ingen beskrivning i källan.*")
             if text_or_none(rec.get("variant_title")):
-                st.markdown(f"**Formulering i {plain(rec['variant_source_title'])}:** "
-                            f"{plain(rec['variant_title'])}\n\n{_paragraphs(rec.get('variant_description'))}")
+                st.markdown(
+                    f"**Formulering i {plain(rec['variant_source_title'])}:** "
+                    f"{plain(rec['variant_title'])}\n\n{_paragraphs(rec.get('variant_description'))}"
+                )
             st.caption(plain(source_text(rec)))
 
 
@@ -63,8 +78,7 @@ def _rest(rest: pd.DataFrame, key: str) -> None:
     st.dataframe(rest_table(rest), hide_index=True, width="stretch", key=key)
 
 
-def goal_area_section(goal: dict, direction: dict | None, interventions: pd.DataFrame,
-                      has_roadmap: bool) -> None:
+def goal_area_section(goal: dict, direction: dict | None, interventions: pd.DataFrame, has_roadmap: bool) -> None:
     """One goal area: its name and colour, the core's färdriktning, shared and core-specific insatser."""
     gid = int(goal["id"])
     with st.container(border=True, key=f"malomrade-{gid}"):
@@ -78,20 +92,26 @@ def goal_area_section(goal: dict, direction: dict | None, interventions: pd.Data
         shared, core = goal_area_split(interventions, gid)
         left, right = st.columns(2, gap="medium")
         with left:
-            _column("Gemensamma insatser", shared, "Inga gemensamma insatser i det här målområdet.",
-                    f"gemensamma-{gid}")
+            _column(
+                "Gemensamma insatser", shared, "Inga gemensamma insatser i det här målområdet.", f"gemensamma-{gid}"
+            )
         with right:
-            _column("Kärnspecifika insatser", core,
-                    "Kärnspecifika insatser är inte inlästa för den här kärnan." if not has_roadmap
-                    else "Färdplanen har inga kärnspecifika insatser i det här målområdet.",
-                    f"karnspecifika-{gid}")
+            _column(
+                "Kärnspecifika insatser",
+                core,
+                "Kärnspecifika insatser är inte inlästa för den här kärnan."
+                if not has_roadmap
+                else "Färdplanen har inga kärnspecifika insatser i det här målområdet.",
+                f"karnspecifika-{gid}",
+            )
 
 
 def other_plans(interventions: pd.DataFrame) -> None:
     """The RUFS follow-up's and the historical plans' insatser that concern the core, one expander each."""
     for plan_type, label, lead_label, part_label in [
-            ("rufs", "RUFS-uppföljningen 2020: insatser som rör kärnan", "Huvudman", "Samverkansparter"),
-            ("historisk", "Historiska planer: aktiviteter för kärnan", "Ansvarig", "Medverkande")]:
+        ("rufs", "RUFS-uppföljningen 2020: insatser som rör kärnan", "Huvudman", "Samverkansparter"),
+        ("historisk", "Historiska planer: aktiviteter för kärnan", "Ansvarig", "Medverkande"),
+    ]:
         rows = plan_rows(interventions, plan_type)
         with st.expander(f"{label} ({len(rows)})"):
             if rows.empty:
@@ -104,10 +124,19 @@ def other_plans(interventions: pd.DataFrame) -> None:
 
 def _other_item(rec: dict, lead_label: str, part_label: str) -> None:
     st.markdown(f"**{plain(rec['title'])}**")
-    fields = [(lead_label, text_or_none(rec["lead"]) or "anges inte i källan"),
-              (part_label, text_or_none(rec["participants"]))]
-    fields += [(label, text_or_none(rec.get(field))) for label, field in
-               [("Syfte", "purpose"), ("Finansiering", "financing"), ("Tid", "timing"), ("Budget", "budget")]]
+    fields = [
+        (lead_label, text_or_none(rec["lead"]) or "anges inte i källan"),
+        (part_label, text_or_none(rec["participants"])),
+    ]
+    fields += [
+        (label, text_or_none(rec.get(field)))
+        for label, field in [
+            ("Syfte", "purpose"),
+            ("Finansiering", "financing"),
+            ("Tid", "timing"),
+            ("Budget", "budget"),
+        ]
+    ]
     lines = [f"**{label}:** {plain(' '.join(value.split()))}" for label, value in fields if value]
     description = text_or_none(rec["description"])
     if description and description != rec["title"]:

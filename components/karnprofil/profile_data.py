@@ -1,4 +1,5 @@
 """Kärnprofil: the data preparation behind the page, as plain functions. No Streamlit here."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -34,10 +35,12 @@ def description_blocks(text) -> list[tuple[str, str]]:
 
 def load_instructions(core_id: str) -> str:
     """How an official loads a core's roadmap (data/README.md), as Markdown."""
-    return ("Så läser du in den: lägg kärnans färdplan som CSV-filer (`directions.csv`, "
-            "`interventions.csv`, `intervention_actors.csv`, `actors.csv` och `core_texts.csv`) i en ny "
-            f"mapp `data/curated/{core_id}-<år>/` enligt formatet i `data/README.md` och kör "
-            "`python -m data.build`. Appen bygger om databasen från källorna när den startar.")
+    return (
+        "Så läser du in den: lägg kärnans färdplan som CSV-filer (`directions.csv`, "
+        "`interventions.csv`, `intervention_actors.csv`, `actors.csv` och `core_texts.csv`) i en ny "
+        f"mapp `data/curated/{core_id}-<år>/` enligt formatet i `data/README.md` och kör "
+        "`python -m data.build`. Appen bygger om databasen från källorna när den startar."
+    )
 
 
 def has_roadmap(core: dict) -> bool:
@@ -56,9 +59,14 @@ def roadmap_source_text(core: dict) -> str:
     title = text_or_none(core.get("roadmap_title"))
     if not title:
         return "ingen färdplan inläst"
-    who = ", ".join(str(p) for p in [text_or_none(core.get("roadmap_publisher")),
-                                     None if is_missing(core.get("roadmap_year")) else int(core["roadmap_year"])]
-                    if p)
+    who = ", ".join(
+        str(p)
+        for p in [
+            text_or_none(core.get("roadmap_publisher")),
+            None if is_missing(core.get("roadmap_year")) else int(core["roadmap_year"]),
+        ]
+        if p
+    )
     return f"{title} ({who})" if who else title
 
 
@@ -84,8 +92,7 @@ def source_text(rec: dict) -> str:
 
 def goal_area_split(interventions: pd.DataFrame, goal_area_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The roadmap's shared and core-specific insatser of one goal area."""
-    rows = interventions[(interventions["plan_type"] == "fardplan")
-                         & (interventions["goal_area_id"] == goal_area_id)]
+    rows = interventions[(interventions["plan_type"] == "fardplan") & (interventions["goal_area_id"] == goal_area_id)]
     return rows[rows["scope"] == "shared"], rows[rows["scope"] == "core"]
 
 
@@ -107,17 +114,19 @@ def _year(value) -> str:
 
 def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
     """The core's figures as the sources state them: one row each, text columns, nothing recomputed."""
-    return pd.DataFrame({
-        "Uppgift": figures["indicator"],
-        "Värde": [figure_value(v, q) for v, q in zip(figures["value"], figures["qualifier"])],
-        "Enhet": figures["unit"].fillna(""),
-        "År": [_year(y) for y in figures["year"]],
-        "Typ": figures["value_type"],  # utfall, mål, plan or prognos, as in the store
-        "Period i källan": figures["period_text"].fillna(""),
-        "Källa": figures["source_title"],
-        "Område och anmärkning": figures["note"].fillna(""),
-        "Källans formulering": figures["value_text"].fillna(""),
-    })
+    return pd.DataFrame(
+        {
+            "Uppgift": figures["indicator"],
+            "Värde": [figure_value(v, q) for v, q in zip(figures["value"], figures["qualifier"])],
+            "Enhet": figures["unit"].fillna(""),
+            "År": [_year(y) for y in figures["year"]],
+            "Typ": figures["value_type"],  # utfall, mål, plan or prognos, as in the store
+            "Period i källan": figures["period_text"].fillna(""),
+            "Källa": figures["source_title"],
+            "Område och anmärkning": figures["note"].fillna(""),
+            "Källans formulering": figures["value_text"].fillna(""),
+        }
+    )
 
 
 def population_metrics(population: pd.DataFrame) -> list[dict]:
@@ -125,16 +134,31 @@ def population_metrics(population: pd.DataFrame) -> list[dict]:
     metrics = []
     for rec in population.to_dict("records"):
         year = None if is_missing(rec["year"]) else int(rec["year"])
-        metrics.append({"label": f"{rec['name']} {year}" if year else rec["name"],
-                        "value": number(rec["value"], 0),
-                        "year": year, "source": text_or_none(rec["source_title"])})
+        metrics.append(
+            {
+                "label": f"{rec['name']} {year}" if year else rec["name"],
+                "value": number(rec["value"], 0),
+                "year": year,
+                "source": text_or_none(rec["source_title"]),
+            }
+        )
     return metrics
 
 
 def map_frames(core: dict, stations: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The one core row and its stations in the shape components.start.core_map expects."""
-    point = pd.DataFrame([{"id": core["id"], "name": core["name"], "lat": core["lat"], "lon": core["lon"],
-                           "roadmap_status": core["roadmap_status"], "status_text": "regional stadskärna"}])
+    point = pd.DataFrame(
+        [
+            {
+                "id": core["id"],
+                "name": core["name"],
+                "lat": core["lat"],
+                "lon": core["lon"],
+                "roadmap_status": core["roadmap_status"],
+                "status_text": "regional stadskärna",
+            }
+        ]
+    )
     stations = stations.copy()
     stations["status_text"] = "station"
     return point, stations
@@ -156,27 +180,33 @@ def split_for_cards(rows: pd.DataFrame, limit: int | None = None) -> tuple[pd.Da
 
 def rest_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The insatser beyond the cards: code, title and lead actor, in the same order."""
-    return pd.DataFrame({
-        "Kod": rows["code"].fillna("").to_list(),
-        "Insats": rows["title"].to_list(),
-        "Ansvarig aktör": rows["lead"].fillna("").to_list(),
-    })
+    return pd.DataFrame(
+        {
+            "Kod": rows["code"].fillna("").to_list(),
+            "Insats": rows["title"].to_list(),
+            "Ansvarig aktör": rows["lead"].fillna("").to_list(),
+        }
+    )
 
 
 def download_table(interventions: pd.DataFrame) -> pd.DataFrame:
     """Every insats of the core for Excel/CSV: goal area, scope, code, title, actors, source."""
-    return pd.DataFrame({
-        "Plan": interventions["plan_type"].map(PLAN_TYPE),
-        "Målområde": [f"{int(g)} {n}" if not is_missing(g) else "" for g, n in
-                      zip(interventions["goal_area_id"], interventions["goal_area"])],
-        "Omfattning": interventions["scope"].map(SCOPE),
-        "Kod": interventions["code"].fillna(""),
-        "Insats": interventions["title"],
-        "Ansvarig aktör": interventions["lead"].fillna(""),
-        "Medverkande aktörer": interventions["participants"].fillna(""),
-        "Dokument": interventions["source_title"],
-        "Avsnitt": interventions["source_section"].fillna(""),
-    })
+    return pd.DataFrame(
+        {
+            "Plan": interventions["plan_type"].map(PLAN_TYPE),
+            "Målområde": [
+                f"{int(g)} {n}" if not is_missing(g) else ""
+                for g, n in zip(interventions["goal_area_id"], interventions["goal_area"])
+            ],
+            "Omfattning": interventions["scope"].map(SCOPE),
+            "Kod": interventions["code"].fillna(""),
+            "Insats": interventions["title"],
+            "Ansvarig aktör": interventions["lead"].fillna(""),
+            "Medverkande aktörer": interventions["participants"].fillna(""),
+            "Dokument": interventions["source_title"],
+            "Avsnitt": interventions["source_section"].fillna(""),
+        }
+    )
 
 
 def download_sources(interventions: pd.DataFrame) -> str:

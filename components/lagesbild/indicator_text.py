@@ -9,6 +9,7 @@ Rules (shared by Jämför kärnor and Lägesbild):
 - Quoted per-core figures (kommunernas egna uppgifter, publicerade uppgifter) refer to the area each
   source delimits: the area and the value type (utfall/mål/plan/prognos) go beside every such value.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,7 +44,7 @@ def note_rest(note) -> str | None:
     if not isinstance(note, str):
         return None
     found = _AREA.match(note.strip())
-    rest = note.strip()[found.end():].strip() if found else note.strip()
+    rest = note.strip()[found.end() :].strip() if found else note.strip()
     return rest or None
 
 

@@ -10,6 +10,7 @@ Honesty rules, as in data/sources/SOURCES.md:
   outcome of the same, single measure (no sub-measures): the difference in the target's own unit
   (percent → procentenheter). Otherwise the target text and the outcomes are shown side by side.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -20,8 +21,15 @@ import pandas as pd
 
 from components.common.format import MISSING, is_missing
 from components.common.frames import records
-from components.lagesbild.indicator_text import (amount, figure, is_quote, level_label, measure_of, source_label,
-                                       year_text)
+from components.lagesbild.indicator_text import (
+    amount,
+    figure,
+    is_quote,
+    level_label,
+    measure_of,
+    source_label,
+    year_text,
+)
 
 COUNTY = "Stockholms län"
 NO_GOAL_AREA = "Utan målområde i källan"
@@ -30,8 +38,9 @@ NO_GOAL_AREA = "Utan målområde i källan"
 def by_pos_and_year(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows in place order, then year (undated last); ties keep their order (a stable sort)."""
     pos, years = frame["pos"].tolist(), frame["year"].tolist()
-    return frame.iloc[sorted(range(len(frame)), key=lambda i: (pos[i], is_missing(years[i]),
-                                                               0 if is_missing(years[i]) else years[i]))]
+    return frame.iloc[
+        sorted(range(len(frame)), key=lambda i: (pos[i], is_missing(years[i]), 0 if is_missing(years[i]) else years[i]))
+    ]
 
 
 def prepare(values: pd.DataFrame) -> pd.DataFrame:
@@ -39,8 +48,10 @@ def prepare(values: pd.DataFrame) -> pd.DataFrame:
     out = values.copy()
     out["measure"] = out["note"].map(measure_of)
     rows = records(out[["level", "place", "source_id", "note", "geography", "measure", "value_type"]])
-    out["place_label"] = [level_label(r["level"], r["place"], r["source_id"], r["note"]) if r["level"] != "area"
-                          else r["geography"] for r in rows]
+    out["place_label"] = [
+        level_label(r["level"], r["place"], r["source_id"], r["note"]) if r["level"] != "area" else r["geography"]
+        for r in rows
+    ]
     out["series"] = [series_label(r) for r in rows]
     return out
 
@@ -86,6 +97,7 @@ def goal_area_label(goal_area_id, goal_areas: dict[int, str]) -> str:
 
 
 # --- series -----------------------------------------------------------------------------------------
+
 
 def series_frame(values: pd.DataFrame) -> pd.DataFrame:
     """Dated numeric values as (series, year, value, …), one row per series and year, sorted."""
@@ -142,8 +154,9 @@ def with_gaps(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
     for series, mode, points in gap_layout(cells["series"], cells["year"]):
         for year, i in points:
             for c in columns:
-                out[c].append(cells[c][i] if i is not None else series if c == "series" else
-                              year if c == "year" else None)
+                out[c].append(
+                    cells[c][i] if i is not None else series if c == "series" else year if c == "year" else None
+                )
             out["mode"].append(mode)
     return pd.DataFrame(out)
 
@@ -151,8 +164,14 @@ def with_gaps(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
 def gap_years(frame: pd.DataFrame, column: str = "value") -> list[int]:
     """The years with_gaps() leaves empty (inserted, or without a value)."""
     values = frame[column].tolist()
-    return sorted({int(year) for _, _, points in gap_layout(frame["series"].tolist(), frame["year"].tolist())
-                   for year, i in points if i is None or is_missing(values[i])})
+    return sorted(
+        {
+            int(year)
+            for _, _, points in gap_layout(frame["series"].tolist(), frame["year"].tolist())
+            for year, i in points
+            if i is None or is_missing(values[i])
+        }
+    )
 
 
 def common_years(frame: pd.DataFrame) -> list[int]:
@@ -193,14 +212,19 @@ def index_series(frame: pd.DataFrame, base_year: int) -> pd.DataFrame:
 
 # --- latest values ----------------------------------------------------------------------------------
 
+
 def latest_per_series(values: pd.DataFrame) -> pd.DataFrame:
     """Per series the value of its latest year (undated values count when a series has no dated one)."""
     newest: dict = {}
     for name, year in zip(values["series"].tolist(), values["year"].tolist()):
         if not is_missing(year) and (name not in newest or year > newest[name]):
             newest[name] = year
-    return values[[name not in newest or year == newest[name]
-                   for name, year in zip(values["series"].tolist(), values["year"].tolist())]]
+    return values[
+        [
+            name not in newest or year == newest[name]
+            for name, year in zip(values["series"].tolist(), values["year"].tolist())
+        ]
+    ]
 
 
 def value_line(rec: dict, unit: str) -> str:
@@ -211,24 +235,35 @@ def value_line(rec: dict, unit: str) -> str:
         shown += f" {unit}"
     measure = f"{rec['measure']}: " if isinstance(rec.get("measure"), str) and rec["measure"] else ""
     kind = f", {rec['value_type']}" if rec.get("value_type") and rec["value_type"] != "utfall" else ""
-    return (f"{measure}{shown} "
-            f"({year_text(rec.get('year'), rec.get('period_text'))}{kind}) · {where} · Källa: "
-            f"{source_label(rec['source_title'], rec['source_id'], rec.get('source_section'))}")
+    return (
+        f"{measure}{shown} "
+        f"({year_text(rec.get('year'), rec.get('period_text'))}{kind}) · {where} · Källa: "
+        f"{source_label(rec['source_title'], rec['source_id'], rec.get('source_section'))}"
+    )
 
 
 def table_rows(values: pd.DataFrame, unit: str) -> pd.DataFrame:
     """The table alternative of a chart: every value with year, place, type and source."""
-    return pd.DataFrame({
-        "Serie": values["series"],
-        "År": [year_text(y, p) for y, p in zip(values["year"].tolist(), values["period_text"].tolist())],
-        "Värde": [amount(v, q, t, unit) for v, q, t in zip(values["value"].tolist(), values["qualifier"].tolist(),
-                                                         values["value_text"].tolist())],
-        "Enhet": unit,
-        "Typ": values["value_type"],
-        "Källa": [source_label(t, s, sec) for t, s, sec in zip(values["source_title"].tolist(),
-                                                              values["source_id"].tolist(),
-                                                              values["source_section"].tolist())],
-    })
+    return pd.DataFrame(
+        {
+            "Serie": values["series"],
+            "År": [year_text(y, p) for y, p in zip(values["year"].tolist(), values["period_text"].tolist())],
+            "Värde": [
+                amount(v, q, t, unit)
+                for v, q, t in zip(
+                    values["value"].tolist(), values["qualifier"].tolist(), values["value_text"].tolist()
+                )
+            ],
+            "Enhet": unit,
+            "Typ": values["value_type"],
+            "Källa": [
+                source_label(t, s, sec)
+                for t, s, sec in zip(
+                    values["source_title"].tolist(), values["source_id"].tolist(), values["source_section"].tolist()
+                )
+            ],
+        }
+    )
 
 
 def figure_index(value) -> str:
@@ -237,6 +272,7 @@ def figure_index(value) -> str:
 
 
 # --- RUFS delmål ------------------------------------------------------------------------------------
+
 
 def _decimal(value) -> Decimal:
     return Decimal(repr(float(value)))
@@ -252,8 +288,9 @@ def target_gap(indicator: dict, values: pd.DataFrame) -> dict | None:
     mine = values[values["indicator_id"] == indicator["id"]]
     if mine["measure"].notna().any():
         return None
-    county = mine[(mine["level"] == "county") & (mine["value_type"] == "utfall") & mine["value"].notna()
-                  & mine["year"].notna()]
+    county = mine[
+        (mine["level"] == "county") & (mine["value_type"] == "utfall") & mine["value"].notna() & mine["year"].notna()
+    ]
     if county.empty:
         return None
     latest = county.sort_values("year").iloc[-1]
@@ -271,8 +308,7 @@ def target_gap(indicator: dict, values: pd.DataFrame) -> dict | None:
             verdict += ", delmålet är nått"
     joiner = "av" if higher is not False else "mot delmålet"
     text = f"{figure(float(value), unit)} {joiner} {figure(float(target), unit)} {unit} ({year}): {verdict}"
-    return {"text": text, "value": float(value), "target": float(target), "gap": float(target - value),
-            "year": year}
+    return {"text": text, "value": float(value), "target": float(target), "gap": float(target - value), "year": year}
 
 
 def gap_reason(indicator: dict, values: pd.DataFrame) -> str:
@@ -281,8 +317,10 @@ def gap_reason(indicator: dict, values: pd.DataFrame) -> str:
     if is_missing(indicator.get("target_value")):
         return "Delmålet anger inget enskilt målvärde, så avståndet räknas inte ut. Utfallen står bredvid målet."
     if mine["measure"].notna().any():
-        return ("Delmålet och utfallen gäller flera delmått, så avståndet räknas inte ut. Jämför målet med "
-                "varje delmått för sig.")
+        return (
+            "Delmålet och utfallen gäller flera delmått, så avståndet räknas inte ut. Jämför målet med "
+            "varje delmått för sig."
+        )
     return "Inget utfall för länet i samma mått finns, så avståndet räknas inte ut."
 
 
@@ -290,8 +328,7 @@ def outcome_lines(indicator: dict, values: pd.DataFrame) -> list[str]:
     """Every latest outcome of the indicator, per sub-measure and place, as shown beside the target."""
     mine = values[values["indicator_id"] == indicator["id"]]
     order = {"core": 0, "kommun": 1, "county": 2, "area": 3}
-    latest = sorted(records(latest_per_series(mine)),
-                    key=lambda r: (order[r["level"]], r["pos"], r["series"]))
+    latest = sorted(records(latest_per_series(mine)), key=lambda r: (order[r["level"]], r["pos"], r["series"]))
     return [value_line(r, indicator["unit"]) for r in latest]
 
 
@@ -306,13 +343,18 @@ def target_line(indicator: dict) -> str:
 # --- the cards the page shows -----------------------------------------------------------------------
 
 KIND_ORDER = {"core": 0, "kommun": 1, "rufs": 2, "quote": 3}
-HEADING_NOTE = {"core": "uppgift för kärnan", "kommun": "kärnkommunerna (hela kommunen)",
-                "rufs": "RUFS 2050-uppföljningen", "quote": "kommunens egen uppgift"}
+HEADING_NOTE = {
+    "core": "uppgift för kärnan",
+    "kommun": "kärnkommunerna (hela kommunen)",
+    "rufs": "RUFS 2050-uppföljningen",
+    "quote": "kommunens egen uppgift",
+}
 
 
 @dataclass
 class Card:
     """Everything the page shows for one indicator, computed once per core and build of the store."""
+
     id: str
     name: str
     unit: str
@@ -333,8 +375,12 @@ class Card:
 
 
 def _sources_of(frame: pd.DataFrame) -> str:
-    return "; ".join(dict.fromkeys(source_label(t, s, sec) for t, s, sec in
-                                   zip(frame["source_title"], frame["source_id"], frame["source_section"])))
+    return "; ".join(
+        dict.fromkeys(
+            source_label(t, s, sec)
+            for t, s, sec in zip(frame["source_title"], frame["source_id"], frame["source_section"])
+        )
+    )
 
 
 def build_cards(indicators: pd.DataFrame, values: pd.DataFrame) -> tuple[list[Card], pd.DataFrame]:
@@ -355,8 +401,7 @@ def build_cards(indicators: pd.DataFrame, values: pd.DataFrame) -> tuple[list[Ca
             continue
         if rec["kind"] == "core":
             mine = mine[mine["level"].isin(["core", "county"])]
-            lines = [value_line(r, rec["unit"]) for r in
-                     records(latest_per_series(mine[mine["level"] == "core"]))]
+            lines = [value_line(r, rec["unit"]) for r in records(latest_per_series(mine[mine["level"] == "core"]))]
         elif rec["kind"] == "kommun":
             mine = mine[mine["level"].isin(["kommun", "county"])]
             lines = [value_line(r, rec["unit"]) for r in records(latest_per_series(mine))]
@@ -364,10 +409,19 @@ def build_cards(indicators: pd.DataFrame, values: pd.DataFrame) -> tuple[list[Ca
             lines = outcome_lines(rec, mine)
         series = series_frame(mine)
         ordered = by_pos_and_year(mine)
-        card = Card(id=rec["id"], name=rec["name"], unit=rec["unit"], goal_area_id=goal, kind=rec["kind"],
-                    lines=lines, sources=_sources_of(mine), series=series,
-                    table=table_rows(ordered, rec["unit"]), table_years=ordered["year"].tolist(),
-                    chart=bool(len(series)) and Counter(series["series"].tolist()).most_common(1)[0][1] >= 2)
+        card = Card(
+            id=rec["id"],
+            name=rec["name"],
+            unit=rec["unit"],
+            goal_area_id=goal,
+            kind=rec["kind"],
+            lines=lines,
+            sources=_sources_of(mine),
+            series=series,
+            table=table_rows(ordered, rec["unit"]),
+            table_years=ordered["year"].tolist(),
+            chart=bool(len(series)) and Counter(series["series"].tolist()).most_common(1)[0][1] >= 2,
+        )
         if rec["kind"] == "kommun":
             card.years = common_years(series)
             card.has_county = bool((series["level"] == "county").any())
@@ -379,6 +433,7 @@ def build_cards(indicators: pd.DataFrame, values: pd.DataFrame) -> tuple[list[Ca
             card.gap_reason = None if card.gap else gap_reason(rec, mine)
         cards.append(card)
     cards.sort(key=lambda c: (c.goal_area_id is None, c.goal_area_id or 0, KIND_ORDER[c.kind]))
-    quote_values = pd.concat(quotes, ignore_index=True) if quotes else values.iloc[0:0].assign(indicator=None,
-                                                                                               unit=None)
+    quote_values = (
+        pd.concat(quotes, ignore_index=True) if quotes else values.iloc[0:0].assign(indicator=None, unit=None)
+    )
     return cards, quote_values

@@ -1,13 +1,15 @@
 """Meeting mode: one core on a projector. Two views: an overview of every priority, and one priority at a
 time, large, with its färdriktning and what was decided about it last period."""
+
 from __future__ import annotations
 
 import streamlit as st
 
-from components.dialog import dialogue_session as ds, insats_timeline, priority_card
-from components.uppfoljning import followup_data
 from components.common.format import plain
 from components.common.store import run
+from components.dialog import dialogue_session as ds
+from components.dialog import insats_timeline, priority_card
+from components.uppfoljning import followup_data
 from queries.dialogue_model import Dialogue
 from queries.followup_store import FollowUpStore
 
@@ -38,16 +40,24 @@ def overview(d: Dialogue, frame, actors: dict[str, str]) -> None:
         head = st.columns([0.5, 8, 3, 1.5, 1.2])
         for col, text in zip(head, ["Nr", "Insats", "Driver", "Status"]):
             col.markdown(f"**{text}**")
-        for index, row in enumerate(frame.to_dict("records")):
+        for row in frame.to_dict("records"):
             with st.container(border=True, key=f"ov_{row['id']}"):
                 rank, name, owner, status, open_ = st.columns([0.5, 8, 3, 1.5, 1.2], vertical_alignment="center")
                 rank.markdown(f"**{row['rank']}**")
                 name.markdown(f"{plain(priority_card.title(row))} · *{plain(row['goal_area'] or 'utan målområde')}*")
-                owner.markdown(plain(actors.get(row["owner_actor_id"], priority_card.NO_OWNER))
-                               if row["owner_actor_id"] else priority_card.NO_OWNER)
+                owner.markdown(
+                    plain(actors.get(row["owner_actor_id"], priority_card.NO_OWNER))
+                    if row["owner_actor_id"]
+                    else priority_card.NO_OWNER
+                )
                 status.markdown(row["status"])
-                open_.button("Öppna", key=f"open:{row['id']}", help=f"Visa prioritering {row['rank']} stor",
-                             on_click=_open, args=(row["id"],))
+                open_.button(
+                    "Öppna",
+                    key=f"open:{row['id']}",
+                    help=f"Visa prioritering {row['rank']} stor",
+                    on_click=_open,
+                    args=(row["id"],),
+                )
 
 
 def _open(priority_id: str) -> None:
@@ -67,10 +77,22 @@ def one_at_a_time(d: Dialogue, frame, actors: dict[str, str], locked: bool) -> N
     row = frame.iloc[index].to_dict()
     p = next(x for x in d.priorities if x.id == row["id"])
     nav = st.columns([1.4, 1.4, 3, 3], vertical_alignment="center")
-    nav[0].button("Föregående", icon=":material/chevron_left:", key="prev_priority", disabled=index == 0,
-                  on_click=_step, args=(ids, index - 1))
-    nav[1].button("Nästa", icon=":material/chevron_right:", key="next_priority", disabled=index == count - 1,
-                  on_click=_step, args=(ids, index + 1))
+    nav[0].button(
+        "Föregående",
+        icon=":material/chevron_left:",
+        key="prev_priority",
+        disabled=index == 0,
+        on_click=_step,
+        args=(ids, index - 1),
+    )
+    nav[1].button(
+        "Nästa",
+        icon=":material/chevron_right:",
+        key="next_priority",
+        disabled=index == count - 1,
+        on_click=_step,
+        args=(ids, index + 1),
+    )
     nav[2].markdown(f"Prioritering {index + 1} av {count}")
     if not locked:
         with nav[3]:
@@ -94,8 +116,9 @@ def one_at_a_time(d: Dialogue, frame, actors: dict[str, str], locked: bool) -> N
                 plan = ds.guarded(FollowUpStore().plans, [before.id])[before.id]
                 for text in followup_data.carried_history(plan, before.status):
                     st.markdown(plain(text))
-            periods = ds.guarded(insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id,
-                                 [p.intervention_id])[p.intervention_id]
+            periods = ds.guarded(
+                insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id, [p.intervention_id]
+            )[p.intervention_id]
             priority_card.timeline_panel(periods, f"timeline_{p.id}")
             direction = directions.get(row["goal_area_id"])
             st.caption(f"Färdriktning, {row['goal_area'] or 'utan målområde'}")

@@ -1,5 +1,6 @@
 """Underlag för budgetarbetet: for one organisation, every decided priority it drives or takes part in, across
 the cores, with milestones and resources as entered. No Streamlit here; Excel and Word at the end."""
+
 from __future__ import annotations
 
 import io
@@ -9,9 +10,9 @@ from datetime import date
 import pandas as pd
 from docx import Document
 
-from components.dialog.change_log_text import swedish_date
 from components.common.export_files import workbook_bytes
 from components.common.format import swedish_decimal
+from components.dialog.change_log_text import swedish_date
 from queries.followup_store import Plan
 
 
@@ -43,36 +44,86 @@ def items_for(actor_id: str, decided: list[tuple[str, object, pd.DataFrame]], pl
                 title = f"{row['code']} {row['title']}" if row["code"] else row["title"]
                 if row.get("plan_type") == "forslag":
                     title += " (förslag till ny insats)"
-                out.append(Item(core, d.period, title, row["goal_area"] or "utan målområde", role, p.wording,
-                                plan.status(p.status), plan))
+                out.append(
+                    Item(
+                        core,
+                        d.period,
+                        title,
+                        row["goal_area"] or "utan målområde",
+                        role,
+                        p.wording,
+                        plan.status(p.status),
+                        plan,
+                    )
+                )
     return out
 
 
 def tables(items: list[Item]) -> dict[str, pd.DataFrame]:
-    prios = pd.DataFrame([{"Kärna": i.core, "Period": i.period, "Insats": i.insats, "Målområde": i.goal_area,
-                           "Roll": i.role, "Formulering": i.wording or None, "Status nu": i.status} for i in items],
-                         columns=["Kärna", "Period", "Insats", "Målområde", "Roll", "Formulering", "Status nu"])
-    steps = pd.DataFrame([{"Kärna": i.core, "Insats": i.insats, "Delmål": m.what,
-                           "Klart senast": swedish_date(m.due) if m.due else None, "Ansvarig": m.responsible or None,
-                           "Klart": swedish_date(m.done_on) if m.done_on else "nej"}
-                          for i in items for m in i.plan.milestones],
-                         columns=["Kärna", "Insats", "Delmål", "Klart senast", "Ansvarig", "Klart"])
-    money = pd.DataFrame([{"Kärna": i.core, "Insats": i.insats, "Belopp (kr)": float(r.amount_sek),
-                           "Finansiär": r.funder, "Budgetår": r.budget_year, "Läge": r.state}
-                          for i in items for r in i.plan.resources],
-                         columns=["Kärna", "Insats", "Belopp (kr)", "Finansiär", "Budgetår", "Läge"])
+    prios = pd.DataFrame(
+        [
+            {
+                "Kärna": i.core,
+                "Period": i.period,
+                "Insats": i.insats,
+                "Målområde": i.goal_area,
+                "Roll": i.role,
+                "Formulering": i.wording or None,
+                "Status nu": i.status,
+            }
+            for i in items
+        ],
+        columns=["Kärna", "Period", "Insats", "Målområde", "Roll", "Formulering", "Status nu"],
+    )
+    steps = pd.DataFrame(
+        [
+            {
+                "Kärna": i.core,
+                "Insats": i.insats,
+                "Delmål": m.what,
+                "Klart senast": swedish_date(m.due) if m.due else None,
+                "Ansvarig": m.responsible or None,
+                "Klart": swedish_date(m.done_on) if m.done_on else "nej",
+            }
+            for i in items
+            for m in i.plan.milestones
+        ],
+        columns=["Kärna", "Insats", "Delmål", "Klart senast", "Ansvarig", "Klart"],
+    )
+    money = pd.DataFrame(
+        [
+            {
+                "Kärna": i.core,
+                "Insats": i.insats,
+                "Belopp (kr)": float(r.amount_sek),
+                "Finansiär": r.funder,
+                "Budgetår": r.budget_year,
+                "Läge": r.state,
+            }
+            for i in items
+            for r in i.plan.resources
+        ],
+        columns=["Kärna", "Insats", "Belopp (kr)", "Finansiär", "Budgetår", "Läge"],
+    )
     return {"Prioriteringar": prios, "Delmål": steps, "Resurser": money}
 
 
-NOTE = ("Uppgifterna är inmatade av användarna i Färdplansdialogen (delmål och resurser som de angetts, inga "
-        "uppskattningar); insatsernas texter kommer från färdplanerna. Tomma celler: uppgift saknas.")
+NOTE = (
+    "Uppgifterna är inmatade av användarna i Färdplansdialogen (delmål och resurser som de angetts, inga "
+    "uppskattningar); insatsernas texter kommer från färdplanerna. Tomma celler: uppgift saknas."
+)
 
 
 def budget_xlsx(organisation: str, items: list[Item], today: date | None = None) -> bytes:
-    return workbook_bytes(tables(items), [("Titel", f"Underlag för budgetarbetet: {organisation}"),
-                                          ("Urval", "Beslutade prioriteringar där organisationen är driver eller "
-                                                    "medverkande, alla kärnor"),
-                                          ("Uttaget", (today or date.today()).isoformat()), ("Anmärkning", NOTE)])
+    return workbook_bytes(
+        tables(items),
+        [
+            ("Titel", f"Underlag för budgetarbetet: {organisation}"),
+            ("Urval", "Beslutade prioriteringar där organisationen är driver eller medverkande, alla kärnor"),
+            ("Uttaget", (today or date.today()).isoformat()),
+            ("Anmärkning", NOTE),
+        ],
+    )
 
 
 def budget_docx(organisation: str, items: list[Item], today: date | None = None) -> bytes:
@@ -87,11 +138,14 @@ def budget_docx(organisation: str, items: list[Item], today: date | None = None)
         doc.add_paragraph(f"Formulering: {i.wording or 'ej angiven'}")
         for m in i.plan.milestones:
             due = swedish_date(m.due) if m.due else "inget datum"
-            doc.add_paragraph(f"Delmål: {m.what} (senast {due}; {'klart' if m.done_on else 'inte klart'})",
-                              style="List Bullet")
+            doc.add_paragraph(
+                f"Delmål: {m.what} (senast {due}; {'klart' if m.done_on else 'inte klart'})", style="List Bullet"
+            )
         for r in i.plan.resources:
-            doc.add_paragraph(f"Resurs: {kronor(r.amount_sek)} från {r.funder}, budgetår {r.budget_year} ({r.state})",
-                              style="List Bullet")
+            doc.add_paragraph(
+                f"Resurs: {kronor(r.amount_sek)} från {r.funder}, budgetår {r.budget_year} ({r.state})",
+                style="List Bullet",
+            )
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -1,11 +1,12 @@
 """Underlag för budgetarbetet: pick an organisation, see and download what it drives or takes part in."""
+
 from __future__ import annotations
 
 import streamlit as st
 
-from components.oversikt import budget_data
-from components.dialog import dialogue_session as ds
 from components.common.store import run
+from components.dialog import dialogue_session as ds
+from components.oversikt import budget_data
 from queries.followup_store import FollowUpStore
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -26,12 +27,20 @@ def current_decided() -> list:
 
 def section() -> None:
     st.header("Underlag för budgetarbetet", anchor=False)
-    st.markdown("För en organisation: varje beslutad prioritering som den driver eller medverkar i, i alla kärnor, "
-                "med delmål och resurser som de lagts in. Underlaget till organisationens budget- och "
-                "verksamhetsplanering.")
+    st.markdown(
+        "För en organisation: varje beslutad prioritering som den driver eller medverkar i, i alla kärnor, "
+        "med delmål och resurser som de lagts in. Underlaget till organisationens budget- och "
+        "verksamhetsplanering."
+    )
     actors = ds.actor_options()
-    actor = st.selectbox("Organisation", list(actors), format_func=actors.get, index=None,
-                         placeholder="Välj organisation", key="budget_actor")
+    actor = st.selectbox(
+        "Organisation",
+        list(actors),
+        format_func=actors.get,
+        index=None,
+        placeholder="Välj organisation",
+        key="budget_actor",
+    )
     if actor is None:
         return
     decided = current_decided()
@@ -43,7 +52,19 @@ def section() -> None:
     st.dataframe(budget_data.tables(items)["Prioriteringar"], hide_index=True, width="stretch")
     stem = f"budgetunderlag-{actor}"
     left, right, _ = st.columns([1, 1, 2])
-    left.download_button("Budgetunderlag (Excel)", lambda: budget_data.budget_xlsx(actors[actor], items),
-                         file_name=f"{stem}.xlsx", mime=XLSX, icon=":material/table:", key="budget_xlsx")
-    right.download_button("Budgetunderlag (Word)", lambda: budget_data.budget_docx(actors[actor], items),
-                          file_name=f"{stem}.docx", mime=DOCX, icon=":material/description:", key="budget_docx")
+    left.download_button(
+        "Budgetunderlag (Excel)",
+        lambda: budget_data.budget_xlsx(actors[actor], items),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX,
+        icon=":material/table:",
+        key="budget_xlsx",
+    )
+    right.download_button(
+        "Budgetunderlag (Word)",
+        lambda: budget_data.budget_docx(actors[actor], items),
+        file_name=f"{stem}.docx",
+        mime=DOCX,
+        icon=":material/description:",
+        key="budget_docx",
+    )

@@ -5,6 +5,7 @@ named queries, through `run`, are the only ways to the data).
 Everything shown is what people entered in the user store: dialogues, decided priorities, participating
 actors and resources. Nothing is estimated: what nobody entered is empty or «uppgift saknas», never zero.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,9 +15,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from components.dialog.change_log_text import local_time, swedish_date
 from components.common.format import MISSING, swedish_decimal
 from components.common.insats_lookup import interventions_by_ids
+from components.dialog.change_log_text import local_time, swedish_date
 
 NONE = "–"
 CORE = "Kärna"
@@ -26,24 +27,26 @@ GONE_ACTOR = "Aktör som inte längre finns i källorna"
 USER_ORG = " (tillagd av användare)"
 ACTOR_COLUMNS = ["Aktör", "Driver (prioriteringar)", "Medverkar i (prioriteringar)", "Kärnor"]
 RESOURCE_COLUMNS = ["Finansiär", "Budgetår", "Beslutade resurser", "Föreslagna resurser", "Kärnor"]
-NO_RESOURCES = ("Inga resurser är angivna för de beslutade prioriteringarna. Resurser förs in per prioritering "
-                "på sidan Uppföljning.")
+NO_RESOURCES = (
+    "Inga resurser är angivna för de beslutade prioriteringarna. Resurser förs in per prioritering "
+    "på sidan Uppföljning."
+)
 STATE_COLUMN = {"beslutad": "Beslutade resurser", "föreslagen": "Föreslagna resurser"}
 
 
 @dataclass
 class Resources:
-    shown: pd.DataFrame          # Swedish kronor strings, "" where nothing of that state was entered
-    raw: pd.DataFrame            # the same with the Decimal sums (None where nothing), for Excel
-    note: str | None = None      # said instead of a table when nobody entered a resource
+    shown: pd.DataFrame  # Swedish kronor strings, "" where nothing of that state was entered
+    raw: pd.DataFrame  # the same with the Decimal sums (None where nothing), for Excel
+    note: str | None = None  # said instead of a table when nobody entered a resource
 
 
 @dataclass
 class Overview:
     matrix: pd.DataFrame
     by_goal_area: pd.DataFrame
-    shown_periods: dict[str, str]    # core name → the decided period shown in the goal-area table
-    without_decision: list[str]      # core names without a decided dialogue
+    shown_periods: dict[str, str]  # core name → the decided period shown in the goal-area table
+    without_decision: list[str]  # core names without a decided dialogue
     actors: pd.DataFrame
     resources: Resources
     has_dialogues: bool
@@ -69,8 +72,9 @@ def _pick(group: pd.DataFrame) -> pd.Series:
 def _cell(row: pd.Series) -> str:
     if row["status"] == "beslutad":
         when = row["decided_at"]
-        return "beslutad " + swedish_date(local_time(pd.Timestamp(when).to_pydatetime())) if pd.notna(when) \
-            else "beslutad"
+        return (
+            "beslutad " + swedish_date(local_time(pd.Timestamp(when).to_pydatetime())) if pd.notna(when) else "beslutad"
+        )
     return "utkast"
 
 
@@ -110,8 +114,10 @@ def decided_side_by_side(rows: list[dict], goal_areas: pd.DataFrame | None = Non
     cores = list(dict.fromkeys(r["core"] for r in rows))
     labels = {}
     if goal_areas is not None:
-        labels = {int(g["id"]): _goal_label({"goal_area_id": g["id"], "goal_area": g["short_name"]})
-                  for g in goal_areas.to_dict("records")}
+        labels = {
+            int(g["id"]): _goal_label({"goal_area_id": g["id"], "goal_area": g["short_name"]})
+            for g in goal_areas.to_dict("records")
+        }
     cells: dict[tuple[str, str], list[str]] = {}
     order: dict[str, float] = {label: gid for gid, label in labels.items()}
     for r in rows:
@@ -119,8 +125,10 @@ def decided_side_by_side(rows: list[dict], goal_areas: pd.DataFrame | None = Non
         order.setdefault(label, float("inf"))
         text = f"{r['code']} {r['title']}" if r.get("code") else (r.get("title") or GONE)
         cells.setdefault((label, r["core"]), []).append(f"{text} ({r['status_now']})")
-    out = [{GOAL: label, **{c: "\n".join(cells.get((label, c), [])) for c in cores}}
-           for label in sorted(order, key=lambda x: (order[x], x))]
+    out = [
+        {GOAL: label, **{c: "\n".join(cells.get((label, c), [])) for c in cores}}
+        for label in sorted(order, key=lambda x: (order[x], x))
+    ]
     return pd.DataFrame(out, columns=[GOAL, *cores])
 
 
@@ -129,16 +137,23 @@ def actor_load(rows: list[dict]) -> pd.DataFrame:
     names), and in which cores (in the rows' order). Most involved first."""
     load: dict[str, dict] = {}
     for r in rows:
-        involved = ([(r["driver"], "drives")] if r.get("driver") else []) + \
-                   [(a, "takes_part") for a in dict.fromkeys(r.get("actors") or [])]
+        involved = ([(r["driver"], "drives")] if r.get("driver") else []) + [
+            (a, "takes_part") for a in dict.fromkeys(r.get("actors") or [])
+        ]
         for name, how in involved:
             entry = load.setdefault(name, {"drives": 0, "takes_part": 0, "cores": []})
             entry[how] += 1
             if r["core"] not in entry["cores"]:
                 entry["cores"].append(r["core"])
-    out = [{ACTOR_COLUMNS[0]: name, ACTOR_COLUMNS[1]: e["drives"], ACTOR_COLUMNS[2]: e["takes_part"],
-            ACTOR_COLUMNS[3]: ", ".join(e["cores"])}
-           for name, e in sorted(load.items(), key=lambda kv: (-kv[1]["drives"] - kv[1]["takes_part"], kv[0]))]
+    out = [
+        {
+            ACTOR_COLUMNS[0]: name,
+            ACTOR_COLUMNS[1]: e["drives"],
+            ACTOR_COLUMNS[2]: e["takes_part"],
+            ACTOR_COLUMNS[3]: ", ".join(e["cores"]),
+        }
+        for name, e in sorted(load.items(), key=lambda kv: (-kv[1]["drives"] - kv[1]["takes_part"], kv[0]))
+    ]
     return pd.DataFrame(out, columns=ACTOR_COLUMNS)
 
 
@@ -150,18 +165,31 @@ def resources_by_funder(rows: list[dict]) -> Resources:
         return Resources(empty, empty.copy(), NO_RESOURCES)
     sums: dict[tuple[str, int], dict] = {}
     for r in rows:
-        entry = sums.setdefault((r["funder"], int(r["budget_year"])), {"beslutad": None, "föreslagen": None,
-                                                                        "cores": []})
+        entry = sums.setdefault(
+            (r["funder"], int(r["budget_year"])), {"beslutad": None, "föreslagen": None, "cores": []}
+        )
         amount = Decimal(r["amount_sek"])
         entry[r["state"]] = amount if entry[r["state"]] is None else entry[r["state"]] + amount
         if r["core"] not in entry["cores"]:
             entry["cores"].append(r["core"])
     raw, shown = [], []
     for (funder, year), e in sorted(sums.items(), key=lambda kv: (kv[0][0].casefold(), kv[0][1])):
-        raw.append({"Finansiär": funder, "Budgetår": year, "Beslutade resurser": e["beslutad"],
-                    "Föreslagna resurser": e["föreslagen"], "Kärnor": ", ".join(e["cores"])})
-        shown.append({**raw[-1], "Budgetår": str(year),
-                      **{STATE_COLUMN[s]: kronor(e[s]) if e[s] is not None else "" for s in STATE_COLUMN}})
+        raw.append(
+            {
+                "Finansiär": funder,
+                "Budgetår": year,
+                "Beslutade resurser": e["beslutad"],
+                "Föreslagna resurser": e["föreslagen"],
+                "Kärnor": ", ".join(e["cores"]),
+            }
+        )
+        shown.append(
+            {
+                **raw[-1],
+                "Budgetår": str(year),
+                **{STATE_COLUMN[s]: kronor(e[s]) if e[s] is not None else "" for s in STATE_COLUMN},
+            }
+        )
     return Resources(pd.DataFrame(shown, columns=RESOURCE_COLUMNS), pd.DataFrame(raw, columns=RESOURCE_COLUMNS))
 
 
@@ -185,36 +213,70 @@ def collect_overview(store, fstore, run: Callable[..., pd.DataFrame]) -> Overvie
             known = p.intervention_id in ref.index
             r = ref.loc[p.intervention_id] if known else None
             plan = plans[p.id]
-            rows.append({"core": names[d.core_id], "code": r["code"] if known else None,
-                         "title": (f"{r['title']} (förslag till ny insats)" if r["plan_type"] == "forslag"
-                                   else r["title"]) if known else GONE,
-                         "goal_area_id": r["goal_area_id"] if known else None,
-                         "goal_area": r["goal_area"] if known else None, "status_now": plan.status(p.status),
-                         "driver": actors.get(p.owner_actor_id, GONE_ACTOR) if p.owner_actor_id else None,
-                         "actors": [actors.get(a, GONE_ACTOR) for a in plan.actor_ids]
-                         + [o + USER_ORG for o in plan.organisations]})
-            money += [{"core": names[d.core_id], "funder": x.funder, "budget_year": x.budget_year,
-                       "state": x.state, "amount_sek": x.amount_sek} for x in plan.resources]
+            rows.append(
+                {
+                    "core": names[d.core_id],
+                    "code": r["code"] if known else None,
+                    "title": (f"{r['title']} (förslag till ny insats)" if r["plan_type"] == "forslag" else r["title"])
+                    if known
+                    else GONE,
+                    "goal_area_id": r["goal_area_id"] if known else None,
+                    "goal_area": r["goal_area"] if known else None,
+                    "status_now": plan.status(p.status),
+                    "driver": actors.get(p.owner_actor_id, GONE_ACTOR) if p.owner_actor_id else None,
+                    "actors": [actors.get(a, GONE_ACTOR) for a in plan.actor_ids]
+                    + [o + USER_ORG for o in plan.organisations],
+                }
+            )
+            money += [
+                {
+                    "core": names[d.core_id],
+                    "funder": x.funder,
+                    "budget_year": x.budget_year,
+                    "state": x.state,
+                    "amount_sek": x.amount_sek,
+                }
+                for x in plan.resources
+            ]
     by_goal = decided_side_by_side(rows, run("goal_areas")) if rows else pd.DataFrame(columns=[GOAL])
-    return Overview(matrix=dialogue_matrix(dialogues, cores), by_goal_area=by_goal,
-                    shown_periods={names[d.core_id]: d.period for d in decided},
-                    without_decision=[n for c, n in names.items() if c not in latest],
-                    actors=actor_load(rows), resources=resources_by_funder(money),
-                    has_dialogues=bool(len(_live(dialogues))))
+    return Overview(
+        matrix=dialogue_matrix(dialogues, cores),
+        by_goal_area=by_goal,
+        shown_periods={names[d.core_id]: d.period for d in decided},
+        without_decision=[n for c, n in names.items() if c not in latest],
+        actors=actor_load(rows),
+        resources=resources_by_funder(money),
+        has_dialogues=bool(len(_live(dialogues))),
+    )
 
 
 def workbook_sheets(o: Overview) -> tuple[dict[str, pd.DataFrame], list[tuple[str, object]]]:
     """The Excel file's sheets (one per part, sums as numbers) and its 'Om' rows."""
-    sheets = {"Dialoger per period": o.matrix, "Prioriteringar per målområde": o.by_goal_area,
-              "Vem driver vad, var": o.actors, "Resurser per finansiär": o.resources.raw}
-    about = [("Titel", "Regional översikt: de regionala stadskärnornas färdplaner"),
-             ("Uttaget", o.taken.isoformat()),
-             ("Innehåll", "Uppgifter som användare har fört in i Färdplansdialogen: dialogerna, de beslutade "
-                          "prioriteringarna, medverkande aktörer och resurser. Insatsernas, kärnornas och "
-                          "aktörernas namn kommer från färdplanerna (se sidan Källor)."),
-             ("Urval", "Den senast beslutade dialogen per kärna; arkiverade dialoger ingår inte. Status är "
-                       "prioriteringens status nu, efter uppföljningen."),
-             ("Resurser", "Belopp i kronor så som de förts in. Beslutade och föreslagna resurser summeras var "
-                          "för sig och läggs aldrig ihop. Tom cell: inget angivet (inte noll)."
-                          + (" " + o.resources.note if o.resources.note else ""))]
+    sheets = {
+        "Dialoger per period": o.matrix,
+        "Prioriteringar per målområde": o.by_goal_area,
+        "Vem driver vad, var": o.actors,
+        "Resurser per finansiär": o.resources.raw,
+    }
+    about = [
+        ("Titel", "Regional översikt: de regionala stadskärnornas färdplaner"),
+        ("Uttaget", o.taken.isoformat()),
+        (
+            "Innehåll",
+            "Uppgifter som användare har fört in i Färdplansdialogen: dialogerna, de beslutade "
+            "prioriteringarna, medverkande aktörer och resurser. Insatsernas, kärnornas och "
+            "aktörernas namn kommer från färdplanerna (se sidan Källor).",
+        ),
+        (
+            "Urval",
+            "Den senast beslutade dialogen per kärna; arkiverade dialoger ingår inte. Status är "
+            "prioriteringens status nu, efter uppföljningen.",
+        ),
+        (
+            "Resurser",
+            "Belopp i kronor så som de förts in. Beslutade och föreslagna resurser summeras var "
+            "för sig och läggs aldrig ihop. Tom cell: inget angivet (inte noll)."
+            + (" " + o.resources.note if o.resources.note else ""),
+        ),
+    ]
     return sheets, about

@@ -1,5 +1,6 @@
 """Regional översikt: the page's four parts and its downloads (Excel, and a PDF in A4 landscape). The tables
 come from components.oversikt.overview_data (no Streamlit there); the PDF reuses the briefing's font and helpers."""
+
 from __future__ import annotations
 
 import io
@@ -13,18 +14,26 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from components.briefing.briefing_data import APP_NAME
 from components.briefing.briefing_pdf import FAMILY, MUTED, _p, _rows, _styles, _t, _table, register_fonts
-from components.dialog.change_log_text import swedish_date
 from components.common.export_files import workbook_bytes
 from components.common.format import plain
+from components.dialog.change_log_text import swedish_date
 from components.oversikt.overview_data import Overview, workbook_sheets
 
 TITLE = "Regional översikt: de regionala stadskärnornas färdplaner"
-PARTS = ["Dialoger per period", "Beslutade prioriteringar per målområde", "Vem driver vad, var",
-         "Resurser per finansiär och budgetår"]
-EMPTY = ("Inga dialoger är registrerade ännu. Översikten fylls när kärnornas dialoger startas på sidan "
-         "Dialoger och prioriteringarna beslutas där.")
-NO_DECISION = ("Ingen kärna har en beslutad dialog ännu. Beslutade prioriteringar visas här sida vid sida "
-               "när den första dialogen är beslutad.")
+PARTS = [
+    "Dialoger per period",
+    "Beslutade prioriteringar per målområde",
+    "Vem driver vad, var",
+    "Resurser per finansiär och budgetår",
+]
+EMPTY = (
+    "Inga dialoger är registrerade ännu. Översikten fylls när kärnornas dialoger startas på sidan "
+    "Dialoger och prioriteringarna beslutas där."
+)
+NO_DECISION = (
+    "Ingen kärna har en beslutad dialog ännu. Beslutade prioriteringar visas här sida vid sida "
+    "när den första dialogen är beslutad."
+)
 NO_ACTORS = "Ingen aktör är angiven som driver eller medverkande för de beslutade prioriteringarna."
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_W, PAGE_H = landscape(A4)
@@ -32,35 +41,48 @@ MARGIN = 1.5 * cm
 TEXT_W_CM = (PAGE_W - 2 * MARGIN) / cm
 
 
-MATRIX_CAPTION = ("En rad per kärna, en kolumn per period. «beslutad» med datum för beslutet, «utkast» för en "
-                  "dialog som inte är beslutad, «–» när kärnan inte har någon dialog för perioden. Arkiverade "
-                  "dialoger ingår inte.")
+MATRIX_CAPTION = (
+    "En rad per kärna, en kolumn per period. «beslutad» med datum för beslutet, «utkast» för en "
+    "dialog som inte är beslutad, «–» när kärnan inte har någon dialog för perioden. Arkiverade "
+    "dialoger ingår inte."
+)
 
 
 def goal_caption(o: Overview) -> str:
     by_period: dict[str, list[str]] = {}
     for core, period in o.shown_periods.items():
         by_period.setdefault(period, []).append(core)
-    shown = f"perioden {next(iter(by_period))}" if len(by_period) == 1 else "; ".join(
-        f"{period}: {', '.join(cores)}" for period, cores in sorted(by_period.items()))
-    text = (f"Den senast beslutade dialogen per kärna ({shown}). Varje insats med kod, titel och status nu "
-            "(efter uppföljningen). Tom cell: inga beslutade prioriteringar inom målområdet.")
+    shown = (
+        f"perioden {next(iter(by_period))}"
+        if len(by_period) == 1
+        else "; ".join(f"{period}: {', '.join(cores)}" for period, cores in sorted(by_period.items()))
+    )
+    text = (
+        f"Den senast beslutade dialogen per kärna ({shown}). Varje insats med kod, titel och status nu "
+        "(efter uppföljningen). Tom cell: inga beslutade prioriteringar inom målområdet."
+    )
     if o.without_decision:
         text += f" Ingen beslutad dialog ännu: {', '.join(o.without_decision)}."
     return text
 
 
-ACTOR_CAPTION = ("Antal beslutade prioriteringar som aktören driver respektive medverkar i (medverkande förs in "
-                 "på sidan Uppföljning), och i vilka kärnor.")
-RESOURCE_CAPTION = ("Summor per finansiär och budgetår av de resurser som förts in för de beslutade "
-                    "prioriteringarna. Beslutade och föreslagna belopp hålls isär och läggs aldrig ihop; en tom "
-                    "cell betyder att inget sådant belopp är angivet.")
+ACTOR_CAPTION = (
+    "Antal beslutade prioriteringar som aktören driver respektive medverkar i (medverkande förs in "
+    "på sidan Uppföljning), och i vilka kärnor."
+)
+RESOURCE_CAPTION = (
+    "Summor per finansiär och budgetår av de resurser som förts in för de beslutade "
+    "prioriteringarna. Beslutade och föreslagna belopp hålls isär och läggs aldrig ihop; en tom "
+    "cell betyder att inget sådant belopp är angivet."
+)
 
 
 def as_shown(df: pd.DataFrame) -> pd.DataFrame:
     """st.table reads every cell as Markdown: text shows as typed (escaped), one priority a line."""
+
     def cell(v):
         return "  \n".join(plain(line) for line in v.split("\n")) if isinstance(v, str) else v
+
     return df.rename(columns=lambda c: plain(str(c))).map(cell)
 
 
@@ -70,7 +92,7 @@ def side_by_side_parts(table: pd.DataFrame, most: int = 4) -> list[pd.DataFrame]
     goal, cores = table.columns[0], list(table.columns[1:])
     parts = -(-len(cores) // most) or 1
     size = -(-len(cores) // parts) or 1
-    return [table[[goal, *cores[i:i + size]]] for i in range(0, max(len(cores), 1), size)]
+    return [table[[goal, *cores[i : i + size]]] for i in range(0, max(len(cores), 1), size)]
 
 
 def show(o: Overview) -> None:
@@ -111,11 +133,24 @@ def downloads(o: Overview) -> None:
     left, right, _ = st.columns([1, 1, 2])
     name = f"regional-oversikt-{o.taken.isoformat()}"
     # callables: the files are built when someone clicks, not on every run of the page
-    left.download_button("Ladda ner Excel", lambda: excel_bytes(o), file_name=f"{name}.xlsx",
-                         mime=XLSX, icon=":material/download:", on_click="ignore", key="oversikt_excel")
-    right.download_button("Ladda ner PDF", lambda: pdf_bytes(o), file_name=f"{name}.pdf",
-                          mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
-                          key="oversikt_pdf")
+    left.download_button(
+        "Ladda ner Excel",
+        lambda: excel_bytes(o),
+        file_name=f"{name}.xlsx",
+        mime=XLSX,
+        icon=":material/download:",
+        on_click="ignore",
+        key="oversikt_excel",
+    )
+    right.download_button(
+        "Ladda ner PDF",
+        lambda: pdf_bytes(o),
+        file_name=f"{name}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="oversikt_pdf",
+    )
 
 
 def excel_bytes(o: Overview) -> bytes:
@@ -136,12 +171,22 @@ def _pdf_table(df: pd.DataFrame, first: float, styles, weights: dict[str, float]
     words like «Stockholmsregionens» still fit a column."""
     body = [["" if pd.isna(v) else str(v) for v in row] for row in df.itertuples(index=False)]
     cell, head = ("tiny", "tinyhead") if len(df.columns) > 5 else ("list", "listhead")
-    return _table(_rows([str(c) for c in df.columns], body, styles, cell, head),
-                  _widths(list(df.columns), first, weights), padding=2.5 if cell == "tiny" else 3)
+    return _table(
+        _rows([str(c) for c in df.columns], body, styles, cell, head),
+        _widths(list(df.columns), first, weights),
+        padding=2.5 if cell == "tiny" else 3,
+    )
 
 
-def _section(title: str, df: pd.DataFrame, caption: str, empty: str | None, styles, first: float,
-             weights: dict[str, float] | None = None) -> list:
+def _section(
+    title: str,
+    df: pd.DataFrame,
+    caption: str,
+    empty: str | None,
+    styles,
+    first: float,
+    weights: dict[str, float] | None = None,
+) -> list:
     out = [_p(title, styles["h1"])]
     if empty:
         return out + [_p(empty, styles["body"])]
@@ -156,9 +201,19 @@ def pdf_bytes(o: Overview) -> bytes:
     styles["tinyhead"] = ParagraphStyle("tinyhead", parent=styles["listhead"], fontSize=6.6, leading=8.2)
     taken = f"Uttaget {swedish_date(o.taken)} ur {APP_NAME}"
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN, bottomMargin=MARGIN, title=TITLE, author=APP_NAME,
-                            creator=APP_NAME, lang="sv-SE", initialFontName=FAMILY)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=(PAGE_W, PAGE_H),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=TITLE,
+        author=APP_NAME,
+        creator=APP_NAME,
+        lang="sv-SE",
+        initialFontName=FAMILY,
+    )
 
     def furniture(canvas, document) -> None:
         canvas.saveState()
@@ -169,17 +224,32 @@ def pdf_bytes(o: Overview) -> bytes:
         canvas.restoreState()
 
     resources = o.resources
-    story = [_p(f"{APP_NAME} · Region Stockholm", styles["kicker"]), _p(TITLE, styles["title"]),
-             Paragraph(_t(f"{taken}. Uppgifterna är de som användare har fört in: dialoger, beslutade "
-                          "prioriteringar, medverkande aktörer och resurser. Inget är uppskattat; det som "
-                          "saknas står tomt, aldrig som noll."), styles["body"]),
-             *_section(PARTS[0], o.matrix, MATRIX_CAPTION, None if o.has_dialogues else EMPTY, styles, 5.5),
-             *_section(PARTS[1], o.by_goal_area, goal_caption(o) if o.shown_periods else "",
-                       None if o.shown_periods else NO_DECISION, styles,
-                       2.7 if len(o.by_goal_area.columns) > 5 else 3.8),
-             *_section(PARTS[2], o.actors, ACTOR_CAPTION, None if len(o.actors) else NO_ACTORS, styles, 6.5,
-                       {"Kärnor": 3.0}),
-             *_section(PARTS[3], resources.shown, RESOURCE_CAPTION, resources.note, styles, 6.5,
-                       {"Budgetår": 0.6, "Kärnor": 2.0})]
+    story = [
+        _p(f"{APP_NAME} · Region Stockholm", styles["kicker"]),
+        _p(TITLE, styles["title"]),
+        Paragraph(
+            _t(
+                f"{taken}. Uppgifterna är de som användare har fört in: dialoger, beslutade "
+                "prioriteringar, medverkande aktörer och resurser. Inget är uppskattat; det som "
+                "saknas står tomt, aldrig som noll."
+            ),
+            styles["body"],
+        ),
+        *_section(PARTS[0], o.matrix, MATRIX_CAPTION, None if o.has_dialogues else EMPTY, styles, 5.5),
+        *_section(
+            PARTS[1],
+            o.by_goal_area,
+            goal_caption(o) if o.shown_periods else "",
+            None if o.shown_periods else NO_DECISION,
+            styles,
+            2.7 if len(o.by_goal_area.columns) > 5 else 3.8,
+        ),
+        *_section(
+            PARTS[2], o.actors, ACTOR_CAPTION, None if len(o.actors) else NO_ACTORS, styles, 6.5, {"Kärnor": 3.0}
+        ),
+        *_section(
+            PARTS[3], resources.shown, RESOURCE_CAPTION, resources.note, styles, 6.5, {"Budgetår": 0.6, "Kärnor": 2.0}
+        ),
+    ]
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return buffer.getvalue()

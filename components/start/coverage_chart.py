@@ -1,4 +1,5 @@
 """Insatser per core and goal area: a stacked bar chart and its table alternative. No Streamlit here."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,15 +7,18 @@ import plotly.graph_objects as go
 
 from components.common.format import GOAL_AREA_COLOURS
 
-SOURCE_LINE = ("Källa: Region Stockholm, färdplan Södertälje stadskärna (2026) och utkast Flemingsberg "
-               "(2025). Gemensamma insatser gäller alla åtta kärnor.")
+SOURCE_LINE = (
+    "Källa: Region Stockholm, färdplan Södertälje stadskärna (2026) och utkast Flemingsberg "
+    "(2025). Gemensamma insatser gäller alla åtta kärnor."
+)
 
 
 def coverage_matrix(counts: pd.DataFrame) -> pd.DataFrame:
     """One row per core, one column per goal area: 'gemensamma + kärnspecifika' as text."""
-    cells = counts.assign(cell=counts["shared"].astype(str) + " gemensamma + "
-                          + counts["core_specific"].astype(str) + " kärnspecifika",
-                          column=counts["goal_area_id"].astype(str) + " " + counts["goal_area"])
+    cells = counts.assign(
+        cell=counts["shared"].astype(str) + " gemensamma + " + counts["core_specific"].astype(str) + " kärnspecifika",
+        column=counts["goal_area_id"].astype(str) + " " + counts["goal_area"],
+    )
     table = cells.pivot(index="core_name", columns="column", values="cell")
     table = table.reindex(list(dict.fromkeys(counts["core_name"])))
     return table.reset_index().rename(columns={"core_name": "Kärna"})
@@ -26,14 +30,27 @@ def coverage_figure(counts: pd.DataFrame) -> go.Figure:
     for goal_id, part in counts.groupby("goal_area_id", sort=True):
         part = part.set_index("core_name").reindex(cores)
         colour, name = GOAL_AREA_COLOURS[int(goal_id)], f"{goal_id} {part['goal_area'].iloc[0]}"
-        for column, label, pattern, opacity in [("core_specific", "kärnspecifika", "", 1.0),
-                                                ("shared", "gemensamma", "/", 0.55)]:
-            fig.add_bar(y=cores, x=part[column], orientation="h", name=f"{name}: {label}",
-                        legendgroup=name, marker={"color": colour, "opacity": opacity,
-                                                  "pattern": {"shape": pattern}},
-                        hovertemplate=f"%{{y}}<br>{name}<br>{label}: %{{x}} insatser<extra></extra>")
-    fig.update_layout(barmode="stack", height=420, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                      title="Färdplanernas insatser per kärna och målområde",
-                      xaxis_title="Antal insatser", legend={"font": {"size": 11}},
-                      separators=", ", font={"family": "Source Sans Pro, sans-serif"})
+        for column, label, pattern, opacity in [
+            ("core_specific", "kärnspecifika", "", 1.0),
+            ("shared", "gemensamma", "/", 0.55),
+        ]:
+            fig.add_bar(
+                y=cores,
+                x=part[column],
+                orientation="h",
+                name=f"{name}: {label}",
+                legendgroup=name,
+                marker={"color": colour, "opacity": opacity, "pattern": {"shape": pattern}},
+                hovertemplate=f"%{{y}}<br>{name}<br>{label}: %{{x}} insatser<extra></extra>",
+            )
+    fig.update_layout(
+        barmode="stack",
+        height=420,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        title="Färdplanernas insatser per kärna och målområde",
+        xaxis_title="Antal insatser",
+        legend={"font": {"size": 11}},
+        separators=", ",
+        font={"family": "Source Sans Pro, sans-serif"},
+    )
     return fig

@@ -1,4 +1,5 @@
 """Uppföljning: each decided priority of a core's current period, made concrete and followed up."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -6,13 +7,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.dialog import dialogue_session as ds, insats_timeline, priority_card
-from components.uppfoljning import followup_data
-from components.dialog.change_log_text import swedish_date
 from components.common.format import plain, swedish_decimal
+from components.dialog import dialogue_session as ds
+from components.dialog import insats_timeline, priority_card
+from components.dialog.change_log_text import swedish_date
+from components.uppfoljning import followup_data
 from queries.dialogue_model import STATUSES, Dialogue, Priority
-from queries.followup_store import (RESOURCE_STATES, START_MODES, FollowUpStore, Milestone, Plan, Resource,
-                                    parse_amount)
+from queries.followup_store import RESOURCE_STATES, START_MODES, FollowUpStore, Milestone, Plan, Resource, parse_amount
 from queries.user_store import UserStoreError
 
 
@@ -36,16 +37,31 @@ def kronor(amount) -> str:
 
 def timelines_for(d: Dialogue) -> dict[str, list]:
     """Each priority's insats across the core's periods (components.dialog.insats_timeline)."""
-    return ds.guarded(insats_timeline.timelines, ds.store(), fstore(), d.core_id,
-                      [p.intervention_id for p in d.priorities]) or {}
+    return (
+        ds.guarded(
+            insats_timeline.timelines, ds.store(), fstore(), d.core_id, [p.intervention_id for p in d.priorities]
+        )
+        or {}
+    )
 
 
-def priority_panel(d: Dialogue, p: Priority, row: dict, plan: Plan, actors: dict[str, str], editable: bool,
-                   values: pd.DataFrame, indicators: pd.DataFrame, periods: list = ()) -> None:
+def priority_panel(
+    d: Dialogue,
+    p: Priority,
+    row: dict,
+    plan: Plan,
+    actors: dict[str, str],
+    editable: bool,
+    values: pd.DataFrame,
+    indicators: pd.DataFrame,
+    periods: list = (),
+) -> None:
     status = plan.status(p.status)
     with st.expander(f"{p.rank}. {priority_card.title(row)} · status: {status}", expanded=False):
-        st.markdown(f"**Beslutad formulering:** {plain(p.wording) if p.wording else '–'}  \n"
-                    f"**Driver:** {plain(actors.get(p.owner_actor_id, priority_card.NO_OWNER))}")
+        st.markdown(
+            f"**Beslutad formulering:** {plain(p.wording) if p.wording else '–'}  \n"
+            f"**Driver:** {plain(actors.get(p.owner_actor_id, priority_card.NO_OWNER))}"
+        )
         people, steps, money, follow = st.tabs(["Aktörer och start", "Delmål", "Resurser", "Uppföljning"])
         with people:
             actors_panel(p, plan, actors, editable)
@@ -56,8 +72,9 @@ def priority_panel(d: Dialogue, p: Priority, row: dict, plan: Plan, actors: dict
         with follow:
             followup_panel(p, plan, status, editable)
             priority_card.timeline_panel(list(periods), f"timeline_{p.id}")
-            table = followup_data.indicator_rows(values, indicators, row["goal_area_id"],
-                                                 d.decided_at.year if d.decided_at else None)
+            table = followup_data.indicator_rows(
+                values, indicators, row["goal_area_id"], d.decided_at.year if d.decided_at else None
+            )
             st.markdown("**Lägesbilden för målområdet** (utfall för kärnan och kärnkommunerna)")
             if table.empty:
                 st.caption("Inga utfall i lägesbilden för målområdet.")
@@ -72,13 +89,23 @@ def actors_panel(p: Priority, plan: Plan, actors: dict[str, str], editable: bool
     if not editable:
         return
     with st.form(f"actors:{p.id}", border=False):
-        chosen = st.multiselect("Medverkande aktörer", list(actors), default=plan.actor_ids, format_func=actors.get,
-                                placeholder="Välj aktörer")
-        extra = st.text_input("Andra organisationer (skilj med semikolon)", value="; ".join(plan.organisations),
-                              max_chars=600)
+        chosen = st.multiselect(
+            "Medverkande aktörer",
+            list(actors),
+            default=plan.actor_ids,
+            format_func=actors.get,
+            placeholder="Välj aktörer",
+        )
+        extra = st.text_input(
+            "Andra organisationer (skilj med semikolon)", value="; ".join(plan.organisations), max_chars=600
+        )
         modes = [None, *START_MODES]
-        mode = st.selectbox("Så startar insatsen", modes, index=modes.index(plan.start_mode),
-                            format_func=lambda m: "ej angivet" if m is None else m)
+        mode = st.selectbox(
+            "Så startar insatsen",
+            modes,
+            index=modes.index(plan.start_mode),
+            format_func=lambda m: "ej angivet" if m is None else m,
+        )
         if st.form_submit_button("Spara aktörer och start"):
             try:
                 fstore().set_actors(p.id, chosen, extra.split(";"), who=ds.who())
@@ -135,11 +162,22 @@ def _submit(action, keys: list[str], done: str, make=None, blank: tuple = ()) ->
 
 def milestones_panel(p: Priority, plan: Plan, editable: bool) -> None:
     if plan.milestones:
-        st.dataframe(pd.DataFrame([{"Delmål": m.what, "Klart senast": swedish_date(m.due) if m.due else "ej angivet",
-                                    "Ansvarig": m.responsible or "ej angiven",
-                                    "Klart": swedish_date(m.done_on) if m.done_on else "nej",
-                                    "Inlagt av": m.added_by} for m in plan.milestones]),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "Delmål": m.what,
+                        "Klart senast": swedish_date(m.due) if m.due else "ej angivet",
+                        "Ansvarig": m.responsible or "ej angiven",
+                        "Klart": swedish_date(m.done_on) if m.done_on else "nej",
+                        "Inlagt av": m.added_by,
+                    }
+                    for m in plan.milestones
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     else:
         st.caption("Inga delmål ännu.")
     if not editable:
@@ -147,8 +185,12 @@ def milestones_panel(p: Priority, plan: Plan, editable: bool) -> None:
     open_ = [m for m in plan.milestones if not m.done_on]
     if open_:
         left, right = st.columns([4, 1], vertical_alignment="bottom")
-        which = left.selectbox("Delmål som är klart", [m.id for m in open_], key=f"ms_done:{p.id}",
-                               format_func=lambda i: next(m.what for m in open_ if m.id == i))
+        which = left.selectbox(
+            "Delmål som är klart",
+            [m.id for m in open_],
+            key=f"ms_done:{p.id}",
+            format_func=lambda i: next(m.what for m in open_ if m.id == i),
+        )
         if right.button("Markera klart", key=f"ms_mark:{p.id}"):
             _do(fstore().mark_milestone, which, date.today(), done="Delmålet är markerat som klart.")
     what_key, who_key = f"{PREFIX}ms_what:{p.id}", f"{PREFIX}ms_who:{p.id}"
@@ -161,18 +203,39 @@ def milestones_panel(p: Priority, plan: Plan, editable: bool) -> None:
             kept(st.text_input, "Ansvarig", who_key, max_chars=200)
 
         def make():
-            return (p.id, Milestone(st.session_state[what_key], st.session_state.get(f"ms_due:{p.id}"),
-                                    st.session_state[who_key]))
-        st.button("Lägg till delmål", key=f"ms_add:{p.id}", on_click=_submit,
-                  args=(fstore().add_milestone, [what_key, who_key], "Delmålet är sparat.", make,
-                                                                      (f"ms_due:{p.id}",)))
+            return (
+                p.id,
+                Milestone(
+                    st.session_state[what_key], st.session_state.get(f"ms_due:{p.id}"), st.session_state[who_key]
+                ),
+            )
+
+        st.button(
+            "Lägg till delmål",
+            key=f"ms_add:{p.id}",
+            on_click=_submit,
+            args=(fstore().add_milestone, [what_key, who_key], "Delmålet är sparat.", make, (f"ms_due:{p.id}",)),
+        )
 
 
 def resources_panel(p: Priority, plan: Plan, editable: bool) -> None:
     if plan.resources:
-        st.dataframe(pd.DataFrame([{"Belopp": kronor(r.amount_sek), "Finansiär": r.funder, "Budgetår": r.budget_year,
-                                    "Läge": r.state, "Inlagt av": r.added_by} for r in plan.resources]),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "Belopp": kronor(r.amount_sek),
+                        "Finansiär": r.funder,
+                        "Budgetår": r.budget_year,
+                        "Läge": r.state,
+                        "Inlagt av": r.added_by,
+                    }
+                    for r in plan.resources
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     else:
         st.caption("Inga resurser angivna. Appen uppskattar inga belopp: bara det som läggs in här visas.")
     if not editable:
@@ -185,21 +248,36 @@ def resources_panel(p: Priority, plan: Plan, editable: bool) -> None:
             kept(st.text_input, "Belopp (kr)", amount_key, max_chars=30, placeholder="t.ex. 1 200 000")
         with b:
             kept(st.text_input, "Finansiär", funder_key, max_chars=200)
-        c.number_input("Budgetår", min_value=2000, max_value=2100, value=date.today().year + 1, step=1,
-                       key=f"res_year:{p.id}")
+        c.number_input(
+            "Budgetår", min_value=2000, max_value=2100, value=date.today().year + 1, step=1, key=f"res_year:{p.id}"
+        )
         e.selectbox("Läge", RESOURCE_STATES, key=f"res_state:{p.id}")
 
         def make():
-            return (p.id, Resource(parse_amount(st.session_state[amount_key]), st.session_state[funder_key],
-                                   int(st.session_state[f"res_year:{p.id}"]), st.session_state[f"res_state:{p.id}"]))
-        st.button("Lägg till resurs", key=f"res_add:{p.id}", on_click=_submit,
-                  args=(fstore().add_resource, [amount_key, funder_key], "Resursen är sparad.", make))
+            return (
+                p.id,
+                Resource(
+                    parse_amount(st.session_state[amount_key]),
+                    st.session_state[funder_key],
+                    int(st.session_state[f"res_year:{p.id}"]),
+                    st.session_state[f"res_state:{p.id}"],
+                ),
+            )
+
+        st.button(
+            "Lägg till resurs",
+            key=f"res_add:{p.id}",
+            on_click=_submit,
+            args=(fstore().add_resource, [amount_key, funder_key], "Resursen är sparad.", make),
+        )
 
 
 def followup_panel(p: Priority, plan: Plan, status: str, editable: bool) -> None:
     lines = followup_data.history_lines(plan)
-    st.markdown("**Under perioden**  \n" + ("  \n".join(plain(x) for x in lines) if lines
-                                             else "Ingen uppföljning antecknad ännu."))
+    st.markdown(
+        "**Under perioden**  \n"
+        + ("  \n".join(plain(x) for x in lines) if lines else "Ingen uppföljning antecknad ännu.")
+    )
     if not editable:
         return
     note_key = f"{PREFIX}fu_note:{p.id}"
@@ -211,5 +289,10 @@ def followup_panel(p: Priority, plan: Plan, status: str, editable: bool) -> None
 
         def make():
             return (p.id, status, st.session_state[f"fu_status:{p.id}:{status}"], st.session_state[note_key])
-        st.button("Anteckna", key=f"fu_add:{p.id}", on_click=_submit,
-                  args=(fstore().follow_up, [note_key], "Uppföljningen är antecknad.", make))
+
+        st.button(
+            "Anteckna",
+            key=f"fu_add:{p.id}",
+            on_click=_submit,
+            args=(fstore().follow_up, [note_key], "Uppföljningen är antecknad.", make),
+        )

@@ -1,5 +1,6 @@
 """What every curated CSV file must look like (data/README.md), shared by the tests of each source folder:
 the exact header per file name, UTF-8 without BOM, LF line endings; and the id slug rule."""
+
 import csv
 import re
 from pathlib import Path

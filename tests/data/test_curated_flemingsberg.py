@@ -3,6 +3,7 @@
 The draft is an OCR text (å/ä/ö lost, hyphenated line breaks). The curated text restores characters
 only; the fold/compare checks below prove that titles and descriptions were not reworded.
 """
+
 import csv
 import difflib
 import pathlib
@@ -19,9 +20,18 @@ SEED = DATA / "sources" / "seeds" / "fardplan-flemingsberg-utkast-2025.txt"
 SODERTALJE_INTERVENTIONS = DATA / "curated" / "sodertalje-2026" / "interventions.csv"
 SOURCE_ID = "fardplan-flemingsberg-2025"
 # the files this folder holds, each with the contract's header
-HEADERS = {name: CONTRACT[name] for name in [
-    "interventions.csv", "intervention_variants.csv", "intervention_actors.csv", "actors.csv", "directions.csv",
-    "core_texts.csv", "indicator_values.csv"]}
+HEADERS = {
+    name: CONTRACT[name]
+    for name in [
+        "interventions.csv",
+        "intervention_variants.csv",
+        "intervention_actors.csv",
+        "actors.csv",
+        "directions.csv",
+        "core_texts.csv",
+        "indicator_values.csv",
+    ]
+}
 
 
 # Core-specific (kärnspecifika) insatser in the draft, with their goal area.
@@ -38,12 +48,25 @@ EXPECTED_CORE = {
 }
 # The draft's wording of the shared insatser, matched to Södertälje 2026's numbering.
 EXPECTED_VARIANTS = {
-    "gemensam-1.1", "gemensam-2.2", "gemensam-3.1", "gemensam-3.2",
-    "gemensam-3.3", "gemensam-4.1", "gemensam-4.2",
+    "gemensam-1.1",
+    "gemensam-2.2",
+    "gemensam-3.1",
+    "gemensam-3.2",
+    "gemensam-3.3",
+    "gemensam-4.1",
+    "gemensam-4.2",
 }
 KINDS = {"", "Samverkan/dialog", "Kunskap", "Planering och genomförande", "Kommunikation/marknadsföring"}
-ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
-               "näringsliv", "övrigt"}
+ACTOR_TYPES = {
+    "region",
+    "kommun",
+    "statlig myndighet",
+    "bolag",
+    "akademi",
+    "klusterorganisation",
+    "näringsliv",
+    "övrigt",
+}
 
 
 def read(name):
@@ -71,7 +94,7 @@ def best_ratio(needle, hay=SEED_FOLDED):
     finder.set_seq2(hay)
     step = max(20, n // 6)
     for i0 in range(0, n, step):
-        chunk = needle[i0:i0 + step]
+        chunk = needle[i0 : i0 + step]
         finder.set_seq1(chunk)
         m = finder.find_longest_match(0, len(chunk), 0, len(hay))
         if m.size >= 6:
@@ -81,7 +104,7 @@ def best_ratio(needle, hay=SEED_FOLDED):
         for d in range(-12, 13, 3):
             for ln in (n - 10, n, n + 10, n + 25):
                 lo = max(0, s + d)
-                window = hay[lo:lo + ln]
+                window = hay[lo : lo + ln]
                 sm = difflib.SequenceMatcher(None, needle, window, autojunk=False)
                 if sm.real_quick_ratio() <= best or sm.quick_ratio() <= best:
                     continue
@@ -143,8 +166,11 @@ def test_variants():
 def test_variants_point_at_sodertalje_shared_ids():
     if not SODERTALJE_INTERVENTIONS.exists():
         pytest.skip("sodertalje-2026/interventions.csv not written yet")
-    shared = {r["id"] for r in csv.DictReader(SODERTALJE_INTERVENTIONS.open(encoding="utf-8"))
-              if r["id"].startswith("gemensam-")}
+    shared = {
+        r["id"]
+        for r in csv.DictReader(SODERTALJE_INTERVENTIONS.open(encoding="utf-8"))
+        if r["id"].startswith("gemensam-")
+    }
     for r in read("intervention_variants.csv"):
         assert r["intervention_id"] in shared, r["intervention_id"]
 

@@ -8,6 +8,7 @@ seed in the same order within a short stretch of text. OCR misreadings of single
 explicitly in OCR_VARIANTS (seed form → restored form) so every restoration stays reviewable.
 A title may contain "…" where the OCR text is unreadable; only the legible words are checked.
 """
+
 import csv
 import re
 from pathlib import Path
@@ -17,8 +18,10 @@ from tests.data.curated_csv import CONTRACT, read_curated, slug
 ROOT = Path(__file__).parents[2]
 FOLDER = ROOT / "data" / "curated" / "historiska-planer"
 # the files this folder holds, each with the contract's header
-HEADERS = {name: CONTRACT[name] for name in [
-    "interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]}
+HEADERS = {
+    name: CONTRACT[name]
+    for name in ["interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]
+}
 SEEDS = ROOT / "data" / "sources" / "seeds"
 FLEM_SEED = SEEDS / "flemingsberg-verksamhetsplan-2009-2011.txt"
 SOD_SEED = SEEDS / "sodertorn-samarbetskommitte-verksamhetsplan-2019.txt"
@@ -26,18 +29,39 @@ SOD_SEED = SEEDS / "sodertorn-samarbetskommitte-verksamhetsplan-2019.txt"
 N_FLEMINGSBERG_2009 = 15
 N_SODERTORN_2019 = 32
 
-CORE_IDS = {"sodertalje", "kungens-kurva-skarholmen", "flemingsberg", "haninge", "arlanda-marsta",
-            "kista-sollentuna-haggvik", "barkarby-jakobsberg", "taby-centrum-arninge"}
-ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
-               "näringsliv", "övrigt"}
+CORE_IDS = {
+    "sodertalje",
+    "kungens-kurva-skarholmen",
+    "flemingsberg",
+    "haninge",
+    "arlanda-marsta",
+    "kista-sollentuna-haggvik",
+    "barkarby-jakobsberg",
+    "taby-centrum-arninge",
+}
+ACTOR_TYPES = {
+    "region",
+    "kommun",
+    "statlig myndighet",
+    "bolag",
+    "akademi",
+    "klusterorganisation",
+    "näringsliv",
+    "övrigt",
+}
 
 # OCR misreadings in the Södertörn seed (already ASCII-folded), seed word → restored word.
 OCR_VARIANTS = {
-    "sodertsrn": "sodertorn", "sedertorns": "sodertorns",
+    "sodertsrn": "sodertorn",
+    "sedertorns": "sodertorns",
     "sodertilje": "sodertalje",
-    "pgaende": "pagaende", "vig": "vag",
-    "anska": "ansoka", "neringslivets": "naringslivets", "neringslivet": "naringslivet",
-    "utdkade": "utokade", "enkitundersokning": "enkatundersokning",
+    "pgaende": "pagaende",
+    "vig": "vag",
+    "anska": "ansoka",
+    "neringslivets": "naringslivets",
+    "neringslivet": "naringslivet",
+    "utdkade": "utokade",
+    "enkitundersokning": "enkatundersokning",
 }
 # Words the OCR split with a space where å/ä/ö was lost (folded seed text → restored).
 OCR_SPLITS = {"avs tter": "avsatter"}
@@ -95,12 +119,11 @@ def plan(prefix):
 
 
 def leads(iid):
-    return sorted(l["actor_id"] for l in ACTOR_LINKS if l["intervention_id"] == iid and l["role"] == "lead")
+    return sorted(a["actor_id"] for a in ACTOR_LINKS if a["intervention_id"] == iid and a["role"] == "lead")
 
 
 def participants(iid):
-    return sorted(l["actor_id"] for l in ACTOR_LINKS
-                  if l["intervention_id"] == iid and l["role"] == "participant")
+    return sorted(a["actor_id"] for a in ACTOR_LINKS if a["intervention_id"] == iid and a["role"] == "participant")
 
 
 def test_activity_counts_per_plan():
@@ -136,8 +159,9 @@ def test_fixed_fields():
 
 
 def test_every_row_has_provenance():
-    sources = {r["id"] for r in csv.DictReader(
-        (ROOT / "data" / "curated" / "common" / "sources.csv").open(encoding="utf-8"))}
+    sources = {
+        r["id"] for r in csv.DictReader((ROOT / "data" / "curated" / "common" / "sources.csv").open(encoding="utf-8"))
+    }
     for row in INTERVENTIONS + ACTOR_LINKS + CORE_LINKS:
         assert row["source_id"] in sources, row
         assert row["source_section"].strip(), row
@@ -145,7 +169,7 @@ def test_every_row_has_provenance():
 
 def test_flemingsberg_titles_and_descriptions_are_verbatim():
     seed = " ".join(FLEM_SEED.read_text(encoding="utf-8").split())
-    handlingsplan = seed[seed.index("# Bilaga 1. Handlingsplan 2009"):]
+    handlingsplan = seed[seed.index("# Bilaga 1. Handlingsplan 2009") :]
     for r in plan("fvp2009-"):
         assert " ".join(r["title"].split()) in handlingsplan, r["id"]
         assert " ".join(r["description"].split()) in handlingsplan, r["id"]
@@ -166,24 +190,26 @@ def test_actor_ids_exist_and_are_consistent():
         assert a["type"] in ACTOR_TYPES, a
         assert a["id"] == slug(a["name"]), a
     known = set(ids)
-    for l in ACTOR_LINKS:
-        assert l["actor_id"] in known, l
-        assert l["intervention_id"] in BY_ID, l
-        assert l["role"] in {"lead", "participant"}, l
-        assert l["name_as_written"].strip(), l
-        assert l["source_id"] == BY_ID[l["intervention_id"]]["source_id"], l
-    keys = [(l["intervention_id"], l["actor_id"], l["role"]) for l in ACTOR_LINKS]
+    for link in ACTOR_LINKS:
+        assert link["actor_id"] in known, link
+        assert link["intervention_id"] in BY_ID, link
+        assert link["role"] in {"lead", "participant"}, link
+        assert link["name_as_written"].strip(), link
+        assert link["source_id"] == BY_ID[link["intervention_id"]]["source_id"], link
+    keys = [(a["intervention_id"], a["actor_id"], a["role"]) for a in ACTOR_LINKS]
     assert len(keys) == len(set(keys))
-    assert {l["actor_id"] for l in ACTOR_LINKS} == known  # no unused actors
+    assert {a["actor_id"] for a in ACTOR_LINKS} == known  # no unused actors
     for c in CORE_LINKS:
         assert c["intervention_id"] in BY_ID and c["core_id"] in CORE_IDS and c["basis"].strip(), c
 
 
 def test_well_known_actor_ids():
     by_id = {a["id"]: a for a in ACTORS}
-    assert (by_id["stockholms-lans-landsting"]["name"], by_id["stockholms-lans-landsting"]["type"],
-            by_id["stockholms-lans-landsting"]["note"]) == ("Stockholms läns landsting", "region",
-                                                            "föregångare till Region Stockholm")
+    assert (
+        by_id["stockholms-lans-landsting"]["name"],
+        by_id["stockholms-lans-landsting"]["type"],
+        by_id["stockholms-lans-landsting"]["note"],
+    ) == ("Stockholms läns landsting", "region", "föregångare till Region Stockholm")
     assert by_id["kth"]["name"] == "KTH" and by_id["kth"]["type"] == "akademi"
     for aid in ("karolinska-institutet", "sodertorns-hogskola"):
         assert by_id[aid]["type"] == "akademi"
@@ -203,17 +229,26 @@ def test_specific_flemingsberg_activities():
 
     r = BY_ID["fvp2009-stotta-kisps-fortsatta-expansion-och-samarbeten"]
     assert r["source_section"] == "Bilaga 1. Handlingsplan 2009 › Stärk innovations- och kommersialiseringsmiljöerna"
-    assert participants(r["id"]) == sorted(["karolinska-institutet-science-park-ab",
-                                            "centrum-for-teknik-i-medicin-och-halsa", "kth",
-                                            "sodertorns-hogskola", "karolinska-institutet"])
+    assert participants(r["id"]) == sorted(
+        [
+            "karolinska-institutet-science-park-ab",
+            "centrum-for-teknik-i-medicin-och-halsa",
+            "kth",
+            "sodertorns-hogskola",
+            "karolinska-institutet",
+        ]
+    )
 
     r = BY_ID["fvp2009-arbeta-for-en-aktiv-naringslivsbearbetning-med"]
     assert "stockholms-lans-landsting" in participants(r["id"])
     assert "huddinge-kommun" in participants(r["id"]) and "botkyrka-kommun" in participants(r["id"])
 
     sections = {r["source_section"].split(" › ")[1] for r in plan("fvp2009-")}
-    assert sections == {"Stärk innovations- och kommersialiseringsmiljöerna", "Öka näringslivsfokus",
-                        "Öka uppmärksamheten kring Flemingsberg som etableringsalternativ"}
+    assert sections == {
+        "Stärk innovations- och kommersialiseringsmiljöerna",
+        "Öka näringslivsfokus",
+        "Öka uppmärksamheten kring Flemingsberg som etableringsalternativ",
+    }
 
 
 def test_specific_sodertorn_activities():
@@ -240,8 +275,9 @@ def test_specific_sodertorn_activities():
 
     r = BY_ID["sodertorn2019-slutfora-projektet"]
     assert r["timing"] == "Februari" and leads(r["id"]) == ["projektet-ada"]
-    assert participants(r["id"]) == sorted(["botkyrka-kommun", "huddinge-kommun", "tyreso-kommun",
-                                            "haninge-kommun", "nynashamns-kommun"])
+    assert participants(r["id"]) == sorted(
+        ["botkyrka-kommun", "huddinge-kommun", "tyreso-kommun", "haninge-kommun", "nynashamns-kommun"]
+    )
 
     r = BY_ID["sodertorn2019-avsatter-tid"]
     assert r["timing"] == "Vid behov." and leads(r["id"]) == ["sodertornskommunernas-samarbetskommitte"]

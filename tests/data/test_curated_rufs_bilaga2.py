@@ -5,6 +5,7 @@ columns Rubrik | Syfte och finansiering | Huvudman | Samverkansparter, flattened
 text. These tests pin the row count per regional priority, a set of hand-checked rows, the core links,
 and prove that titles, purposes, financing and actor names are the source's own words.
 """
+
 import pathlib
 import re
 
@@ -18,13 +19,31 @@ FOLDER = DATA / "curated" / "rufs-2020"
 SEED = DATA / "sources" / "seeds" / "rufs2050-uppfoljning-2020.txt"
 SOURCE_ID = "rufs2050-uppfoljning-2020"
 # the files this folder holds, each with the contract's header
-HEADERS = {name: CONTRACT[name] for name in [
-    "interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]}
+HEADERS = {
+    name: CONTRACT[name]
+    for name in ["interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]
+}
 
-CORES = {"sodertalje", "kungens-kurva-skarholmen", "flemingsberg", "haninge", "arlanda-marsta",
-         "kista-sollentuna-haggvik", "barkarby-jakobsberg", "taby-centrum-arninge"}
-ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
-               "näringsliv", "övrigt"}
+CORES = {
+    "sodertalje",
+    "kungens-kurva-skarholmen",
+    "flemingsberg",
+    "haninge",
+    "arlanda-marsta",
+    "kista-sollentuna-haggvik",
+    "barkarby-jakobsberg",
+    "taby-centrum-arninge",
+}
+ACTOR_TYPES = {
+    "region",
+    "kommun",
+    "statlig myndighet",
+    "bolag",
+    "akademi",
+    "klusterorganisation",
+    "näringsliv",
+    "övrigt",
+}
 
 # The nine regional priorities (headings verbatim, line breaks joined) and the rows found under each.
 ROWS_PER_PRIORITY = {
@@ -59,8 +78,9 @@ RESTORED_NAMES = {
     "Upplands Väsby kommun": "Upplands Väsb kommun y",
     "Karolinska universitetssjukhuset": "Karolinska universitets-sjukhuset",
     "Exportkreditnämnden": "Exportkredit-nämnden",
-    "Samverkansrådet för fysisk tillgänglighet med rådsmedlemmar från funktionshindersorganisationerna":
-        "Samverkansrådet för fysisk tillgänglighet med rådsmedlemmar från funktionshindersorganisatione rna",
+    "Samverkansrådet för fysisk tillgänglighet med rådsmedlemmar från funktionshindersorganisationerna": (
+        "Samverkansrådet för fysisk tillgänglighet med rådsmedlemmar från funktionshindersorganisatione rna"
+    ),
 }
 
 # Every core link (intervention_cores.csv) found in the rubrik/syfte texts.
@@ -69,8 +89,10 @@ EXPECTED_LINKS = {
     "rufs2020-natverket-for-regionala-stadskarnor": CORES,
     "rufs2020-uppdaterad-naringslivsstatistik-i-de-regionala-stadskarnorna": CORES,
     "rufs2020-dialog-med-de-regionala-stadskarnorna-i-huddinge-kommun": CORES,
-    "rufs2020-kunskapsunderlag-kring-konstnarliga-produktionsplatser-och-pilotprojekt-i-samverkan":
-        {"barkarby-jakobsberg", "haninge"},
+    "rufs2020-kunskapsunderlag-kring-konstnarliga-produktionsplatser-och-pilotprojekt-i-samverkan": {
+        "barkarby-jakobsberg",
+        "haninge",
+    },
     "rufs2020-utbyggnad-av-tunnelbanan-enligt-2013-ar-stockholmsforhandling": {"barkarby-jakobsberg"},
     "rufs2020-utbyggnad-av-tunnelbanan-enligt-2013-ar-stockholmsforhandling-2": {"barkarby-jakobsberg"},
     "rufs2020-utveckling-av-den-regionala-stadskarnan-flemingsberg": {"flemingsberg"},
@@ -93,50 +115,113 @@ EXPECTED_LINKS = {
 # Hand-checked rows: (title, priority number, core_id or "", leads, some participants).
 SPOT_CHECKS = {
     "rufs2020-forum-for-regionplanering": (
-        "Forum för regionplanering", 1, "", {"region-stockholm"}, {"regionens-kommuner"}),
+        "Forum för regionplanering",
+        1,
+        "",
+        {"region-stockholm"},
+        {"regionens-kommuner"},
+    ),
     "rufs2020-stads-och-bebyggelseplanering-samt-genomforande": (
-        "Stads- och bebyggelseplanering samt genomförande", 1, "", {"regionens-kommuner"},
-        {"byggbolag", "fastighetsagare", "investerare"}),
+        "Stads- och bebyggelseplanering samt genomförande",
+        1,
+        "",
+        {"regionens-kommuner"},
+        {"byggbolag", "fastighetsagare", "investerare"},
+    ),
     "rufs2020-bostadspolitiska-samtal": (
-        "Bostadspolitiska samtal", 1, "", {"region-stockholm"},
-        {"storsthlm", "stockholms-stad", "botkyrka-kommun"}),
+        "Bostadspolitiska samtal",
+        1,
+        "",
+        {"region-stockholm"},
+        {"storsthlm", "stockholms-stad", "botkyrka-kommun"},
+    ),
     "rufs2020-utveckling-av-den-regionala-stadskarnan-flemingsberg": (
-        "Utveckling av den regionala stadskärnan Flemingsberg", 6, "flemingsberg",
-        {"huddinge-kommun", "botkyrka-kommun", "region-stockholm"}, set()),
+        "Utveckling av den regionala stadskärnan Flemingsberg",
+        6,
+        "flemingsberg",
+        {"huddinge-kommun", "botkyrka-kommun", "region-stockholm"},
+        set(),
+    ),
     "rufs2020-utvecklingsplan-for-kungens-kurva-huddinge-kommun": (
-        "Utvecklingsplan för Kungens Kurva, Huddinge kommun", 9, "kungens-kurva-skarholmen",
-        {"huddinge-kommun"}, {"mandaworks", "pe-projektengagemang", "stockholms-stad", "fastighetsagare"}),
+        "Utvecklingsplan för Kungens Kurva, Huddinge kommun",
+        9,
+        "kungens-kurva-skarholmen",
+        {"huddinge-kommun"},
+        {"mandaworks", "pe-projektengagemang", "stockholms-stad", "fastighetsagare"},
+    ),
     "rufs2020-avs-bytespunkt-flemingsberg": (
-        "ÅVS Bytespunkt Flemingsberg", 9, "flemingsberg", {"trafikverket"},
-        {"huddinge-kommun", "region-stockholm"}),
+        "ÅVS Bytespunkt Flemingsberg",
+        9,
+        "flemingsberg",
+        {"trafikverket"},
+        {"huddinge-kommun", "region-stockholm"},
+    ),
     "rufs2020-processledare-for-den-regionala-stadskarnan-flemingsberg": (
-        "Processledare för den regionala stadskärnan Flemingsberg", 9, "flemingsberg", {"huddinge-kommun"},
-        {"huddinge-kommun", "botkyrka-kommun", "region-stockholm"}),
+        "Processledare för den regionala stadskärnan Flemingsberg",
+        9,
+        "flemingsberg",
+        {"huddinge-kommun"},
+        {"huddinge-kommun", "botkyrka-kommun", "region-stockholm"},
+    ),
     "rufs2020-klimatneutrala-barkarbystaden-2019-2021": (
-        "Klimatneutrala Barkarbystaden 2019–2021", 9, "barkarby-jakobsberg", {"jarfalla-kommun"},
-        {"barkarby-science", "ncc", "sodertorns-hogskola"}),
+        "Klimatneutrala Barkarbystaden 2019–2021",
+        9,
+        "barkarby-jakobsberg",
+        {"jarfalla-kommun"},
+        {"barkarby-science", "ncc", "sodertorns-hogskola"},
+    ),
     "rufs2020-vision-kista-5-0": (
-        "Vision Kista 5.0", 9, "kista-sollentuna-haggvik", {"kista-science-city"},
-        {"stockholms-stad", "sollentuna-kommun", "region-stockholm"}),
+        "Vision Kista 5.0",
+        9,
+        "kista-sollentuna-haggvik",
+        {"kista-science-city"},
+        {"stockholms-stad", "sollentuna-kommun", "region-stockholm"},
+    ),
     "rufs2020-sydlig-entre-till-haggviks-pendeltagsstation": (
-        "Sydlig entré till Häggviks pendeltågsstation", 9, "kista-sollentuna-haggvik", {"trafikverket"},
-        {"sollentuna-kommun", "region-stockholm"}),
+        "Sydlig entré till Häggviks pendeltågsstation",
+        9,
+        "kista-sollentuna-haggvik",
+        {"trafikverket"},
+        {"sollentuna-kommun", "region-stockholm"},
+    ),
     "rufs2020-arninge-resecenter": (
-        "Arninge Resecenter", 9, "taby-centrum-arninge", {"trafikverket", "region-stockholm", "taby-kommun"},
-        set()),
+        "Arninge Resecenter",
+        9,
+        "taby-centrum-arninge",
+        {"trafikverket", "region-stockholm", "taby-kommun"},
+        set(),
+    ),
     "rufs2020-stockholm-data-parks-i-kista-och-arlanda-brista": (
-        "Stockholm Data Parks i Kista och Arlanda/Brista", 9, "", {"stockholm-exergi"},
-        {"stockholms-stad", "ellevio", "stokab"}),
+        "Stockholm Data Parks i Kista och Arlanda/Brista",
+        9,
+        "",
+        {"stockholm-exergi"},
+        {"stockholms-stad", "ellevio", "stokab"},
+    ),
     "rufs2020-kilsamverkan-inom-angarnkilen-bogesundskilen-och-rosjokilen": (
-        "Kilsamverkan inom Angarnkilen, Bogesundskilen och Rösjökilen", 4, "",
-        {"danderyds-kommun", "sigtuna-kommun", "sollentuna-kommun", "taby-kommun", "upplands-vasby-kommun",
-         "vallentuna-kommun", "vaxholms-kommun", "osterakers-kommun"},
-        {"region-stockholm", "naturskyddsforeningen"}),
+        "Kilsamverkan inom Angarnkilen, Bogesundskilen och Rösjökilen",
+        4,
+        "",
+        {
+            "danderyds-kommun",
+            "sigtuna-kommun",
+            "sollentuna-kommun",
+            "taby-kommun",
+            "upplands-vasby-kommun",
+            "vallentuna-kommun",
+            "vaxholms-kommun",
+            "osterakers-kommun",
+        },
+        {"region-stockholm", "naturskyddsforeningen"},
+    ),
     "rufs2020-forstudie-kring-etablering-av-fritidsbanken-i-stockholmsregionen": (
-        "Förstudie kring etablering av Fritidsbanken i Stockholmsregionen", 4, "", {"fritidsbanken-sverige"},
-        {"skarholmens-stadsdelsforvaltning", "upplands-vasby-kommun", "svenska-turistforeningen"}),
-    "rufs2020-smartedge": (
-        "SmartEdge", 9, "", {"region-stockholm"}, {"natverket-for-regionala-stadskarnor"}),
+        "Förstudie kring etablering av Fritidsbanken i Stockholmsregionen",
+        4,
+        "",
+        {"fritidsbanken-sverige"},
+        {"skarholmens-stadsdelsforvaltning", "upplands-vasby-kommun", "svenska-turistforeningen"},
+    ),
+    "rufs2020-smartedge": ("SmartEdge", 9, "", {"region-stockholm"}, {"natverket-for-regionala-stadskarnor"}),
 }
 
 
@@ -347,13 +432,19 @@ def test_named_texts_of_selected_rows(by_id, roles):
     assert forum["purpose"].startswith("Start av ett nytt mötesforum för alla som arbetar med fysisk planering")
     assert forum["financing"] == "Region Stockholm"
     samtal = by_id["rufs2020-bostadspolitiska-samtal"]
-    assert samtal["purpose"] == ("Hitta gemensamma politiska positioner för att öka bostadsbyggandet och trygga "
-                                 "bostadsförsörjningen.")
+    assert samtal["purpose"] == (
+        "Hitta gemensamma politiska positioner för att öka bostadsbyggandet och trygga bostadsförsörjningen."
+    )
     assert samtal["financing"] == "" and samtal["note"]
-    names = {(row["actor_id"], row["name_as_written"]) for row in roles
-             if row["intervention_id"] == "rufs2020-stads-och-bebyggelseplanering-samt-genomforande"}
+    names = {
+        (row["actor_id"], row["name_as_written"])
+        for row in roles
+        if row["intervention_id"] == "rufs2020-stads-och-bebyggelseplanering-samt-genomforande"
+    }
     assert ("investerare", "investerare m fl") in names
-    assert by_id["rufs2020-forstudie-kring-etablering-av-fritidsbanken-i-stockholmsregionen"]["financing"] == \
-        "Samverkansparter, Hållbarhets- och skärgårdsanslag"
+    assert (
+        by_id["rufs2020-forstudie-kring-etablering-av-fritidsbanken-i-stockholmsregionen"]["financing"]
+        == "Samverkansparter, Hållbarhets- och skärgårdsanslag"
+    )
     assert by_id["rufs2020-bikeable-city-barkarby"]["financing"] == "Vinnova"
     assert "\n• Typhusutredningen Fi 2019:04" in by_id["rufs2020-pagaende-statliga-utredningar"]["purpose"]

@@ -1,4 +1,5 @@
 """Checks the curated records of Södertälje 2026 (data/curated/sodertalje-2026) against the seed text."""
+
 import csv
 import pathlib
 import re
@@ -12,17 +13,38 @@ COMMON = DATA / "curated" / "common"
 SEED = DATA / "sources" / "seeds" / "fardplan-sodertalje-2026.txt"
 SOURCE_ID = "fardplan-sodertalje-2026"
 # the files this folder holds, each with the contract's header
-HEADERS = {name: CONTRACT[name] for name in [
-    "interventions.csv", "intervention_actors.csv", "actors.csv", "directions.csv", "core_texts.csv",
-    "indicator_values.csv"]}
+HEADERS = {
+    name: CONTRACT[name]
+    for name in [
+        "interventions.csv",
+        "intervention_actors.csv",
+        "actors.csv",
+        "directions.csv",
+        "core_texts.csv",
+        "indicator_values.csv",
+    ]
+}
 
 
 # code -> (goal area, scope)
 EXPECTED_CODES = {
-    "1.1": (1, "shared"), "1.2": (1, "shared"), "1.3": (1, "core"), "1.4": (1, "core"), "1.5": (1, "core"),
-    "2.1": (2, "shared"), "2.2": (2, "shared"), "2.3": (2, "core"),
-    "3.1": (3, "shared"), "3.2": (3, "shared"), "3.3": (3, "shared"), "3.4": (3, "core"), "3.5": (3, "core"),
-    "4.1": (4, "shared"), "4.2": (4, "shared"), "4.3": (4, "core"), "4.4": (4, "core"),
+    "1.1": (1, "shared"),
+    "1.2": (1, "shared"),
+    "1.3": (1, "core"),
+    "1.4": (1, "core"),
+    "1.5": (1, "core"),
+    "2.1": (2, "shared"),
+    "2.2": (2, "shared"),
+    "2.3": (2, "core"),
+    "3.1": (3, "shared"),
+    "3.2": (3, "shared"),
+    "3.3": (3, "shared"),
+    "3.4": (3, "core"),
+    "3.5": (3, "core"),
+    "4.1": (4, "shared"),
+    "4.2": (4, "shared"),
+    "4.3": (4, "core"),
+    "4.4": (4, "core"),
 }
 SECTIONS = {
     1: "Levande och attraktiv stadskärna",
@@ -30,8 +52,16 @@ SECTIONS = {
     3: "Naturlig lokaliseringsplats för näringsliv och innovation",
     4: "Tillgänglig regional stadskärna som bidrar till hållbart resande",
 }
-ACTOR_TYPES = {"region", "kommun", "statlig myndighet", "bolag", "akademi", "klusterorganisation",
-               "näringsliv", "övrigt"}
+ACTOR_TYPES = {
+    "region",
+    "kommun",
+    "statlig myndighet",
+    "bolag",
+    "akademi",
+    "klusterorganisation",
+    "näringsliv",
+    "övrigt",
+}
 
 
 def norm(text):
@@ -61,11 +91,11 @@ def interventions():
 
 
 def actor_rows(iid, role):
-    return [r for r in read(CURATED / "intervention_actors.csv")
-            if r["intervention_id"] == iid and r["role"] == role]
+    return [r for r in read(CURATED / "intervention_actors.csv") if r["intervention_id"] == iid and r["role"] == role]
 
 
 # --- file format ---------------------------------------------------------------------------------
+
 
 def test_headers_follow_the_contract():
     for name, expected in HEADERS.items():
@@ -97,6 +127,7 @@ def test_every_row_has_provenance():
 
 
 # --- interventions -------------------------------------------------------------------------------
+
 
 def test_exactly_the_seventeen_codes_with_goal_area_and_scope():
     rows = read(CURATED / "interventions.csv")
@@ -130,10 +161,12 @@ def test_titles_are_the_headings_in_the_seed():
         assert in_seed(row["title"]), row["id"]
         assert in_seed(f"{row['code']} {row['title']}") or in_seed(f"{row['code']}** {row['title']}"), row["id"]
     assert rows["gemensam-1.1"]["title"] == (
-        "Stärk kommunikationen om de regionala stadskärnorna och deras betydelse för Stockholmsregionens utveckling")
+        "Stärk kommunikationen om de regionala stadskärnorna och deras betydelse för Stockholmsregionens utveckling"
+    )
     assert rows["sodertalje-1.5"]["title"] == "Samverka för en tryggare stadskärna"
     assert rows["gemensam-4.2"]["title"] == (
-        "Öka kunskapen om resandets utveckling, till och från de regionala stadskärnorna")
+        "Öka kunskapen om resandets utveckling, till och från de regionala stadskärnorna"
+    )
 
 
 def test_every_description_paragraph_is_in_the_seed():
@@ -160,8 +193,9 @@ def test_description_paragraph_counts_and_page_break_join():
 def test_almi_note_is_verbatim_and_only_note():
     rows = interventions()
     note = rows["gemensam-3.3"]["note"]
-    assert note == ("Almi Stockholm AB ägs av Almi AB (51 procent) och Region Stockholm (49 procent). "
-                    "Almi AB ägs av staten.")
+    assert note == (
+        "Almi Stockholm AB ägs av Almi AB (51 procent) och Region Stockholm (49 procent). Almi AB ägs av staten."
+    )
     assert in_seed(note)
     assert "Almi AB (51 procent)" not in rows["gemensam-3.3"]["description"]
     assert [iid for iid, r in rows.items() if r["note"]] == ["gemensam-3.3"]
@@ -169,13 +203,20 @@ def test_almi_note_is_verbatim_and_only_note():
 
 # --- actors --------------------------------------------------------------------------------------
 
+
 def test_lead_and_participants_of_1_1():
     assert [r["actor_id"] for r in actor_rows("gemensam-1.1", "lead")] == ["region-stockholm"]
     assert [r["name_as_written"] for r in actor_rows("gemensam-1.1", "lead")] == ["Region Stockholm"]
     assert [r["actor_id"] for r in actor_rows("gemensam-1.1", "participant")] == [
-        "karnkommunerna", "naringslivet", "fastighetsagare"]
+        "karnkommunerna",
+        "naringslivet",
+        "fastighetsagare",
+    ]
     assert [r["name_as_written"] for r in actor_rows("gemensam-1.1", "participant")] == [
-        "kärnkommunerna", "näringslivet", "fastighetsägare"]
+        "kärnkommunerna",
+        "näringslivet",
+        "fastighetsägare",
+    ]
 
 
 def test_participants_of_3_3_include_almi():
@@ -187,7 +228,12 @@ def test_participants_of_3_3_include_almi():
 def test_2_3_has_no_lead():
     assert actor_rows("sodertalje-2.3", "lead") == []
     assert [r["actor_id"] for r in actor_rows("sodertalje-2.3", "participant")] == [
-        "sodertalje-kommun", "akademien", "naringslivet", "region-stockholm", "teknikcollege-stockholmsregionen"]
+        "sodertalje-kommun",
+        "akademien",
+        "naringslivet",
+        "region-stockholm",
+        "teknikcollege-stockholmsregionen",
+    ]
 
 
 def test_leads_only_where_the_seed_names_one():
@@ -199,18 +245,23 @@ def test_leads_only_where_the_seed_names_one():
 
 def test_polis_and_bus_operator():
     assert [(r["actor_id"], r["name_as_written"]) for r in actor_rows("sodertalje-1.5", "participant")] == [
-        ("sodertalje-kommun", "Södertälje kommun"), ("region-stockholm", "Region Stockholm"),
-        ("polismyndigheten", "polis"), ("fastighetsagare", "fastighetsägare")]
+        ("sodertalje-kommun", "Södertälje kommun"),
+        ("region-stockholm", "Region Stockholm"),
+        ("polismyndigheten", "polis"),
+        ("fastighetsagare", "fastighetsägare"),
+    ]
     assert ("bussoperator", "bussoperatör") in [
-        (r["actor_id"], r["name_as_written"]) for r in actor_rows("sodertalje-4.4", "participant")]
+        (r["actor_id"], r["name_as_written"]) for r in actor_rows("sodertalje-4.4", "participant")
+    ]
 
 
 def test_participant_lists_match_the_seed_lines():
     seed_lists = {norm(m) for m in re.findall(r"Exempel på medverkande aktörer: (.+)", SEED_TEXT)}
     rows = read(CURATED / "intervention_actors.csv")
     for iid in interventions():
-        written = ", ".join(r["name_as_written"] for r in rows
-                            if r["intervention_id"] == iid and r["role"] == "participant")
+        written = ", ".join(
+            r["name_as_written"] for r in rows if r["intervention_id"] == iid and r["role"] == "participant"
+        )
         assert written in seed_lists, iid
     assert len(rows) == 56
 
@@ -245,10 +296,12 @@ def test_intervention_actor_rows_point_to_interventions_and_have_valid_roles():
 
 # --- directions, core text, figures, goal areas --------------------------------------------------
 
+
 def test_four_directions_verbatim():
     rows = read(CURATED / "directions.csv")
     assert [(r["core_id"], r["goal_area_id"], r["heading"]) for r in rows] == [
-        ("sodertalje", str(g), "Färdriktning") for g in (1, 2, 3, 4)]
+        ("sodertalje", str(g), "Färdriktning") for g in (1, 2, 3, 4)
+    ]
     for r in rows:
         assert in_seed(r["text"]) and "\n" not in r["text"]
         assert r["source_section"] == f"{SECTIONS[int(r['goal_area_id'])]} › Färdriktning"
@@ -264,8 +317,12 @@ def test_core_description():
     for p in paragraphs:
         assert in_seed(p), p[:60]
         assert not p.startswith("Bild:")
-    for sub in ("En storregional mötesplats", "Medeltida stadskärna med stort utbud av service",
-                "En kunskapsintensiv kärna", "Stadskärnan utvecklas"):
+    for sub in (
+        "En storregional mötesplats",
+        "Medeltida stadskärna med stort utbud av service",
+        "En kunskapsintensiv kärna",
+        "Stadskärnan utvecklas",
+    ):
         assert sub in paragraphs
     assert paragraphs[0] == "En storregional mötesplats"
     assert len(paragraphs) == 10
@@ -274,8 +331,10 @@ def test_core_description():
 def test_indicator_values():
     rows = read(CURATED / "indicator_values.csv")
     known = {r["id"] for r in read(COMMON / "indicators.csv")}
-    got = {(r["indicator_id"], r["geography_type"], r["geography"], r["year"], r["value"], r["qualifier"],
-            r["value_type"]) for r in rows}
+    got = {
+        (r["indicator_id"], r["geography_type"], r["geography"], r["year"], r["value"], r["qualifier"], r["value_type"])
+        for r in rows
+    }
     assert got == {
         ("boende-i-karnan", "core", "sodertalje", "2026", "25000", "cirka", "utfall"),
         ("arbetande-i-karnan", "core", "sodertalje", "2026", "35000", "nästan", "utfall"),

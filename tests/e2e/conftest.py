@@ -1,13 +1,14 @@
 """A real Streamlit server and headless Chromium (Debian's), shared by the browser tests of a module."""
+
 from __future__ import annotations
 
 import os
 import socket
-from contextlib import contextmanager
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,16 @@ import pytest
 from tests.conftest import REPO
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -31,10 +40,23 @@ def streamlit_server(env: dict, log: Path):
     port = free_port()
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "scripts/serve.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "scripts/serve.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -63,6 +85,7 @@ def server(ref_db, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -71,8 +94,7 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE",
-                                  accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE", accept_downloads=True)
     pg = context.new_page()
     yield pg
     context.close()
@@ -129,8 +151,9 @@ def own_user_store(name: str):
 
     @pytest.fixture(scope="module")
     def server(ref_db, user_db, tmp_path_factory):
-        with streamlit_server(user_store_env(ref_db, user_db),
-                              tmp_path_factory.mktemp(f"{name}-server") / "streamlit.log") as url:
+        with streamlit_server(
+            user_store_env(ref_db, user_db), tmp_path_factory.mktemp(f"{name}-server") / "streamlit.log"
+        ) as url:
             yield url
 
     @pytest.fixture()

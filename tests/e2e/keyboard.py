@@ -3,6 +3,7 @@
 Tests that use these touch the page only through page.keyboard once it has loaded. Reading the page (which
 element has focus, which grid cell is selected, a screenshot) is not an interaction and is allowed.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,9 @@ def tab_to(page, predicate: str, limit: int = 80, back: bool = False) -> int:
         if focus_matches(page, predicate):
             return count
         seen.append(describe_focus(page))
-    raise AssertionError(f"not reached with {'Shift+' if back else ''}Tab in {limit} presses: {predicate}\n"
-                         + "\n".join(seen[-25:]))
+    raise AssertionError(
+        f"not reached with {'Shift+' if back else ''}Tab in {limit} presses: {predicate}\n" + "\n".join(seen[-25:])
+    )
 
 
 def labelled(label: str) -> str:
@@ -89,13 +91,34 @@ FRAME = """() => { const e = document.activeElement; let f = e;
   const r = f.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }"""
 
 
+def _settled_box(page, tries: int = 40) -> dict:
+    """The focused element's frame once it has stopped moving (an expander's animation, the scroll that
+    focus starts) and lies in the viewport; a frame still outside after the wait is scrolled into view."""
+    view = page.viewport_size
+    last = None
+    for _ in range(tries):
+        box = page.evaluate(FRAME)
+        inside = box["width"] > 0 and box["height"] > 0 and box["y"] >= 0 and box["y"] + box["height"] <= view["height"]
+        if inside and box == last:
+            return box
+        last = box
+        page.wait_for_timeout(50)
+    page.evaluate("() => document.activeElement.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(200)
+    return page.evaluate(FRAME)
+
+
 def focus_contrast_pixels(page, margin: int = 6) -> tuple[int, float]:
     """How many pixels around the focused element differ between focused and unfocused by a contrast of at
     least 3:1 (WCAG 1.4.11 for a focus indicator), and the element's perimeter. The element is blurred for
     the second picture and focused again (by script: a measurement, not an interaction)."""
-    box = page.evaluate(FRAME)
-    clip = {"x": max(0, box["x"] - margin), "y": max(0, box["y"] - margin),
-            "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin}
+    box = _settled_box(page)
+    clip = {
+        "x": max(0, box["x"] - margin),
+        "y": max(0, box["y"] - margin),
+        "width": box["width"] + 2 * margin,
+        "height": box["height"] + 2 * margin,
+    }
     page.wait_for_timeout(200)  # transitions
     focused = np.asarray(Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB"), dtype=float)
     page.evaluate("() => { window.__kbdFocus = document.activeElement; window.__kbdFocus.blur(); }")

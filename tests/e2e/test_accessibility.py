@@ -1,4 +1,5 @@
 """axe-core (WCAG 2.1 A/AA) on every page of the app in Chromium; the page language is Swedish."""
+
 import pytest
 
 from tests.conftest import REPO, page_table
@@ -31,4 +32,10 @@ def test_page_has_no_serious_accessibility_violations(server, page, path):
     violations = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
     print(f"\naxe {path}: " + (", ".join(f"{i} ({imp}, {n})" for i, imp, n in violations) or "inga fynd"))
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
-    assert not blocking, [(v["id"], [(n["target"], n["html"][:80], n["any"][0]["message"][:160] if n["any"] else "") for n in v["nodes"]][:5]) for v in blocking]
+    assert not blocking, [
+        (
+            v["id"],
+            [(n["target"], n["html"][:80], n["any"][0]["message"][:160] if n["any"] else "") for n in v["nodes"]][:5],
+        )
+        for v in blocking
+    ]

@@ -1,11 +1,20 @@
 """Nothing typed is lost, and several people can save: Dialoger and Mötesläge in Chromium against a server
 with its own user store. Text typed survives a reload and a server restart; three browsers on one server
 save in turn without an error; screenshots of both pages at 1280×720 and 1280×800 for docs/."""
+
 import pytest
 
 from queries.dialogue_model import Priority
-from tests.e2e.conftest import (CHROMIUM, CHROMIUM_ARGS, act_and_wait, own_user_store, save_screenshot,
-                               streamlit_server, user_store_env, wait_for_app)
+from tests.e2e.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    act_and_wait,
+    own_user_store,
+    save_screenshot,
+    streamlit_server,
+    user_store_env,
+    wait_for_app,
+)
 
 THREE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"]
 
@@ -36,6 +45,7 @@ def type_and_leave(page, box, text: str) -> None:
 def test_typed_text_survives_reload_page_switch_and_server_restart(env, tmp_path, store):
     d = new_dialogue(store)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
@@ -65,11 +75,15 @@ def test_typed_text_survives_reload_page_switch_and_server_restart(env, tmp_path
             wait_for_app(page)
             assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
             assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
-            act_and_wait(page, lambda: page.locator(".st-key-dialogue_bar").get_by_role("button", name="Spara").click())
+            act_and_wait(
+                page, lambda page=page: page.locator(".st-key-dialogue_bar").get_by_role("button", name="Spara").click()
+            )
             assert "Allt är sparat" in page.locator(".st-key-dialogue_bar").inner_text(), page.inner_text("body")
         saved = store.load(d.id)
-        assert [p.wording for p in saved.priorities[:2]] == ["Gemensam målbild, beslutad i mötet",
-                                                              "Stationsområdet först, sedan centrum"]
+        assert [p.wording for p in saved.priorities[:2]] == [
+            "Gemensam målbild, beslutad i mötet",
+            "Stationsområdet först, sedan centrum",
+        ]
         browser.close()
 
 
@@ -85,7 +99,9 @@ def test_three_browsers_on_one_server_save_in_turn_without_an_error(server, brow
     for n, page in enumerate(pages):
         type_and_leave(page, wording_box(page, n), f"Formulering från webbläsare {n + 1}")
     for page in pages:
-        act_and_wait(page, lambda: page.locator(".st-key-dialogue_bar").get_by_role("button", name="Spara").click())
+        act_and_wait(
+            page, lambda page=page: page.locator(".st-key-dialogue_bar").get_by_role("button", name="Spara").click()
+        )
         assert page.locator('[data-testid="stAlertContentError"]').count() == 0
         assert "Allt är sparat" in page.locator(".st-key-dialogue_bar").inner_text()
     saved = store.load(d.id)

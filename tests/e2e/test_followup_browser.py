@@ -1,6 +1,7 @@
 """From decision to follow-up in Chromium: a decided Södertälje 2026–2027 with three priorities; on Uppföljning one
 of them gets two participating actors, two milestones and a resource line, a status change and a progress note;
 2028–2029 starts from it and shows that history beside the priority in Dialoger and Mötesläge."""
+
 from datetime import date
 from decimal import Decimal
 

@@ -2,6 +2,7 @@
 
 The server of this module imports into a copy of data/curated and a copy of the store (never the repo's).
 """
+
 import io
 import os
 import shutil
@@ -22,8 +23,12 @@ def import_server(ref_db, tmp_path_factory):
     shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
     store = tmp / "fardplaner.duckdb"
     shutil.copy(ref_db, store)
-    env = {**os.environ, "FARDPLANER_DB": str(store), "FARDPLANER_USER_DB": str(tmp / "dialoger.duckdb"),
-           "FARDPLANER_CURATED": str(curated)}
+    env = {
+        **os.environ,
+        "FARDPLANER_DB": str(store),
+        "FARDPLANER_USER_DB": str(tmp / "dialoger.duckdb"),
+        "FARDPLANER_CURATED": str(curated),
+    }
     env.pop("FARDPLANER_READONLY", None)
     with streamlit_server(env, tmp / "streamlit.log") as url:
         yield url, curated, tmp

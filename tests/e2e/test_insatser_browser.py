@@ -1,4 +1,5 @@
 """The explorer in Chromium: a URL filter, a row selected, the card, the Excel download read back."""
+
 import io
 
 from openpyxl import load_workbook

@@ -1,5 +1,6 @@
 """Jämför kärnor and Lägesbild in Chromium: choose two cores, see the comparison, download it as Excel
 and read it back; the Lägesbild draws its charts."""
+
 import io
 
 from openpyxl import load_workbook
@@ -40,8 +41,10 @@ def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
     data = {r[0]: dict(zip(head, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert data["Boende i kärnan"]["Haninge stadskärna"] == "uppgift saknas"
     assert data["Boende i kärnan"]["Södertälje stadskärna"].startswith("cirka 25")
-    [(population,)] = rows(ref_con, "SELECT value FROM indicator_values WHERE indicator_id = 'folkmangd' "
-                                    "AND geography = '0136' AND year = 2024")
+    [(population,)] = rows(
+        ref_con,
+        "SELECT value FROM indicator_values WHERE indicator_id = 'folkmangd' AND geography = '0136' AND year = 2024",
+    )
     assert f"{int(population):,}".replace(",", "\u00a0") in data["Folkmängd"]["Haninge stadskärna"]
     coverage = {r[0]: r for r in wb["Färdplaner"].iter_rows(min_row=2, values_only=True)}
     assert coverage["Kärnspecifika insatser"][1:] == ("0", "8")

@@ -1,4 +1,5 @@
 """Keyboard only: reach the explorer's search box with Tab, search, and the result shows."""
+
 from tests.e2e.conftest import wait_for_app
 
 

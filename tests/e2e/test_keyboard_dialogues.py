@@ -4,13 +4,22 @@ add a participant, save, download the briefing, decide; in meeting mode open a p
 After the page has loaded every step is a key press. The module's server has its own empty user store
 (FARDPLANER_USER_DB in a temporary directory), read back here to check what was saved.
 """
+
 from datetime import date
 
 from queries.user_store import Priority
-from tests.e2e.conftest import own_user_store, press_and_wait as press, wait_for_app
-from tests.e2e.keyboard import (assert_focus_visible, button, describe_focus, download_by_keyboard, focus_matches,
-                                in_key, labelled, tab_to)
-
+from tests.e2e.conftest import own_user_store, wait_for_app
+from tests.e2e.conftest import press_and_wait as press
+from tests.e2e.keyboard import (
+    assert_focus_visible,
+    button,
+    describe_focus,
+    download_by_keyboard,
+    focus_matches,
+    in_key,
+    labelled,
+    tab_to,
+)
 
 user_db, server, store = own_user_store("keyboard")
 
@@ -23,8 +32,12 @@ def choose(page, text: str) -> None:
 
 def to_tab(page, name: str) -> None:
     """From anywhere below the tab list: Shift+Tab back to the selected tab, then arrows to `name`."""
-    tab_to(page, "e => e.getAttribute('role') === 'tab' && e.getAttribute('aria-selected') === 'true'",
-           back=True, limit=120)
+    tab_to(
+        page,
+        "e => e.getAttribute('role') === 'tab' && e.getAttribute('aria-selected') === 'true'",
+        back=True,
+        limit=120,
+    )
     for _ in range(4):
         if focus_matches(page, f"e => e.innerText.trim() === {name!r}"):
             break
@@ -66,8 +79,9 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     assert_focus_visible(page)
     page.keyboard.type("Vi gör det tillsammans")
     press(page, "Tab")  # keeps the text, on to Driver
-    assert focus_matches(page, "e => e.tagName === 'INPUT' && !!e.closest('[data-testid=\"stSelectbox\"]')"), \
+    assert focus_matches(page, "e => e.tagName === 'INPUT' && !!e.closest('[data-testid=\"stSelectbox\"]')"), (
         describe_focus(page)
+    )
     choose(page, "Trafikv")
     tab_to(page, in_key("save", "button"), back=True)  # the save bar at the top
     assert_focus_visible(page)
@@ -95,12 +109,16 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     press(page, "Enter")
     saved = store.load(dialogue_id)
     assert [(p.name, p.organisation, p.side) for p in saved.participants] == [
-        ("Anna Andersson", "Södertälje kommun", "kommun")]
+        ("Anna Andersson", "Södertälje kommun", "kommun")
+    ]
     assert saved.meeting_date == date(2026, 12, 1)
     assert set(store.change_log(dialogue_id)["who"]) == {"lokal användare (Kim Tangent)"}
 
     to_tab(page, "Underlag")
-    assert download_by_keyboard(page, "Prioriteringar (Excel)") == f"underlag-sodertalje-{saved.period.replace('–', '-')}.xlsx"
+    assert (
+        download_by_keyboard(page, "Prioriteringar (Excel)")
+        == f"underlag-sodertalje-{saved.period.replace('–', '-')}.xlsx"
+    )
 
     tab_to(page, "e => e.tagName === 'SUMMARY' && e.innerText.includes('Besluta prioriteringarna')")
     page.keyboard.press("Enter")
@@ -144,7 +162,8 @@ def test_meeting_mode_move_edit_save(server, page, store):
     assert_focus_visible(page)
     press(page, "Enter")
     saved = store.load(d.id)
-    assert [p.intervention_id for p in saved.priorities] == ["gemensam-4.2", "gemensam-1.1", "gemensam-2.1"], \
+    assert [p.intervention_id for p in saved.priorities] == ["gemensam-4.2", "gemensam-1.1", "gemensam-2.1"], (
         page.inner_text("body")[:1500]
+    )
     assert saved.priorities[0].wording == "Resvaneundersökning för alla åtta kärnor"
     assert saved.priorities[0].owner_actor_id == "trafikverket"

@@ -4,9 +4,19 @@ arrows, Enter, Space, typing) and the focus can be seen where it lands. One serv
 The explorer's search box is covered by test_keyboard_browser.py; dialogues and meeting mode by
 test_keyboard_dialogues.py.
 """
-from tests.e2e.conftest import press_and_wait as press, wait_for_app
-from tests.e2e.keyboard import (assert_focus_visible, describe_focus, download_by_keyboard, focus_matches,
-                                go_to_cell, in_key, labelled, tab_to)
+
+from tests.e2e.conftest import press_and_wait as press
+from tests.e2e.conftest import wait_for_app
+from tests.e2e.keyboard import (
+    assert_focus_visible,
+    describe_focus,
+    download_by_keyboard,
+    focus_matches,
+    go_to_cell,
+    in_key,
+    labelled,
+    tab_to,
+)
 
 NAV_LINK = "e => e.getAttribute('data-testid') === 'stSidebarNavLink' && e.innerText.trim().endsWith('{}')"
 

@@ -1,5 +1,6 @@
 """Meeting mode in Chromium at 1280×720: overview, open one, move it up, edit, save, reload, and the change is
 there."""
+
 import os
 
 from queries.user_store import Priority, UserStore

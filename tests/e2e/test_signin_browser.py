@@ -3,6 +3,7 @@
 One person per role signs in on the provider's own page and sees exactly the controls the role allows; region
 and kommun confirm a decision in turn and both confirmations show with names; signing out ends writing.
 """
+
 import json
 import subprocess
 import time
@@ -66,10 +67,11 @@ def user_db(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(ref_db, user_db, provider, tmp_path_factory):
     folder = tmp_path_factory.mktemp("signin-secrets")
-    (folder / "secrets.toml").write_text(f"""
+    (folder / "secrets.toml").write_text(
+        f"""
 [auth]
 redirect_uri = "http://localhost:{{port}}/oauth2callback"
-cookie_secret = "{'k' * 48}"
+cookie_secret = "{"k" * 48}"
 required = true
 [auth.testidp]
 client_id = "fardplan"
@@ -77,7 +79,9 @@ client_secret = "test-secret"
 server_metadata_url = "{provider}/.well-known/openid-configuration"
 [login.labels]
 testidp = "Logga in med testkonto"
-{ROLES}""", "utf-8")
+{ROLES}""",
+        "utf-8",
+    )
     env = {**user_store_env(ref_db, user_db), "STREAMLIT_SECRETS_FILES": str(folder / "secrets.toml")}
     with streamlit_server(env, folder / "streamlit.log") as url:
         yield url.replace("127.0.0.1", "localhost")  # the origin of redirect_uri
@@ -86,6 +90,7 @@ testidp = "Logga in med testkonto"
 @pytest.fixture()
 def store(user_db):
     from queries.user_store import UserStore
+
     s = UserStore(user_db, read_only=False)
     s.migrate()
     return s
@@ -94,8 +99,14 @@ def store(user_db):
 def signed_in(browser, server, sub: str, path: str):
     """A fresh browser that signs in as `sub` on the provider's own page, then opens `path`."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
-    context.route("**/*", lambda route: route.continue_() if "://localhost" in route.request.url
-                  or "://127.0.0.1" in route.request.url else route.abort())  # no CDN: no network here
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if "://localhost" in route.request.url or "://127.0.0.1" in route.request.url
+            else route.abort()
+        ),
+    )  # no CDN: no network here
     page = context.new_page()
     page.goto(f"{server}{path}")
     wait_for_app(page)
@@ -110,8 +121,9 @@ def signed_in(browser, server, sub: str, path: str):
 
 def buttons(page) -> set[str]:
     """The main area's button labels, once it has drawn its buttons (under load the sidebar comes first)."""
-    page.wait_for_function("() => [...document.querySelectorAll('main button')].some(b => b.innerText.trim())",
-                           timeout=30000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('main button')].some(b => b.innerText.trim())", timeout=30000
+    )
     wait_for_app(page)
     return {t.strip().split("\n")[-1] for t in page.locator("main button").all_inner_texts()}
 
@@ -148,8 +160,8 @@ def test_each_role_sees_its_controls_and_both_sides_confirm(browser, server, sto
         assert "Spara" not in buttons(page)
         other = "kommunen" if side == "regionen" else "regionen"
         assert f"Bekräfta för {side}" in buttons(page) and f"Bekräfta för {other}" not in buttons(page)
-        act_and_wait(page, lambda: page.get_by_text("Prioriteringarna är överenskomna i samtalet").click())
-        act_and_wait(page, lambda: page.get_by_role("button", name=f"Bekräfta för {side}").click())
+        act_and_wait(page, lambda page=page: page.get_by_text("Prioriteringarna är överenskomna i samtalet").click())
+        act_and_wait(page, lambda page=page, side=side: page.get_by_role("button", name=f"Bekräfta för {side}").click())
         page.context.close()
     assert store.load(d.id).decided
     karin = signed_in(browser, server, "karin", path)

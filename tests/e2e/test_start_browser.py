@@ -1,4 +1,5 @@
 """The start page in headless Chromium: the eight cores are there, the page is Swedish."""
+
 from tests.conftest import rows
 from tests.e2e.conftest import save_screenshot, wait_for_app
 
@@ -22,4 +23,3 @@ def test_sources_page_opens_from_the_navigation(server, page):
     wait_for_app(page)
     assert page.get_by_role("heading", name="Källor").count() >= 1
     save_screenshot(page, "kallor")
-

@@ -1,6 +1,7 @@
 """Two app instances on one PostgreSQL user store behind nginx (deploy/nginx.conf): a person types in
 Dialoger through the proxy, the instance serving them is killed, the browser reconnects to the other one and
 finds the draft; saved there, the record is in PostgreSQL. Each instance answers /healthz."""
+
 import json
 import os
 import shutil
@@ -25,11 +26,27 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 def start_instance(env: dict, port: int, health: int, log: Path) -> subprocess.Popen:
     out = log.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "scripts/serve.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env={**env, "FARDPLANER_HEALTH_PORT": str(health)}, stdout=out, stderr=subprocess.STDOUT)
-    wait_until(lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).status == 200,
-               lambda: log.read_text())
+        [
+            sys.executable,
+            "scripts/serve.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO,
+        env={**env, "FARDPLANER_HEALTH_PORT": str(health)},
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    wait_until(
+        lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).status == 200,
+        lambda: log.read_text(),
+    )
     return proc
 
 
@@ -56,6 +73,7 @@ def health(port: int) -> tuple[int, dict]:
 @pytest.fixture()
 def deployment(ref_db, pg_cluster, tmp_path):
     import psycopg
+
     name = "tva_" + uuid.uuid4().hex[:10]
     with psycopg.connect(pg_cluster, autocommit=True) as con:
         con.execute(f'CREATE DATABASE "{name}"')  # a generated name, no input
@@ -67,8 +85,12 @@ def deployment(ref_db, pg_cluster, tmp_path):
         own = tmp_path / f"instans{i}"  # each instance has its own curated folder and reference store
         shutil.copytree(REPO / "data" / "curated", own / "curated", ignore=shutil.ignore_patterns(".*"))
         shutil.copy(ref_db, own / "fardplaner.duckdb")
-        env = {**os.environ, "FARDPLANER_DB": str(own / "fardplaner.duckdb"), "FARDPLANER_USER_DB": url,
-               "FARDPLANER_CURATED": str(own / "curated")}
+        env = {
+            **os.environ,
+            "FARDPLANER_DB": str(own / "fardplaner.duckdb"),
+            "FARDPLANER_USER_DB": url,
+            "FARDPLANER_CURATED": str(own / "curated"),
+        }
         env.pop("FARDPLANER_READONLY", None)
         procs.append(start_instance(env, port, health_port, tmp_path / f"app{i}.log"))
         curated.append(own / "curated")
@@ -81,11 +103,20 @@ def deployment(ref_db, pg_cluster, tmp_path):
     (run / "tmp").mkdir(parents=True)
     (run / "nginx.conf").write_text(conf)
     nginx = subprocess.Popen([NGINX, "-c", str(run / "nginx.conf"), "-p", str(run)], stderr=subprocess.PIPE)
-    wait_until(lambda: urllib.request.urlopen(f"http://127.0.0.1:{proxy}/_stcore/health", timeout=1).status == 200,
-               lambda: (run / "error.log").read_text() if (run / "error.log").exists() else "nginx startade inte")
+    wait_until(
+        lambda: urllib.request.urlopen(f"http://127.0.0.1:{proxy}/_stcore/health", timeout=1).status == 200,
+        lambda: (run / "error.log").read_text() if (run / "error.log").exists() else "nginx startade inte",
+    )
     try:
-        yield {"url": url, "proxy": f"http://127.0.0.1:{proxy}", "ports": ports, "healths": healths,
-               "procs": procs, "curated": curated, "tmp": tmp_path}
+        yield {
+            "url": url,
+            "proxy": f"http://127.0.0.1:{proxy}",
+            "ports": ports,
+            "healths": healths,
+            "procs": procs,
+            "curated": curated,
+            "tmp": tmp_path,
+        }
     finally:
         nginx.terminate()
         nginx.wait(10)
@@ -97,8 +128,10 @@ def deployment(ref_db, pg_cluster, tmp_path):
 
 def serving(deployment) -> int:
     """Which instance holds the browser's session: the one whose /healthz counts an open session."""
-    counts = [health(h)[1].get("sessioner") if deployment["procs"][i].poll() is None else 0
-              for i, h in enumerate(deployment["healths"])]
+    counts = [
+        health(h)[1].get("sessioner") if deployment["procs"][i].poll() is None else 0
+        for i, h in enumerate(deployment["healths"])
+    ]
     assert sorted(counts) == [0, 1], counts
     return counts.index(1)
 
@@ -137,6 +170,7 @@ def test_a_killed_instance_loses_no_draft_and_the_other_one_saves(deployment, pa
 
 def test_a_roadmap_imported_on_one_instance_shows_on_the_other_within_a_minute(deployment, page):
     from tests.test_roadmap_import import changed_sodertalje
+
     a, b = (f"http://127.0.0.1:{p}" for p in deployment["ports"])
     page.goto(a + "/importera")
     wait_for_app(page)

@@ -1,15 +1,11 @@
-"""Cross-file checks of the curated tables: unique ids, known references, consistent actors."""
+"""Cross-file checks of the curated tables: unique keys, known references and formats as SPECS declares
+them (data/curated_files.py), and the rules that span fields: consistent actors, scope and core, geography."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from data.curated_files import problem
-
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-YEAR = re.compile(r"^\d{4}$")
+from data.curated_files import FORMATS, SPECS, problem
 
 
 def _each(df: pd.DataFrame):
@@ -30,30 +26,21 @@ def _known(df: pd.DataFrame, field: str, allowed: set[str], label: str, out: lis
 
 
 def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
+    """Every problem across the tables, in Swedish with file, row and field: first what the tables'
+    declarations in SPECS give (keys, references, formats), then the rules that span fields."""
     out: list[str] = []
-    _unique(t["sources"], ["id"], "källan", out)
-    _unique(t["cores"], ["id"], "kärnan", out)
-    _unique(t["goal_areas"], ["id"], "målområdet", out)
-    _unique(t["interventions"], ["id"], "insatsen", out)
-    _unique(t["indicators"], ["id"], "indikatorn", out)
-    _unique(t["directions"], ["core_id", "goal_area_id"], "färdriktningen för", out)
-    _unique(t["intervention_actors"], ["intervention_id", "actor_id", "role"], "aktörsrollen", out)
-    _unique(t["intervention_cores"], ["intervention_id", "core_id"], "kopplingen", out)
-    _unique(t["core_texts"], ["core_id", "field"], "texten för", out)
-
-    sources = set(t["sources"]["id"])
+    for name, spec in SPECS.items():
+        if spec.key:
+            _unique(t[name], list(spec.key), spec.label, out)
+    for name, spec in SPECS.items():
+        for column, target in spec.refs.items():
+            _known(t[name], column, set(t[target]["id"]), SPECS[target].noun, out)
+        for column, fmt in spec.formats.items():
+            pattern, message = FORMATS[fmt]
+            for rec, err in _each(t[name][t[name][column].astype(bool)]):
+                if not pattern.match(rec[column]):
+                    out.append(err(column, f"«{rec[column]}» {message}"))
     cores = set(t["cores"]["id"])
-    interventions = set(t["interventions"]["id"])
-    indicators = set(t["indicators"]["id"])
-    for df in t.values():
-        if "source_id" in df.columns:
-            _known(df, "source_id", sources, "källa", out)
-        if "core_id" in df.columns:
-            _known(df, "core_id", cores, "kärna", out)
-        if "intervention_id" in df.columns:
-            _known(df, "intervention_id", interventions, "insats", out)
-    for col in ("roadmap_source_id", "municipalities_source_id"):
-        _known(t["cores"], col, sources, "källa", out)
     for rec, err in _each(t["cores"]):
         for code in rec["municipality_codes"].split("|"):
             if code not in kommun_codes:
@@ -72,7 +59,6 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
                             f"i {first['_file']} ({first['name']}, {first['type']}).",
                         )
                     )
-    _known(t["intervention_actors"], "actor_id", set(actors["id"]), "aktör", out)
     used = set(t["intervention_actors"]["actor_id"])
     for rec, err in _each(actors.drop_duplicates("id")):
         if rec["id"] not in used:
@@ -84,14 +70,9 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
         if rec["scope"] == "shared" and rec["core_id"]:
             out.append(err("core_id", "en gemensam insats gäller alla kärnor och ska inte ange kärna."))
 
-    _known(t["indicator_values"], "indicator_id", indicators, "indikator", out)
     for rec, err in _each(t["indicator_values"]):
-        if rec["value"] and not NUMBER.match(rec["value"]):
-            out.append(err("value", f"«{rec['value']}» är inget tal (skriv t.ex. 1234.5 utan mellanslag)."))
         if not rec["value"] and not rec["value_text"]:
             out.append(err("value", "varken värde eller källans ordalydelse (value_text) anges."))
-        if rec["year"] and not YEAR.match(rec["year"]):
-            out.append(err("year", f"«{rec['year']}» är inget årtal."))
         kind, geo = rec["geography_type"], rec["geography"]
         if kind == "core" and geo not in cores:
             out.append(err("geography", f"okänd kärna «{geo}»."))
@@ -99,12 +80,4 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
             out.append(err("geography", f"okänd kommunkod «{geo}» (fyra siffror, t.ex. 0181)."))
         if kind == "county" and geo != "01":
             out.append(err("geography", "länet anges som 01."))
-    for rec, err in _each(t["indicators"]):
-        if rec["target_value"] and not NUMBER.match(rec["target_value"]):
-            out.append(err("target_value", f"«{rec['target_value']}» är inget tal."))
-        if rec["target_year"] and not YEAR.match(rec["target_year"]):
-            out.append(err("target_year", f"«{rec['target_year']}» är inget årtal."))
-    for rec, err in _each(t["changes"]):
-        if not re.match(r"^\d{4}-\d{2}-\d{2}$", rec["date"]):
-            out.append(err("date", f"«{rec['date']}» är inget datum (ÅÅÅÅ-MM-DD)."))
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -31,20 +31,41 @@ VALUE_TYPES = {"utfall", "mål", "plan", "prognos"}
 
 @dataclass(frozen=True)
 class Spec:
+    """One curated table, declared once: read here, checked across files in data/checks.py, written by the
+    imports (data/roadmap_import.py, data/indicator_import.py) and mapped to the template's sheets
+    (data/roadmap_template.py, Column.field)."""
+
     columns: tuple[str, ...]
     required: tuple[str, ...]
     enums: dict[str, set[str]]
+    key: tuple[str, ...] = ()  # unique together, over all folders
+    label: str = ""  # one record, definite, in Swedish: "insatsen X finns redan tidigare."
+    noun: str = ""  # one record, indefinite: "okänd insats «X»." where another table names it
+    refs: dict[str, str] = field(default_factory=dict)  # column -> the table whose id it names
+    formats: dict[str, str] = field(default_factory=dict)  # column -> a key of FORMATS
 
 
 SPECS: dict[str, Spec] = {
     "sources": Spec(
-        ("id", "title", "publisher", "year", "status", "kind", "file", "note"), ("id", "title", "status"), {}
+        ("id", "title", "publisher", "year", "status", "kind", "file", "note"),
+        ("id", "title", "status"),
+        {},
+        key=("id",),
+        label="källan",
+        noun="källa",
+        formats={"year": "year"},
     ),
-    "changes": Spec(("date", "what", "source_id"), ("date", "what"), {}),
+    "changes": Spec(
+        ("date", "what", "source_id"), ("date", "what"), {}, refs={"source_id": "sources"}, formats={"date": "date"}
+    ),
     "goal_areas": Spec(
         ("id", "name", "short_name", "description", "source_id", "source_section"),
         ("id", "name", "short_name", "source_id"),
         {"id": GOAL_AREAS},
+        key=("id",),
+        label="målområdet",
+        noun="målområde",
+        refs={"source_id": "sources"},
     ),
     "cores": Spec(
         (
@@ -62,8 +83,13 @@ SPECS: dict[str, Spec] = {
         ),
         ("id", "name", "municipalities", "municipality_codes", "roadmap_status", "source_id"),
         {"roadmap_status": {"antagen", "utkast", "ingen"}},
+        key=("id",),
+        label="kärnan",
+        noun="kärna",
+        refs={"source_id": "sources", "roadmap_source_id": "sources", "municipalities_source_id": "sources"},
     ),
-    "actors": Spec(("id", "name", "type", "note"), ("id", "name", "type"), {"type": ACTOR_TYPES}),
+    # an actor may be listed in several folders, with the same name and type (data/checks.py)
+    "actors": Spec(("id", "name", "type", "note"), ("id", "name", "type"), {"type": ACTOR_TYPES}, noun="aktör"),
     "interventions": Spec(
         (
             "id",
@@ -91,31 +117,48 @@ SPECS: dict[str, Spec] = {
             "kind": KINDS,
             "plan_type": {"fardplan", "rufs", "historisk"},
         },
+        key=("id",),
+        label="insatsen",
+        noun="insats",
+        refs={"core_id": "cores", "source_id": "sources"},
     ),
     "intervention_actors": Spec(
         ("intervention_id", "actor_id", "role", "name_as_written", "source_id", "source_section"),
         ("intervention_id", "actor_id", "role", "source_id"),
         {"role": {"lead", "participant"}},
+        key=("intervention_id", "actor_id", "role"),
+        label="aktörsrollen",
+        refs={"intervention_id": "interventions", "actor_id": "actors", "source_id": "sources"},
     ),
     "intervention_cores": Spec(
         ("intervention_id", "core_id", "basis", "source_id", "source_section"),
         ("intervention_id", "core_id", "source_id"),
         {},
+        key=("intervention_id", "core_id"),
+        label="kopplingen",
+        refs={"intervention_id": "interventions", "core_id": "cores", "source_id": "sources"},
     ),
     "intervention_variants": Spec(
         ("intervention_id", "title", "description", "source_id", "source_section", "note"),
         ("intervention_id", "title", "source_id", "source_section"),
         {},
+        refs={"intervention_id": "interventions", "source_id": "sources"},
     ),
     "directions": Spec(
         ("core_id", "goal_area_id", "heading", "text", "source_id", "source_section"),
         ("core_id", "goal_area_id", "text", "source_id", "source_section"),
         {"goal_area_id": GOAL_AREAS},
+        key=("core_id", "goal_area_id"),
+        label="färdriktningen för",
+        refs={"core_id": "cores", "source_id": "sources"},
     ),
     "core_texts": Spec(
         ("core_id", "field", "text", "source_id", "source_section"),
         ("core_id", "field", "text", "source_id"),
         {"field": {"description"}},
+        key=("core_id", "field"),
+        label="texten för",
+        refs={"core_id": "cores", "source_id": "sources"},
     ),
     "indicators": Spec(
         (
@@ -134,6 +177,11 @@ SPECS: dict[str, Spec] = {
         ),
         ("id", "name", "unit", "source_id"),
         {"goal_area_id": GOAL_AREAS, "higher_is_better": {"true", "false"}},
+        key=("id",),
+        label="indikatorn",
+        noun="indikator",
+        refs={"source_id": "sources"},
+        formats={"target_value": "number", "target_year": "year"},
     ),
     "indicator_values": Spec(
         (
@@ -152,11 +200,19 @@ SPECS: dict[str, Spec] = {
         ),
         ("indicator_id", "geography_type", "geography", "value_type", "source_id"),
         {"geography_type": GEOGRAPHY_TYPES, "value_type": VALUE_TYPES},
+        refs={"indicator_id": "indicators", "source_id": "sources"},
+        formats={"value": "number", "year": "year"},
     ),
 }
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
+# a format: its pattern and the Swedish message after «value»
+FORMATS = {
+    "number": (NUMBER, "är inget tal (skriv t.ex. 1234.5 utan mellanslag)."),
+    "year": (YEAR, "är inget årtal."),
+    "date": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "är inget datum (ÅÅÅÅ-MM-DD)."),
+}
 
 
 class DataError(Exception):
@@ -209,13 +265,13 @@ def read_table(path: Path, name: str, root: Path, problems: list[str]) -> pd.Dat
             problems.append(problem(rel, i, None, f"{len(values)} fält i stället för {len(header)}."))
             continue
         rec = dict(zip(header, (v.strip() for v in values)))
-        for field in spec.required:
-            if not rec[field]:
-                problems.append(problem(rel, i, field, "värde saknas."))
-        for field, allowed in spec.enums.items():
-            if rec[field] and rec[field] not in allowed:
+        for column in spec.required:
+            if not rec[column]:
+                problems.append(problem(rel, i, column, "värde saknas."))
+        for column, allowed in spec.enums.items():
+            if rec[column] and rec[column] not in allowed:
                 problems.append(
-                    problem(rel, i, field, f"«{rec[field]}» är inte ett av: " + ", ".join(sorted(allowed)) + ".")
+                    problem(rel, i, column, f"«{rec[column]}» är inte ett av: " + ", ".join(sorted(allowed)) + ".")
                 )
         rec["_file"], rec["_row"] = rel, i
         records.append(rec)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from data import intake
+from data.curated_files import ACTOR_TYPES, KINDS
 from data.intake import cell_text, where
 from data.slug import slug
 
@@ -29,6 +30,7 @@ MAX_BYTES = LIMITS.bytes  # an upload or a folder of CSVs
 @dataclass(frozen=True)
 class Column:
     name: str  # the header in the template (Swedish)
+    field: str = ""  # the curated column it fills, "table.column" (data/curated_files.py SPECS)
     required: bool = False  # every row must give a value
     optional: bool = False  # the column itself may be left out of the file
     long: bool = False  # free text (wide, wrapped column; MAX_TEXT instead of MAX_TITLE)
@@ -55,38 +57,62 @@ SHEETS: dict[str, Sheet] = {
             (
                 Column(
                     "id",
+                    field="sources.id",
                     optional=True,
                     help="Källans id (små bokstäver, siffror, bindestreck). Tom: fardplan-<kärna>-<år>.",
                 ),
-                Column("titel", required=True, help="Dokumentets titel."),
-                Column("utgivare", help="T.ex. Region Stockholm."),
-                Column("år", required=True, help="Utgivningsår, fyra siffror. Mappen får namnet <kärna>-<år>."),
-                Column("status", required=True, help="antagen eller utkast."),
-                Column("fil", optional=True, help="Var dokumentet finns (sökväg eller webbadress)."),
-                Column("not", optional=True, long=True, help="Anmärkning om källan."),
+                Column("titel", field="sources.title", required=True, help="Dokumentets titel."),
+                Column("utgivare", field="sources.publisher", help="T.ex. Region Stockholm."),
+                Column(
+                    "år",
+                    field="sources.year",
+                    required=True,
+                    help="Utgivningsår, fyra siffror. Mappen får namnet <kärna>-<år>.",
+                ),
+                Column("status", field="sources.status", required=True, help="antagen eller utkast."),
+                Column(
+                    "fil", field="sources.file", optional=True, help="Var dokumentet finns (sökväg eller webbadress)."
+                ),
+                Column("not", field="sources.note", optional=True, long=True, help="Anmärkning om källan."),
             ),
             "Dokumentet som färdplanen läses från. Exakt en rad.",
         ),
         Sheet(
             "Kärna",
             (
-                Column("kärna", required=True, help="Kärnans id (t.ex. haninge) eller namn."),
+                Column("kärna", field="cores.id", required=True, help="Kärnans id (t.ex. haninge) eller namn."),
                 Column(
                     "karaktärsbeskrivning",
+                    field="core_texts.text",
                     long=True,
                     help="Kärnans karaktärsbeskrivning ur färdplanen; stycken skiljs med en tom rad.",
                 ),
-                Column("källavsnitt", optional=True, help="Rubriken i dokumentet som texten kommer från."),
+                Column(
+                    "källavsnitt",
+                    field="core_texts.source_section",
+                    optional=True,
+                    help="Rubriken i dokumentet som texten kommer från.",
+                ),
             ),
             "Vilken regional stadskärna färdplanen gäller. Exakt en rad.",
         ),
         Sheet(
             "Färdriktningar",
             (
-                Column("målområde", required=True, help="1–4."),
-                Column("rubrik", optional=True, help="Rubriken som dokumentet ger färdriktningen."),
-                Column("text", required=True, long=True, help="Färdriktningens text."),
-                Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområdets namn."),
+                Column("målområde", field="directions.goal_area_id", required=True, help="1–4."),
+                Column(
+                    "rubrik",
+                    field="directions.heading",
+                    optional=True,
+                    help="Rubriken som dokumentet ger färdriktningen.",
+                ),
+                Column("text", field="directions.text", required=True, long=True, help="Färdriktningens text."),
+                Column(
+                    "källavsnitt",
+                    field="directions.source_section",
+                    optional=True,
+                    help="Avsnittet i dokumentet. Tom: målområdets namn.",
+                ),
             ),
             "En rad per målområde.",
         ),
@@ -95,55 +121,87 @@ SHEETS: dict[str, Sheet] = {
             (
                 Column(
                     "kod",
+                    field="interventions.code",
                     help="Insatsens nummer i dokumentet, t.ex. 1.3. Tom om dokumentet inte numrerar. "
                     "För en gemensam insats: den gemensamma insatsens kod, t.ex. gemensam-1.1 "
                     "(se fliken Gemensamma insatser).",
                 ),
-                Column("titel", required=True, help="Insatsens rubrik."),
-                Column("beskrivning", long=True, help="Insatsens hela text; stycken skiljs med en tom rad."),
-                Column("målområde", required=True, help="1–4."),
-                Column("omfattning", required=True, help="kärnspecifik eller gemensam."),
+                Column("titel", field="interventions.title", required=True, help="Insatsens rubrik."),
+                Column(
+                    "beskrivning",
+                    field="interventions.description",
+                    long=True,
+                    help="Insatsens hela text; stycken skiljs med en tom rad.",
+                ),
+                Column("målområde", field="interventions.goal_area_id", required=True, help="1–4."),
+                Column("omfattning", field="interventions.scope", required=True, help="kärnspecifik eller gemensam."),
                 Column(
                     "karaktär",
+                    field="interventions.kind",
                     optional=True,
-                    help="Samverkan/dialog, Kunskap, Planering och genomförande, "
-                    "Kommunikation/marknadsföring eller tom.",
+                    help=", ".join(sorted(KINDS)) + " eller tom.",
                 ),
-                Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: målområde och kod."),
-                Column("not", optional=True, long=True, help="Anmärkning (syns vid insatsen)."),
+                Column(
+                    "källavsnitt",
+                    field="interventions.source_section",
+                    optional=True,
+                    help="Avsnittet i dokumentet. Tom: målområde och kod.",
+                ),
+                Column(
+                    "not", field="interventions.note", optional=True, long=True, help="Anmärkning (syns vid insatsen)."
+                ),
             ),
             "En rad per insats: de kärnspecifika och dokumentets formulering av de gemensamma.",
         ),
         Sheet(
             "Aktörer per insats",
             (
-                Column("insats", required=True, help="Insatsens kod, eller titel om den saknar kod."),
+                Column(
+                    "insats",
+                    field="intervention_actors.intervention_id",
+                    required=True,
+                    help="Insatsens kod, eller titel om den saknar kod.",
+                ),
                 Column(
                     "aktör",
+                    field="intervention_actors.actor_id",
                     required=True,
                     help="En känd aktörs namn eller id (se fliken Kända aktörer), "
                     "eller en aktör på fliken Nya aktörer.",
                 ),
-                Column("roll", required=True, help="ansvarig eller medverkande."),
+                Column("roll", field="intervention_actors.role", required=True, help="ansvarig eller medverkande."),
                 Column(
-                    "namn i källan", optional=True, help="Så som dokumentet skriver aktören. Tom: som i kolumnen aktör."
+                    "namn i källan",
+                    field="intervention_actors.name_as_written",
+                    optional=True,
+                    help="Så som dokumentet skriver aktören. Tom: som i kolumnen aktör.",
                 ),
-                Column("källavsnitt", optional=True, help="Avsnittet i dokumentet. Tom: insatsens avsnitt."),
+                Column(
+                    "källavsnitt",
+                    field="intervention_actors.source_section",
+                    optional=True,
+                    help="Avsnittet i dokumentet. Tom: insatsens avsnitt.",
+                ),
             ),
             "En rad per insats och aktör: ansvarig aktör och exempel på medverkande aktörer.",
         ),
         Sheet(
             "Nya aktörer",
             (
-                Column("id", optional=True, help="Tom: bildas av namnet (Almi Stockholm AB → almi-stockholm-ab)."),
-                Column("namn", required=True, help="Organisationens namn."),
+                Column(
+                    "id",
+                    field="actors.id",
+                    optional=True,
+                    help="Tom: bildas av namnet (Almi Stockholm AB → almi-stockholm-ab).",
+                ),
+                Column("namn", field="actors.name", required=True, help="Organisationens namn."),
                 Column(
                     "typ",
+                    field="actors.type",
                     required=True,
-                    help="region, kommun, statlig myndighet, bolag, akademi, "
-                    "klusterorganisation, näringsliv eller övrigt.",
+                    help=", ".join(sorted(ACTOR_TYPES)) + ".",
                 ),
-                Column("not", optional=True, long=True, help="Anmärkning om aktören."),
+                Column("not", field="actors.note", optional=True, long=True, help="Anmärkning om aktören."),
             ),
             "Aktörer som inte redan finns i databasen. Lämna tom om alla är kända.",
             required=False,

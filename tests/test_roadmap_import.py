@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from data import curated_write
 from data import roadmap_import as ri
 from data.build import build
 from data.curated_files import read_all
@@ -677,14 +678,14 @@ def test_apply_refuses_when_the_data_changed_since_the_preview(curated, db, sode
 def test_a_failure_during_the_write_puts_everything_back(curated, db, sodertalje_xlsx, monkeypatch):
     plan = ri.prepare([("ny.xlsx", changed_sodertalje(sodertalje_xlsx))], curated)
     before = snapshot(curated)
-    real = ri.os.replace
+    real = curated_write.os.replace  # the one write path swaps the files (data/curated_write.py)
 
     def failing(src, dst):
         if str(dst) == str(db):
             raise OSError("disken är full")
         return real(src, dst)
 
-    monkeypatch.setattr(ri.os, "replace", failing)
+    monkeypatch.setattr(curated_write.os, "replace", failing)
     with pytest.raises(OSError):
         ri.apply(plan, db)
     monkeypatch.undo()

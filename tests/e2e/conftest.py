@@ -100,11 +100,31 @@ def page(browser):
     context.close()
 
 
+# The page is at rest: no script run, no element left stale from the previous run, and no finite animation
+# or transition running (Streamlit's fade of stale elements, an expander opening, a focus ring). Checked on
+# three animation frames in a row, so a rerun that starts just after a run ends is waited for too.
+SETTLED = """() => new Promise(done => {
+  const still = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-stale="true"]')) return false;
+    return document.getAnimations().every(a => a.playState !== 'running'
+      || (a.effect && a.effect.getTiming().iterations === Infinity)); };
+  let frames = 0;
+  const tick = () => { frames = still() ? frames + 1 : 0;
+    if (frames >= 3) done(true); else requestAnimationFrame(tick); };
+  requestAnimationFrame(tick); })"""
+
+
+def settle(page, timeout: int = 30000) -> None:
+    """Wait for the page to be at rest (SETTLED): a state wait, not a fixed sleep."""
+    page.wait_for_function(SETTLED, timeout=timeout)
+
+
 def wait_for_app(page) -> None:
-    """Wait until the script run is finished and fail on any exception shown on the page."""
+    """Wait until the script run is finished and the page at rest; fail on any exception shown on the page."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30000)
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30000)
+    settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

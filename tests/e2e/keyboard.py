@@ -12,6 +12,8 @@ import json
 import numpy as np
 from PIL import Image
 
+from tests.e2e.conftest import settle
+
 DESCRIBE = """() => { const e = document.activeElement; if (!e) return 'nothing';
   const key = (e.closest('[class*="st-key-"]')?.className.match(/st-key-\\S+/) || [''])[0];
   return `${e.tagName}${e.getAttribute('role') ? '[' + e.getAttribute('role') + ']' : ''} `
@@ -74,7 +76,7 @@ def go_to_cell(page, col: int, row: int) -> None:
     for key, times in (("ArrowRight", col), ("ArrowDown", row)):
         for _ in range(times):
             page.keyboard.press(key)
-    page.wait_for_timeout(100)
+    settle(page)
 
 
 def _luminance(rgb: np.ndarray) -> np.ndarray:
@@ -91,21 +93,17 @@ FRAME = """() => { const e = document.activeElement; let f = e;
   const r = f.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }"""
 
 
-def _settled_box(page, tries: int = 40) -> dict:
-    """The focused element's frame once it has stopped moving (an expander's animation, the scroll that
-    focus starts) and lies in the viewport; a frame still outside after the wait is scrolled into view."""
-    view = page.viewport_size
-    last = None
-    for _ in range(tries):
+def _settled_box(page) -> dict:
+    """The focused element's frame once the page is at rest (an expander's animation, the scroll that focus
+    starts); a frame outside the viewport then is scrolled into view (a measurement, not an interaction)."""
+    settle(page)
+    box = page.evaluate(FRAME)
+    height = page.viewport_size["height"]
+    if box["width"] <= 0 or box["height"] <= 0 or box["y"] < 0 or box["y"] + box["height"] > height:
+        page.evaluate("() => document.activeElement.scrollIntoView({block: 'center'})")
+        settle(page)
         box = page.evaluate(FRAME)
-        inside = box["width"] > 0 and box["height"] > 0 and box["y"] >= 0 and box["y"] + box["height"] <= view["height"]
-        if inside and box == last:
-            return box
-        last = box
-        page.wait_for_timeout(50)
-    page.evaluate("() => document.activeElement.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(200)
-    return page.evaluate(FRAME)
+    return box
 
 
 def focus_contrast_pixels(page, margin: int = 6) -> tuple[int, float]:
@@ -119,10 +117,10 @@ def focus_contrast_pixels(page, margin: int = 6) -> tuple[int, float]:
         "width": box["width"] + 2 * margin,
         "height": box["height"] + 2 * margin,
     }
-    page.wait_for_timeout(200)  # transitions
+    settle(page)  # the focus ring's transition
     focused = np.asarray(Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB"), dtype=float)
     page.evaluate("() => { window.__kbdFocus = document.activeElement; window.__kbdFocus.blur(); }")
-    page.wait_for_timeout(200)
+    settle(page)
     plain = np.asarray(Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB"), dtype=float)
     page.evaluate("() => window.__kbdFocus.focus({preventScroll: true})")
     a, b = _luminance(focused), _luminance(plain)

@@ -16,9 +16,7 @@ BLOCKING = {"serious", "critical"}
 def test_page_has_no_serious_accessibility_violations(server, page, path):
     assert AXE.exists(), "run `npm ci` (scripts/test.sh does) to install axe-core"
     page.goto(f"{server}/{path}")
-    wait_for_app(page)
-    page.wait_for_timeout(2000)  # let Streamlit's fade of stale elements end before measuring contrast
-    wait_for_app(page)
+    wait_for_app(page)  # at rest: Streamlit's fade of stale elements has ended before contrast is measured
     assert page.get_by_role("dialog").count() == 0  # e.g. "Page not found"
     assert page.evaluate("document.documentElement.lang") == "sv"
     charts = page.evaluate("""() => [...document.querySelectorAll(

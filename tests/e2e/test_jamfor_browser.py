@@ -6,7 +6,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.conftest import rows
-from tests.e2e.conftest import save_screenshot, wait_for_app
+from tests.e2e.conftest import save_screenshot, settle, wait_for_app
 
 
 def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
@@ -63,5 +63,5 @@ def test_lagesbild_draws_its_charts(server, page):
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     assert "Folkmängd, index" in chart.text_content()
     chart.evaluate("e => e.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(500)
+    settle(page)
     save_screenshot(page, "lagesbild")

@@ -8,7 +8,7 @@ After the page has loaded every step is a key press. The module's server has its
 from datetime import date
 
 from queries.user_store import Priority
-from tests.e2e.conftest import own_user_store, wait_for_app
+from tests.e2e.conftest import own_user_store, settle, wait_for_app
 from tests.e2e.conftest import press_and_wait as press
 from tests.e2e.keyboard import (
     assert_focus_visible,
@@ -122,7 +122,7 @@ def test_dialogue_from_creation_to_decision(server, page, store):
 
     tab_to(page, "e => e.tagName === 'SUMMARY' && e.innerText.includes('Besluta prioriteringarna')")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(500)  # the expander opens with an animation; a Tab during it can leave the view behind
+    settle(page)  # the expander opens with an animation; a Tab during it can leave the view behind
     tab_to(page, labelled("Prioriteringarna är överenskomna i samtalet"))
     assert_focus_visible(page)
     press(page, "Space")

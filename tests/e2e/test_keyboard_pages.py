@@ -126,7 +126,6 @@ def test_aktorer_choose_an_actor(server, page):
 def test_import_template_and_file_chooser(server, page):
     open_page(page, server, "importera")
     assert download_by_keyboard(page, "Ladda ned mallen (Excel)") == "fardplan-mall-sodertalje.xlsx"
-    page.wait_for_timeout(300)
     wait_for_app(page)  # a rerun after the download must not take the focus away from the next step
     tab_to(page, "e => e.tagName === 'BUTTON' && !!e.closest('[data-testid=stFileUploader]')")
     assert_focus_visible(page)

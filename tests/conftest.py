@@ -25,6 +25,26 @@ def ref_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    """The small store built by code for the UI tests (tests/fixture_store.py), once per worker."""
+    from tests.fixture_store import build_fixture_store
+
+    return build_fixture_store(tmp_path_factory.mktemp("fixture-store"))
+
+
+@pytest.fixture()
+def on_fixture_store(fixture_db, monkeypatch):
+    """Point the app at the fixture store and its curated folder (so its start-up build keeps it), and
+    yield a read-only connection to it."""
+    monkeypatch.setenv("FARDPLANER_DB", str(fixture_db))
+    monkeypatch.setenv("FARDPLANER_CURATED", str(fixture_db.parent / "curated"))
+    monkeypatch.setenv("FARDPLANER_USER_DB", str(fixture_db.with_name(f"dialoger-{os.getpid()}.duckdb")))
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
 def ref_con(ref_db):
     con = duckdb.connect(str(ref_db), read_only=True)
     yield con

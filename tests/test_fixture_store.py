@@ -1,0 +1,42 @@
+"""The fixture store for the UI tests: built by code, labelled as test data, and the pages work on it."""
+
+import pytest
+
+from tests.conftest import open_page, page_table, rows
+from tests.fixture_store import ADOPTED, PER_GOAL_AREA, TEST_DRAFT, TEST_SOURCE, interventions
+
+
+def test_every_roadmap_record_is_labelled_test_data(on_fixture_store):
+    con = on_fixture_store
+    titles = rows(con, "SELECT title, source_id FROM interventions")
+    assert len(titles) == len(interventions()) and all(t.startswith("Testdata") for t, _ in titles)
+    assert {s for _, s in titles} == {TEST_SOURCE, TEST_DRAFT}
+    assert all(t.startswith("Testdata") for (t,) in rows(con, "SELECT text FROM directions"))
+    assert all(t.startswith("Testdata") for (t,) in rows(con, "SELECT title FROM sources WHERE id LIKE 'testdata%'"))
+    # the shared insatser reach all eight cores, the own ones their core only
+    assert (
+        rows(con, "SELECT count(DISTINCT core_id) FROM intervention_cores WHERE intervention_id = 'test-gemensam-1'")[
+            0
+        ][0]
+        == 8
+    )
+
+
+def test_the_real_curated_folder_is_not_read_for_roadmaps(on_fixture_store):
+    real = rows(on_fixture_store, "SELECT count(*) FROM interventions WHERE source_id NOT LIKE 'testdata%'")
+    assert real == [(0,)]
+
+
+@pytest.mark.parametrize("page", [file.removeprefix("pages/") for file, *_ in page_table()])
+def test_every_page_opens_on_the_fixture_store(on_fixture_store, app_store, page):
+    at = open_page(page, karna=ADOPTED)
+    text = " ".join(m.value for m in at.markdown)
+    assert "None" not in text.split()
+
+
+def test_insatser_lists_the_fixture_insatser_of_one_goal_area(on_fixture_store):
+    at = open_page("insatser.py", karna=ADOPTED, malomrade="2", plan="fardplan")
+    [frame] = [d.value for d in at.dataframe if "Insats" in d.value.columns]
+    expected = [r["title"] for r in interventions() if r["goal_area_id"] == "2" and r.get("core_id") in (None, ADOPTED)]
+    assert sorted(frame["Insats"]) == sorted(expected)
+    assert len(frame) == 1 + PER_GOAL_AREA[ADOPTED]

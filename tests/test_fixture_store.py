@@ -3,14 +3,14 @@
 import pytest
 
 from tests.conftest import open_page, page_table, rows
-from tests.fixture_store import ADOPTED, PER_GOAL_AREA, TEST_DRAFT, TEST_SOURCE, interventions
+from tests.fixture_store import ADOPTED, PER_GOAL_AREA, TEST_DRAFT, TEST_RUFS, TEST_SOURCE, interventions
 
 
 def test_every_roadmap_record_is_labelled_test_data(on_fixture_store):
     con = on_fixture_store
     titles = rows(con, "SELECT title, source_id FROM interventions")
     assert len(titles) == len(interventions()) and all(t.startswith("Testdata") for t, _ in titles)
-    assert {s for _, s in titles} == {TEST_SOURCE, TEST_DRAFT}
+    assert {s for _, s in titles} == {TEST_SOURCE, TEST_DRAFT, TEST_RUFS}
     assert all(t.startswith("Testdata") for (t,) in rows(con, "SELECT text FROM directions"))
     assert all(t.startswith("Testdata") for (t,) in rows(con, "SELECT title FROM sources WHERE id LIKE 'testdata%'"))
     # the shared insatser reach all eight cores, the own ones their core only
@@ -37,6 +37,8 @@ def test_every_page_opens_on_the_fixture_store(on_fixture_store, app_store, page
 def test_insatser_lists_the_fixture_insatser_of_one_goal_area(on_fixture_store):
     at = open_page("insatser.py", karna=ADOPTED, malomrade="2", plan="fardplan")
     [frame] = [d.value for d in at.dataframe if "Insats" in d.value.columns]
-    expected = [r["title"] for r in interventions() if r["goal_area_id"] == "2" and r.get("core_id") in (None, ADOPTED)]
+    expected = [
+        r["title"] for r in interventions() if r.get("goal_area_id") == "2" and r.get("core_id") in (None, ADOPTED)
+    ]
     assert sorted(frame["Insats"]) == sorted(expected)
     assert len(frame) == 1 + PER_GOAL_AREA[ADOPTED]

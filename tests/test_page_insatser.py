@@ -20,7 +20,7 @@ def table(at: AppTest):
 
 
 def own_and_shared(core: str, goal_area: str) -> list[dict]:
-    return [r for r in interventions() if r["goal_area_id"] == goal_area and r.get("core_id") in (None, core)]
+    return [r for r in interventions() if r.get("goal_area_id") == goal_area and r.get("core_id") in (None, core)]
 
 
 def test_one_core_and_goal_area_gives_its_shared_and_own_insatser():

@@ -100,25 +100,30 @@ def page(browser):
     context.close()
 
 
-# The page is at rest: no script run, no element left stale from the previous run, and no finite animation
-# or transition running (Streamlit's fade of stale elements, an expander opening, a focus ring). Checked on
-# three animation frames in a row, so a rerun that starts just after a run ends is waited for too.
-SETTLED = """() => new Promise(done => {
+# The page is at rest: no script run, no element left stale from the previous run, no finite animation or
+# transition running (Streamlit's fade of stale elements, an expander opening, a focus ring), and the DOM
+# unchanged for QUIET_MS (a rerun the page asks for just after a run ends starts within that: measured
+# ≈ 60 ms on a loaded 2-core machine). A state wait on the page itself, not a fixed sleep after an action.
+QUIET_MS = 250
+SETTLED = """quiet => new Promise(done => {
+  if (window.__lastMutation === undefined) {
+    window.__lastMutation = performance.now();
+    new MutationObserver(() => { window.__lastMutation = performance.now(); })
+      .observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true}); }
   const still = () => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-stale="true"]')) return false;
-    return document.getAnimations().every(a => a.playState !== 'running'
-      || (a.effect && a.effect.getTiming().iterations === Infinity)); };
-  let frames = 0;
-  const tick = () => { frames = still() ? frames + 1 : 0;
-    if (frames >= 3) done(true); else requestAnimationFrame(tick); };
-  requestAnimationFrame(tick); })"""
+    if (!document.getAnimations().every(a => a.playState !== 'running'
+      || (a.effect && a.effect.getTiming().iterations === Infinity))) return false;
+    return performance.now() - window.__lastMutation >= quiet; };
+  const tick = () => still() ? done(true) : setTimeout(tick, 25);
+  tick(); })"""
 
 
 def settle(page, timeout: int = 30000) -> None:
     """Wait for the page to be at rest (SETTLED): a state wait, not a fixed sleep."""
-    page.wait_for_function(SETTLED, timeout=timeout)
+    page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=timeout)
 
 
 def wait_for_app(page) -> None:

@@ -6,7 +6,9 @@ from streamlit.testing.v1 import AppTest
 from queries.user_store import UserStore
 from tests.conftest import open_page
 
-FIVE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-2.1", "sodertalje-3.5", "sodertalje-4.4"]
+pytestmark = pytest.mark.usefixtures("on_fixture_store")  # tests/fixture_store.py
+
+FIVE = ["test-gemensam-1", "test-sodertalje-1.3", "test-gemensam-2", "test-sodertalje-3.3", "test-sodertalje-4.3"]
 
 
 @pytest.fixture()
@@ -72,11 +74,11 @@ def test_a_whole_dialogue(user_db):
 
     saved = store.load(dialogue_id)
     assert [p.intervention_id for p in saved.priorities] == [
-        "sodertalje-1.3",
-        "gemensam-1.1",
-        "gemensam-2.1",
-        "sodertalje-3.5",
-        "sodertalje-4.4",
+        "test-sodertalje-1.3",
+        "test-gemensam-1",
+        "test-gemensam-2",
+        "test-sodertalje-3.3",
+        "test-sodertalje-4.3",
     ]
     top = saved.priorities[0]
     assert (top.wording, top.owner_actor_id, top.next_step, top.status) == (
@@ -124,7 +126,7 @@ def test_user_text_is_shown_as_text(user_db):
     d.priorities = store.load(d.id).priorities
     from queries.user_store import Priority
 
-    d.priorities = [Priority("gemensam-1.1", 1, wording="<script>alert(1)</script> **fet**")]
+    d.priorities = [Priority("test-gemensam-1", 1, wording="<script>alert(1)</script> **fet**")]
     d = store.save(d, who="a")
     store.decide(d.id, d.version, who="a")
     meeting = page("mote.py", karna="haninge", dialog=d.id)
@@ -144,7 +146,7 @@ def test_briefing_downloads_are_offered_and_build(user_db):
     from queries.user_store import Priority
 
     d.priorities = [
-        Priority("sodertalje-1.3", 1, wording="Stationsmiljöerna först", owner_actor_id="sodertalje-kommun")
+        Priority("test-sodertalje-1.3", 1, wording="Stationsmiljöerna först", owner_actor_id="sodertalje-kommun")
     ]
     store.save(d, who="a")
     at = page("dialog.py", karna="sodertalje", dialog=d.id)

@@ -1,10 +1,13 @@
 """Dialoger under AppTest as several people: a draft found again by the same person, edits by two people to
 different fields merged, the same field asked about, no accidental duplicates, archive, the log in Swedish."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries.dialogue_model import Priority
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.usefixtures("on_fixture_store")  # tests/fixture_store.py
 
 
 def person(browser: str, dialogue_id: str | None = None, core: str = "sodertalje") -> AppTest:
@@ -22,7 +25,7 @@ def person(browser: str, dialogue_id: str | None = None, core: str = "sodertalje
 
 def shortlist(app_store, core="sodertalje", period="2026–2027"):
     d = app_store.create(core, period, None, who="a")
-    d.priorities = [Priority("gemensam-1.1", 1), Priority("sodertalje-1.3", 2)]
+    d.priorities = [Priority("test-gemensam-1", 1), Priority("test-sodertalje-1.3", 2)]
     return app_store.save(d, who="a")
 
 
@@ -102,8 +105,8 @@ def test_a_draft_can_be_archived_from_the_page_and_the_log_reads_as_swedish(app_
     assert app_store.load(d.id).archived
     log_text = "\n".join(m.value for m in person("a", d.id, core="haninge").markdown).replace("\\", "")
     assert "Arkiverade dialogen: «Skapad av misstag»" in log_text
-    assert "Lade till 1.1 Stärk kommunikationen" in log_text
-    assert "gemensam-1.1" not in log_text and "None" not in log_text
+    assert "Lade till 1.1 Testdata: gemensam insats i målområde 1" in log_text
+    assert "test-gemensam-1" not in log_text and "None" not in log_text
 
 
 def test_a_rufs_insats_goes_on_the_shortlist_as_what_it_is(app_store):
@@ -120,13 +123,13 @@ def test_a_rufs_insats_goes_on_the_shortlist_as_what_it_is(app_store):
     at.segmented_control(key=f"add_from:{d.id}").set_value("rufs").run()
     box = next(m for m in at.multiselect if m.key.startswith(f"add:{d.id}:rufs:"))
     assert box.label == "Lägg till insatser ur RUFS 2050, Bilaga 2"
-    box.set_value(["rufs2020-natverket-for-regionala-stadskarnor"]).run()
+    box.set_value(["test-rufs-1"]).run()
     at.button(key=f"add_button:{d.id}").click().run()
     at.button(key="save").click().run()
     saved = app_store.load(d.id)
-    assert [p.intervention_id for p in saved.priorities][-1] == "rufs2020-natverket-for-regionala-stadskarnor"
-    card = "\n".join(m.value for m in at.markdown if "Nätverket för regionala" in m.value)
+    assert [p.intervention_id for p in saved.priorities][-1] == "test-rufs-1"
+    card = "\n".join(m.value for m in at.markdown if "regional insats ur regionplanens" in m.value)
     assert "RUFS\\-uppföljning" in card or "RUFS-uppföljning" in card
     sheet = load_workbook(io.BytesIO(shortlist_xlsx(collect(ReferenceStore().run, saved))))["Prioriteringar"]
-    rows = [r for r in sheet.values if r and any("Nätverket för regionala" in str(v) for v in r)]
-    assert rows and any("Uppföljning av RUFS 2050 (2020)" in str(v) for v in rows[0])
+    rows = [r for r in sheet.values if r and any("regional insats ur regionplanens" in str(v) for v in r)]
+    assert rows and any("Testdata: påhittad uppföljning av regionplanen" in str(v) for v in rows[0])

@@ -15,7 +15,9 @@ from queries.permissions import Person
 from queries.user_store import UserStoreError
 from tests.conftest import open_page
 
-THREE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"]
+pytestmark = pytest.mark.usefixtures("on_fixture_store")  # tests/fixture_store.py
+
+THREE = ["test-gemensam-1", "test-sodertalje-1.3", "test-gemensam-4"]
 
 
 def decided(app_store):
@@ -77,7 +79,7 @@ def test_from_decision_through_follow_up_to_the_next_talk(app_store):
     assert plan.status("prioriterad") == "pågår"
 
     nxt = app_store.create("sodertalje", "2028–2029", None, who="Anna", from_dialogue_id=d.id)
-    carried = next(p for p in nxt.priorities if p.intervention_id == "sodertalje-1.3")
+    carried = next(p for p in nxt.priorities if p.intervention_id == "test-sodertalje-1.3")
     assert carried.status == "pågår"  # the next talk starts from the follow-up
     page = open_page("dialog.py", karna="sodertalje", dialog=nxt.id)
     captions = "\n".join(c.value for c in page.caption).replace("\\", "")
@@ -165,7 +167,7 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
-    assert "Beslutsprotokoll: Södertälje stadskärna" in text and "1.3 Fortsätt samverka" in text
+    assert "Beslutsprotokoll: Södertälje stadskärna" in text and "1.3 Testdata: insats 1.3 för sodertalje" in text
     draft = app_store.create("haninge", "2026–2027", None, who="Anna")
     at = open_page("dialog.py", karna="haninge", dialog=draft.id)
     assert not [b for b in at.get("download_button") if b.label.startswith("Beslutsprotokoll")]
@@ -174,14 +176,14 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
 def test_the_public_page_shows_decided_dialogues_only(app_store):
     d = decided(app_store)
     draft = app_store.create("haninge", "2026–2027", None, who="Anna")
-    draft.priorities = [Priority("gemensam-4.2", 1, wording="Utkastets hemliga formulering")]
+    draft.priorities = [Priority("test-gemensam-4", 1, wording="Utkastets hemliga formulering")]
     app_store.save(draft, who="Anna")
     at = open_page("beslutade.py")
     ok(at)
     assert [s.value for s in at.subheader] == ["Södertälje stadskärna · 2026–2027"]
     assert d.decided
     shown = at.dataframe[0].value
-    assert list(shown["Insats"].str[:4]) == ["1.1 ", "1.3 ", "4.2 "]
+    assert list(shown["Insats"].str[:4]) == ["1.1 ", "1.3 ", "4.1 "]
     assert "Utkastets hemliga formulering" not in str([df.value.to_dict() for df in at.dataframe])
     empty = open_page("beslutade.py", karna="haninge")
     assert any("Inga beslutade prioriteringar" in i.value for i in empty.info)
@@ -198,9 +200,9 @@ def test_budget_material_per_organisation_lists_what_it_drives_and_joins(app_sto
 
     d = app_store.create("sodertalje", "2026–2027", None, who="Anna")
     d.priorities = [
-        Priority("gemensam-1.1", 1, owner_actor_id="sodertalje-kommun", wording="Vår text"),
-        Priority("sodertalje-1.3", 2),
-        Priority("gemensam-4.2", 3),
+        Priority("test-gemensam-1", 1, owner_actor_id="sodertalje-kommun", wording="Vår text"),
+        Priority("test-sodertalje-1.3", 2),
+        Priority("test-gemensam-4", 3),
     ]
     d = app_store.save(d, who="Anna")
     d = app_store.decide(d.id, d.version, who="Anna")

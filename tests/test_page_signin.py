@@ -2,10 +2,13 @@
 signed-in name is what the record carries, signing out ends writing. The provider flow itself is in
 tests/e2e/test_signin_browser.py."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries.dialogue_model import Priority
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.usefixtures("on_fixture_store")  # tests/fixture_store.py
 
 SECRETS = {
     "auth": {
@@ -53,7 +56,7 @@ def as_user(page: str, groups: list[str] | None, **query) -> AppTest:
 
 def dialogue(app_store):
     d = app_store.create("sodertalje", "2026–2027", None, who="a")
-    d.priorities = [Priority("gemensam-1.1", 1)]
+    d.priorities = [Priority("test-gemensam-1", 1)]
     return app_store.save(d, who="a")
 
 

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from components.common.chart_alt import coverage_alt, region_map_alt
+from components.common.source_lines import insats_source_line
 from components.common.store import run
 from components.start import core_map
 from components.start.coverage import coverage_table
-from components.start.coverage_chart import SOURCE_LINE, coverage_figure, coverage_matrix
+from components.start.coverage_chart import coverage_figure, coverage_matrix
 
 st.title("De åtta regionala stadskärnorna")
 st.markdown(
@@ -44,11 +45,8 @@ with right:
 
 st.subheader("Inläst per kärna")
 st.dataframe(table, hide_index=True, width="stretch", key="coverage")
-st.caption(
-    "Källor: Färdplan Södertälje stadskärna (Region Stockholm 2026), Färdplan Flemingsberg (utkast "
-    "2025), Uppföljning av RUFS 2050 (2020), historiska verksamhetsplaner (2009, 2019), kommunala "
-    "uppgifter (citat). Se sidan Källor."
-)
+insats_sources = run("insats_sources")
+st.caption(insats_source_line(insats_sources) + " Kärnuppgifter: se sidan Källor.")
 
 st.subheader("Insatser per kärna och målområde")
 counts = run("insatser_per_core_goal_area", cores=None)
@@ -59,7 +57,10 @@ st.plotly_chart(
     config={"displaylogo": False, "locale": "sv"},
     alt=coverage_alt(counts),
 )
-st.caption(SOURCE_LINE + " Randiga delar: gemensamma insatser; fyllda delar: kärnspecifika.")
+st.caption(
+    insats_source_line(insats_sources[insats_sources["plan_order"] == 1])
+    + " Gemensamma insatser gäller alla åtta kärnor. Randiga delar: gemensamma insatser; fyllda delar: kärnspecifika."
+)
 with st.expander("Visa som tabell"):
     st.dataframe(coverage_matrix(counts), hide_index=True, width="stretch")
 

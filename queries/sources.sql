@@ -24,3 +24,12 @@ ORDER BY s.kind, s.year DESC, s.id;
 -- name: build_info()
 -- When the store was built, and the hash of its inputs.
 SELECT built_at, input_hash, builder_version FROM build_info;
+
+-- name: insats_sources()
+-- The documents the store's insatser come from, with how many each holds: for the source lines under
+-- tables and charts that count insatser (so that a new import names itself there).
+SELECT s.id, s.title, s.publisher, s.year, s.status, count(*) AS insatser,
+       min(CASE i.plan_type WHEN 'fardplan' THEN 1 WHEN 'rufs' THEN 2 ELSE 3 END) AS plan_order
+FROM interventions i JOIN sources s ON s.id = i.source_id
+GROUP BY s.id, s.title, s.publisher, s.year, s.status
+ORDER BY plan_order, s.year DESC NULLS LAST, s.title COLLATE sv;

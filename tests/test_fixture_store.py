@@ -42,3 +42,15 @@ def test_insatser_lists_the_fixture_insatser_of_one_goal_area(on_fixture_store):
     ]
     assert sorted(frame["Insats"]) == sorted(expected)
     assert len(frame) == 1 + PER_GOAL_AREA[ADOPTED]
+
+
+def test_source_lines_name_the_documents_in_the_store(on_fixture_store):
+    """The Start and Aktörer source lines are made from the store: on the fixture they name the test
+    documents and none of the production roadmaps."""
+    at = open_page()
+    captions = " ".join(c.value for c in at.caption)
+    assert "Testdata: påhittad färdplan för gränssnittstesterna (tests/fixture_store.py, 2026)" in captions
+    assert "Testdata: påhittat utkast till färdplan för gränssnittstesterna (tests/fixture_store.py, 2025)" in captions
+    assert "Södertälje stadskärna (Region Stockholm" not in captions and "RUFS 2050" not in captions
+    aktorer = " ".join(c.value for c in open_page("aktorer.py").caption)
+    assert "Testdata: påhittad uppföljning av regionplanen (tests/fixture_store.py, 2020)" in aktorer

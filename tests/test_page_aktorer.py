@@ -218,7 +218,7 @@ def test_heatmap_and_its_table_alternative_are_on_the_page(on_fixture_store):
     assert table.loc["Region Stockholm", "Södertälje stadskärna"] == core_count(
         on_fixture_store, "region-stockholm", "sodertalje", without_shared=True
     )
-    assert any(c.value.startswith("Källa:") for c in at.caption)
+    assert any(c.value.startswith("Källor: Testdata") for c in at.caption)
 
 
 # --- the matrix and the figure, as plain functions ------------------------------------------------------

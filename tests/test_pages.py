@@ -1,9 +1,11 @@
-"""Every page of app.py's navigation runs under Streamlit's AppTest and shows the store's data."""
+"""Every page of app.py's navigation runs under Streamlit's AppTest on the production build; the start and
+sources pages' figures are checked on the fixture store (tests/fixture_store.py)."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO, open_page, rows
+from tests.fixture_store import PER_GOAL_AREA, TEST_SOURCE, interventions
 
 PAGES = sorted(p.name for p in (REPO / "pages").glob("*.py"))
 
@@ -30,44 +32,45 @@ def test_page_runs_without_exception(ref_db, page):
     assert at.title, "every page has a title"
 
 
-def test_start_page_lists_the_eight_cores_with_their_coverage(ref_db, ref_con):
+def test_start_page_lists_the_eight_cores_with_their_coverage(on_fixture_store):
     at = open_page()
     table = table_with(at, "Kärna")
-    expected = rows(ref_con, "SELECT name FROM cores")
+    expected = rows(on_fixture_store, "SELECT name FROM cores")
     assert sorted(table["Kärna"]) == sorted(n for (n,) in expected)
     sodertalje = table.set_index("Kärna").loc["Södertälje stadskärna"]
     assert sodertalje["Färdplan"] == "Färdplan publicerad 2026"
-    assert sodertalje["Kärnspecifika insatser"] == 8
-    assert sodertalje["Gemensamma insatser"] == 9
+    assert sodertalje["Kärnspecifika insatser"] == 4 * PER_GOAL_AREA["sodertalje"]
+    assert sodertalje["Gemensamma insatser"] == 4
     haninge = table.set_index("Kärna").loc["Haninge stadskärna"]
     assert haninge["Färdplan"] == "Ingen färdplan inläst" and haninge["Kärnspecifika insatser"] == 0
     assert any("ingen färdplan inläst" in i.value for i in at.info)
     assert any(m.value.startswith("**Haninge stadskärna**  \nIngen färdplan inläst") for m in at.markdown)
 
 
-def test_sources_page_lists_every_source_with_counts(ref_db, ref_con):
+def test_sources_page_lists_every_source_with_counts(on_fixture_store):
     at = open_page("kallor.py")
     table = table_with(at, "Källa")
-    titles = {t for (t,) in rows(ref_con, "SELECT title FROM sources")}
+    titles = {t for (t,) in rows(on_fixture_store, "SELECT title FROM sources")}
     assert set(table["Källa"]) == titles
-    row = table.set_index("Källa").loc["Färdplan för den regionala stadskärnan Södertälje stadskärna"]
-    assert "Insatser: 17" in row["Inläst"]
+    row = table.set_index("Källa").loc["Testdata: påhittad färdplan för gränssnittstesterna"]
+    own = sum(r["source_id"] == TEST_SOURCE for r in interventions())
+    assert f"Insatser: {own}" in row["Inläst"] and own == 4 + 4 * PER_GOAL_AREA["sodertalje"]
     assert row["År"] == "2026"
-    undated = {t for (t,) in rows(ref_con, "SELECT title FROM sources WHERE year IS NULL")}
+    undated = {t for (t,) in rows(on_fixture_store, "SELECT title FROM sources WHERE year IS NULL")}
     assert all(table.set_index("Källa").loc[t, "År"] == "anges inte" for t in undated)
 
 
-def test_start_page_counts_per_core_and_goal_area(ref_db, ref_con):
+def test_start_page_counts_per_core_and_goal_area(fixture_db, on_fixture_store):
     from components.start.coverage_chart import coverage_figure, coverage_matrix
     from queries.runner import ReferenceStore
 
-    counts = ReferenceStore(ref_db).run("insatser_per_core_goal_area", cores=None)
+    counts = ReferenceStore(fixture_db).run("insatser_per_core_goal_area", cores=None)
     sod = counts[(counts["core_id"] == "sodertalje") & (counts["goal_area_id"] == 3)].iloc[0]
-    assert (sod["shared"], sod["core_specific"]) == (3, 2)
+    assert (sod["shared"], sod["core_specific"]) == (1, PER_GOAL_AREA["sodertalje"])
     han = counts[counts["core_id"] == "haninge"]
-    assert han["core_specific"].sum() == 0 and han["shared"].sum() == 9
+    assert han["core_specific"].sum() == 0 and han["shared"].sum() == 4
     matrix = coverage_matrix(counts).set_index("Kärna")
-    assert matrix.loc["Södertälje stadskärna", "3 Näringsliv och innovation"] == "3 gemensamma + 2 kärnspecifika"
+    assert matrix.loc["Södertälje stadskärna", "3 Näringsliv och innovation"] == "1 gemensam + 2 kärnspecifika"
     fig = coverage_figure(counts)
     assert len(fig.data) == 8 and fig.layout.title.text
     at = open_page()

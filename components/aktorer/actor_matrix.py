@@ -14,15 +14,14 @@ import streamlit as st
 from components.aktorer.actor_filters import ActorFilter
 from components.common.chart_alt import heatmap_alt
 from components.common.format import number
+from components.common.source_lines import insats_source_line
 from components.common.store import run
 
 TOP = 25
 LABEL_CHARS = 28
-SOURCE_LINE = (
-    "Källa: Region Stockholm, färdplaner (Södertälje 2026, Flemingsberg utkast 2025), Uppföljning av "
-    "RUFS 2050 (2020, Bilaga 2), historiska verksamhetsplaner (2009, 2019). En insats räknas för en "
-    "kärna när den gäller kärnan: gemensamma insatser gäller alla åtta, RUFS-insatser och historiska "
-    "aktiviteter bara kärnor som texten nämner. Roll: ansvarig eller medverkande."
+COUNTING = (
+    " En insats räknas för en kärna när den gäller kärnan: gemensamma insatser gäller alla åtta, "
+    "RUFS-insatser och historiska aktiviteter bara kärnor som texten nämner. Roll: ansvarig eller medverkande."
 )
 
 
@@ -141,6 +140,6 @@ def show(chosen: ActorFilter, exclude_shared: bool, key: str = "aktorer_karnor")
     st.plotly_chart(
         heatmap_figure(matrix, title), width="stretch", key=key, config={"displaylogo": False}, alt=heatmap_alt(matrix)
     )
-    st.caption(SOURCE_LINE)
+    st.caption(insats_source_line(run("insats_sources")) + COUNTING)
     with st.expander("Visa som tabell"):
         st.dataframe(matrix.reset_index(), hide_index=True, width="stretch", key=f"{key}_tabell")

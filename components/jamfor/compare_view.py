@@ -7,6 +7,8 @@ import streamlit as st
 
 from components.common import url_state
 from components.common.chart_alt import coverage_alt
+from components.common.source_lines import insats_source_line
+from components.common.store import run
 from components.common.themes import THEMES
 from components.jamfor import compare_data
 from components.start.coverage_chart import coverage_figure
@@ -88,9 +90,10 @@ def show_comparison(
         config={"displaylogo": False, "locale": "sv"},
         alt=coverage_alt(counts),
     )
+    sources = run("insats_sources")
     st.caption(
-        "Källa: Region Stockholm, färdplan Södertälje stadskärna (2026) och utkast Flemingsberg (2025). "
-        "Randiga delar: gemensamma insatser (samma nio för alla åtta kärnor); fyllda delar: kärnspecifika."
+        insats_source_line(sources[sources["plan_order"] == 1])
+        + " Randiga delar: gemensamma insatser (samma för alla åtta kärnor); fyllda delar: kärnspecifika."
     )
     with st.expander("Visa som tabell"):
         st.table(tables["Insatser per målområde"], hide_index=True)

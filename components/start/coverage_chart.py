@@ -7,16 +7,18 @@ import plotly.graph_objects as go
 
 from components.common.format import GOAL_AREA_COLOURS
 
-SOURCE_LINE = (
-    "Källa: Region Stockholm, färdplan Södertälje stadskärna (2026) och utkast Flemingsberg "
-    "(2025). Gemensamma insatser gäller alla åtta kärnor."
-)
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def coverage_matrix(counts: pd.DataFrame) -> pd.DataFrame:
-    """One row per core, one column per goal area: 'gemensamma + kärnspecifika' as text."""
+    """One row per core, one column per goal area: '3 gemensamma + 1 kärnspecifik' as text."""
     cells = counts.assign(
-        cell=counts["shared"].astype(str) + " gemensamma + " + counts["core_specific"].astype(str) + " kärnspecifika",
+        cell=[
+            f"{_count(s, 'gemensam', 'gemensamma')} + {_count(c, 'kärnspecifik', 'kärnspecifika')}"
+            for s, c in zip(counts["shared"], counts["core_specific"])
+        ],
         column=counts["goal_area_id"].astype(str) + " " + counts["goal_area"],
     )
     table = cells.pivot(index="core_name", columns="column", values="cell")

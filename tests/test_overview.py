@@ -18,6 +18,7 @@ from queries.runner import ReferenceStore
 from tests.conftest import open_page, rows
 
 HEADINGS = overview_view.PARTS
+pytestmark = pytest.mark.usefixtures("on_fixture_store")  # tests/fixture_store.py
 
 
 @pytest.fixture()
@@ -36,8 +37,10 @@ def decide(store, core, period, ids, owner=None):
 
 def filled(store):
     """Södertälje and Flemingsberg decided, Haninge a draft; actors and two resources entered."""
-    sod = decide(store, "sodertalje", "2026–2027", ["gemensam-1.1", "sodertalje-1.3"], owner="sodertalje-kommun")
-    fle = decide(store, "flemingsberg", "2026–2027", ["gemensam-1.1", "gemensam-4.2"])
+    sod = decide(
+        store, "sodertalje", "2026–2027", ["test-gemensam-1", "test-sodertalje-1.3"], owner="sodertalje-kommun"
+    )
+    fle = decide(store, "flemingsberg", "2026–2027", ["test-gemensam-1", "test-gemensam-4"])
     store.create("haninge", "2026–2027", None, who="Anna")
     fs = FollowUpStore(store.path)
     fs.set_actors(fle.priorities[1].id, ["sodertalje-kommun", "region-stockholm"], ["Huddinge Centrum AB"], who="Anna")
@@ -49,23 +52,23 @@ def filled(store):
     return sod, fle
 
 
-def overview(store, ref_db) -> Overview:
-    return overview_data.collect_overview(store, FollowUpStore(store.path), ReferenceStore(ref_db).run)
+def overview(store, fixture_db) -> Overview:
+    return overview_data.collect_overview(store, FollowUpStore(store.path), ReferenceStore(fixture_db).run)
 
 
 def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_the_interventions_used_exist(ref_con):
-    ids = {r[0] for r in rows(ref_con, "SELECT id FROM interventions")}
-    assert {"gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"} <= ids
-    assert rows(ref_con, "SELECT name FROM cores WHERE id = 'flemingsberg'") == [("Flemingsberg",)]
+def test_the_interventions_used_exist(on_fixture_store):
+    ids = {r[0] for r in rows(on_fixture_store, "SELECT id FROM interventions")}
+    assert {"test-gemensam-1", "test-sodertalje-1.3", "test-gemensam-4"} <= ids
+    assert rows(on_fixture_store, "SELECT name FROM cores WHERE id = 'flemingsberg'") == [("Flemingsberg",)]
 
 
-def test_the_four_parts_from_the_stores(store, ref_db):
+def test_the_four_parts_from_the_stores(store, fixture_db):
     sod, _ = filled(store)
-    o = overview(store, ref_db)
+    o = overview(store, fixture_db)
     matrix = o.matrix.set_index("Kärna")
     assert len(matrix) == 8 and list(matrix.columns) == ["2026–2027"]
     when = overview_data.swedish_date(overview_data.local_time(sod.decided_at))
@@ -77,14 +80,14 @@ def test_the_four_parts_from_the_stores(store, ref_db):
     goal = o.by_goal_area.set_index("Målområde")
     assert list(goal.columns) == ["Flemingsberg", "Södertälje stadskärna"]  # the cores' order (by name)
     first = goal.loc["1. Levande stadskärnor"]
-    assert first["Flemingsberg"].startswith("1.1 Stärk kommunikationen") and first["Flemingsberg"].endswith(
-        "(prioriterad)"
-    )
+    assert first["Flemingsberg"].startswith("1.1 Testdata: gemensam insats i målområde 1") and first[
+        "Flemingsberg"
+    ].endswith("(prioriterad)")
     lines = first["Södertälje stadskärna"].split("\n")
-    assert len(lines) == 2 and lines[0].startswith("1.1 Stärk kommunikationen")
+    assert len(lines) == 2 and lines[0].startswith("1.1 Testdata: gemensam insats i målområde 1")
     assert lines[0].endswith("(pågår)")  # the status after the follow-up
-    assert lines[1].startswith("1.3 Fortsätt samverka") and lines[1].endswith("(prioriterad)")
-    assert goal.loc["4. Hållbart resande", "Flemingsberg"].startswith("4.2 Öka kunskapen")
+    assert lines[1].startswith("1.3 Testdata: insats 1.3") and lines[1].endswith("(prioriterad)")
+    assert goal.loc["4. Hållbart resande", "Flemingsberg"].startswith("4.1 Testdata: gemensam insats i målområde 4")
     assert goal.loc["4. Hållbart resande", "Södertälje stadskärna"] == ""
     assert goal.loc["2. Samhällsservice"].tolist() == ["", ""]
     assert "Haninge stadskärna" in o.without_decision and o.shown_periods["Flemingsberg"] == "2026–2027"
@@ -177,7 +180,7 @@ def test_pure_functions_on_edge_cases():
     ]  # eight cores in two tables that fit the page
 
 
-def test_page_and_files_show_the_same(store, ref_db):
+def test_page_and_files_show_the_same(store, fixture_db):
     filled(store)
     at = open_page("oversikt.py")
     assert not at.error, [e.value for e in at.error]
@@ -185,11 +188,11 @@ def test_page_and_files_show_the_same(store, ref_db):
     assert at.title[0].value == "Regional översikt"
     shown = " | ".join(str(v) for t in at.table for v in [*t.value.columns, *t.value.to_numpy().ravel()])
     page = shown.replace("\\", "")  # st.table reads Markdown: the view escapes it
-    assert "1\\.1 Stärk kommunikationen" in shown and "  \n1\\.3 Fortsätt" in shown
+    assert "1\\.1 Testdata: gemensam" in shown and "  \n1\\.3 Testdata: insats" in shown
     for text in (
         "Södertälje stadskärna",
         "utkast",
-        "1.1 Stärk kommunikationen",
+        "1.1 Testdata: gemensam insats i målområde 1",
         "Södertälje kommun",
         "1\u00a0200\u00a0000 kr",
         "350\u00a0000 kr",
@@ -197,7 +200,7 @@ def test_page_and_files_show_the_same(store, ref_db):
         assert text in page, text
     assert "None" not in page and "sodertalje" not in page
 
-    o = overview(store, ref_db)
+    o = overview(store, fixture_db)
     book = openpyxl.load_workbook(io.BytesIO(overview_view.excel_bytes(o)))
     assert book.sheetnames == [
         "Dialoger per period",
@@ -208,7 +211,7 @@ def test_page_and_files_show_the_same(store, ref_db):
     ]
     cells = {s: list(book[s].iter_rows(values_only=True)) for s in book.sheetnames}
     assert ["Haninge stadskärna", "utkast"] in [list(r) for r in cells["Dialoger per period"]]
-    assert any(str(v).startswith("1.1 Stärk") for r in cells["Prioriteringar per målområde"] for v in r if v)
+    assert any(str(v).startswith("1.1 Testdata") for r in cells["Prioriteringar per målområde"] for v in r if v)
     assert ("Södertälje kommun", 1, 1, "Flemingsberg, Södertälje stadskärna") in cells["Vem driver vad, var"]
     assert cells["Resurser per finansiär"][1][:4] == ("Region Stockholm", 2027, 350000, 1200000)
     about = dict((r[0], r[1]) for r in cells["Om"])
@@ -224,7 +227,7 @@ def test_page_and_files_show_the_same(store, ref_db):
         "Haninge stadskärna",
         "utkast",
         "Södertälje kommun",
-        "Stärk kommunikationen",
+        "Testdata: gemensam insats i målområde 1",
         "1 200 000 kr",
         "350 000 kr",
         "Målområde",
@@ -233,11 +236,11 @@ def test_page_and_files_show_the_same(store, ref_db):
         assert expected in text, expected
 
 
-def test_an_empty_store_says_so_in_swedish(store, ref_db):
+def test_an_empty_store_says_so_in_swedish(store, fixture_db):
     at = open_page("oversikt.py")
     assert not at.error and not at.table
     assert any("Inga dialoger är registrerade ännu" in i.value for i in at.info)
-    o = overview(store, ref_db)
+    o = overview(store, fixture_db)
     assert not o.has_dialogues and o.resources.note == overview_data.NO_RESOURCES
     assert "Inga dialoger är registrerade ännu" in flat(
         PdfReader(io.BytesIO(overview_view.pdf_bytes(o))).pages[0].extract_text()

@@ -167,7 +167,7 @@ def test_a_decided_dialogue_offers_the_protocol_and_the_calendar_invitation(app_
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
-    assert "Beslutsprotokoll: Södertälje stadskärna" in text and "1.3 Testdata: insats 1.3 för sodertalje" in text
+    assert "Beslutsprotokoll: Södertälje stadskärna" in text and "1.3 Testdata: insats 1.3 för Södertälje" in text
     draft = app_store.create("haninge", "2026–2027", None, who="Anna")
     at = open_page("dialog.py", karna="haninge", dialog=draft.id)
     assert not [b for b in at.get("download_button") if b.label.startswith("Beslutsprotokoll")]

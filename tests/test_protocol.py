@@ -1,6 +1,6 @@
 """The beslutsprotokoll (Word and PDF) and the meeting's .ics file, written and read back.
 
-A real reference store (conftest.ref_db) and a real user store in tmp_path: a Södertälje dialogue with three
+The fixture reference store (tests/fixture_store.py) and a real user store in tmp_path: a Södertälje dialogue with three
 priorities, confirmed for the region and the kommun by two people, then planned by a handläggare.
 With SAVE_SCREENSHOTS=1 the PDF's first page is also saved as docs/protokoll-sida1.png (needs pdftoppm).
 """
@@ -28,6 +28,7 @@ from queries.followup_store import FollowUpStore, Milestone, Resource
 from queries.permissions import Person
 from queries.runner import ReferenceStore
 from queries.user_store import Participant, Priority
+from tests.fixture_store import interventions
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = date.today()  # after the decision, as in real use
@@ -36,15 +37,11 @@ REGION = Person("Åsa Öberg", "sub-r", "asa.oberg@example.se", frozenset({"besl
 KOMMUN = Person("Omar Ali", "sub-k", "omar.ali@example.se", frozenset({"beslutsfattare:kommun:sodertalje"}))
 WORDING = "Gemensam målbild för stationsmiljöerna — tryggheten först & <b>ingen markup</b>"
 PRIORITIES = [
-    ("gemensam-1.1", WORDING, "region-stockholm"),
-    ("sodertalje-1.3", "Stationsmiljöerna vid Södertälje C och Syd", "sodertalje-kommun"),
-    ("gemensam-4.2", "Kunskap om resandet till och från kärnan", None),
+    ("test-gemensam-1", WORDING, "region-stockholm"),
+    ("test-sodertalje-1.3", "Stationsmiljöerna vid Södertälje C och Syd", "sodertalje-kommun"),
+    ("test-gemensam-4", "Kunskap om resandet till och från kärnan", None),
 ]
-TITLES = {
-    "gemensam-1.1": "1.1 Stärk kommunikationen om de regionala stadskärnorna och deras betydelse för "
-    "Stockholmsregionens utveckling",
-    "sodertalje-1.3": "1.3 Fortsätt samverka kring stations- och stadsmiljöerna vid Södertälje C och Södertälje Syd",
-}
+TITLES = {r["id"]: f"{r['code']} {r['title']}" for r in interventions() if r.get("code")}
 
 
 def squash(text: str) -> str:
@@ -52,8 +49,8 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def run(ref_db):
-    return ReferenceStore(ref_db).run
+def run(fixture_db):
+    return ReferenceStore(fixture_db).run
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +76,7 @@ def decided(store):
     store.confirm(d.id, d.version, "region", who=REGION)
     d = store.confirm(d.id, d.version, "kommun", who=KOMMUN)
     first = d.priorities[0].id
-    store.set_actors(first, ["trafikverket", "sodertalje-science-park"], ["Telge Bostäder"], who=HANDLER)
+    store.set_actors(first, ["testbolaget-ab", "huddinge-kommun"], ["Telge Bostäder"], who=HANDLER)
     store.add_milestone(
         first,
         Milestone("Workshop med förvaltningarna", date(2026, 5, 20), "Södertälje kommun", done_on=date(2026, 5, 21)),
@@ -109,16 +106,16 @@ def protocol(run, store, decided):
 def expected(store, decided) -> list[str]:
     region, kommun = [c for c in store.confirmations(decided.id) if c.active]
     return [
-        TITLES["gemensam-1.1"],
-        TITLES["sodertalje-1.3"],
-        "4.2 Öka kunskapen om resandets utveckling",
+        TITLES["test-gemensam-1"],
+        TITLES["test-sodertalje-1.3"],
+        TITLES["test-gemensam-4"],
         WORDING,
         "Levande och attraktiva stadskärnor",
         "Region Stockholm",
         "Södertälje kommun",
         "ingen driver utsedd",
-        "Trafikverket",
-        "Södertälje Science Park",
+        "Testbolaget AB",
+        "Huddinge kommun",
         "Telge Bostäder (tillagd av användare)",
         "politiskt uppdrag",
         "Workshop med förvaltningarna",
@@ -140,8 +137,8 @@ def expected(store, decided) -> list[str]:
         "Stadshuset, Södertälje",
         SOURCE_NOTE,
         f"Uttaget {swedish_date(TODAY)} ur Färdplansdialogen",
-        "Prioritet 1: 1.1 Stärk",
-        "Prioritet 3: 4.2 Öka",
+        "Prioritet 1: 1.1 Testdata",
+        "Prioritet 3: 4.1 Testdata",
     ]
 
 
@@ -198,7 +195,7 @@ def test_protocol_pdf_has_the_record(protocol, store, decided, tmp_path):
 
 def test_undecided_dialogue_is_refused_and_missing_shows_as_missing(run, store):
     d = store.create("haninge", "2026–2027", None, who=HANDLER)
-    d.priorities = [Priority("gemensam-1.1", 1)]
+    d.priorities = [Priority("test-gemensam-1", 1)]
     d = store.save(d, who=HANDLER)
     with pytest.raises(ValueError, match=NOT_DECIDED):
         collect_protocol(run, d, [], {}, {})

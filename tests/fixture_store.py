@@ -34,6 +34,31 @@ ACTORS = [
 ]
 
 
+# a figure the adopted roadmap states about its core (and the same figure for 2020)
+INDICATOR = {
+    "id": "testdata-boende",
+    "name": "Testdata: boende i kärnan",
+    "unit": "personer",
+    "goal_area_id": "1",
+    "definition": "Testdata: antal boende i kärnan, så som den påhittade färdplanen anger det.",
+    "source_id": TEST_SOURCE,
+    "source_section": "Testdata › Karaktär",
+}
+CORE_VALUE = {
+    "indicator_id": "testdata-boende",
+    "geography_type": "core",
+    "geography": ADOPTED,
+    "year": "2026",
+    "period_text": "idag (testdata)",
+    "value": "25000",
+    "qualifier": "cirka",
+    "value_type": "utfall",
+    "value_text": "Testdata: cirka 25 000 bor i kärnan",
+    "source_id": TEST_SOURCE,
+    "source_section": "Testdata › Karaktär",
+}
+
+
 def _read(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -197,7 +222,10 @@ def write_curated(root: Path) -> Path:
     _write(common / "sources.csv", "sources", _sources())
     _write(common / "cores.csv", "cores", _cores())
     _write(common / "goal_areas.csv", "goal_areas", _goal_areas())
-    _write(common / "indicators.csv", "indicators", [])
+    _write(common / "indicators.csv", "indicators", [INDICATOR])
+    earlier = {**CORE_VALUE, "year": "2020", "period_text": "2020 (testdata)", "value": "23000", "qualifier": ""}
+    earlier["value_text"] = "Testdata: 23 000 bodde i kärnan 2020"
+    _write(own / "indicator_values.csv", "indicator_values", [earlier, CORE_VALUE])
     _write(
         common / "changes.csv",
         "changes",

@@ -1,6 +1,6 @@
 """The briefing export of a dialogue: Word, PDF and Excel are written, opened and read back.
 
-A real reference store (conftest.ref_db) and a real user store in a temporary folder: a decided
+The fixture reference store (tests/fixture_store.py) and a real user store in a temporary folder: a decided
 2024–2025 dialogue for Södertälje, and the 2026–2027 dialogue started from it with five priorities
 across the four goal areas, one of them an insats that is no longer in the sources.
 """
@@ -22,6 +22,7 @@ from components.briefing.briefing_pdf import BriefingFontError, pdf_bytes
 from components.briefing.briefing_xlsx import COLUMNS, shortlist_xlsx
 from queries.runner import ReferenceStore
 from queries.user_store import Participant, Priority, UserStore
+from tests.fixture_store import CORE_VALUE, INDICATOR, TEST_SOURCE
 
 TODAY = date(2026, 3, 2)
 FORMULA = '=HYPERLINK("http://example.org","klicka här")'
@@ -29,21 +30,21 @@ MARKUP = "<b>Inte fet</b> & samverkan på alla nivåer"
 SHORTLIST = [
     # intervention, wording, owner, next step, status
     (
-        "gemensam-1.1",
+        "test-gemensam-1",
         "Gemensam målbild för stationsmiljöerna — tryggheten först",
         "region-stockholm",
         "Workshop i maj med förvaltningarna",
         "pågår",
     ),
     (
-        "sodertalje-2.3",
+        "test-sodertalje-2.3",
         "Kompetensförsörjning för Södertäljes arbetsgivare, med Campus Telge",
         "sodertalje-kommun",
         "Kartlägg behoven före årsskiftet",
         "prioriterad",
     ),
-    ("sodertalje-3.5", FORMULA, "sodertalje-science-park", "Årlig avstämning i styrgruppen", "föreslagen"),
-    ("gemensam-4.1", MARKUP, "trafikverket", "Nästa steg — gemensamt inspel till länsplanen", "prioriterad"),
+    ("test-sodertalje-3.3", FORMULA, "testbolaget-ab", "Årlig avstämning i styrgruppen", "föreslagen"),
+    ("test-gemensam-4", MARKUP, "huddinge-kommun", "Nästa steg — gemensamt inspel till länsplanen", "prioriterad"),
     (
         "borttagen-insats",
         "Överenskommet förra perioden; insatsen har sedan strukits ur färdplanen",
@@ -52,7 +53,7 @@ SHORTLIST = [
         "avförd",
     ),
 ]
-OWNERS = ["Region Stockholm", "Södertälje kommun", "Södertälje Science Park", "Trafikverket"]
+OWNERS = ["Region Stockholm", "Södertälje kommun", "Testbolaget AB", "Huddinge kommun"]
 PARTICIPANTS = [
     Participant("Åsa Öberg", "Region Stockholm", "region"),
     Participant("Omar Ali", "Södertälje kommun", "kommun"),
@@ -70,8 +71,8 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def run(ref_db):
-    return ReferenceStore(ref_db).run
+def run(fixture_db):
+    return ReferenceStore(fixture_db).run
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def sodertalje(run, store):
     old = store.create("sodertalje", "2024–2025", date(2024, 2, 20), who="test")
     old.participants = PARTICIPANTS[:2]
     old.priorities = [
-        Priority("gemensam-1.1", 1, "Tidigare lydelse", "region-stockholm", "", "prioriterad"),
+        Priority("test-gemensam-1", 1, "Tidigare lydelse", "region-stockholm", "", "prioriterad"),
         Priority("borttagen-insats", 2, "Överenskommet förra perioden", "region-stockholm", "", "pågår"),
     ]
     old = store.save(old, who="test")
@@ -110,8 +111,8 @@ def sodertalje(run, store):
 def haninge(run, store):
     d = store.create("haninge", "2026–2027", None, who="test")
     d.priorities = [
-        Priority("gemensam-1.1", 1, "Kommunikation om kärnan"),
-        Priority("gemensam-3.1", 2, "Haninges profil", "region-stockholm"),
+        Priority("test-gemensam-1", 1, "Kommunikation om kärnan"),
+        Priority("test-gemensam-3", 2, "Haninges profil", "region-stockholm"),
     ]
     d = store.save(d, who="test")
     return collect(run, store.load(d.id), today=TODAY)
@@ -155,12 +156,13 @@ def test_collect_keeps_every_priority_in_rank_order(sodertalje):
 
 def test_collect_cites_the_sources_behind_the_texts_and_numbers(sodertalje):
     ids = {s.id for s in sodertalje.sources}
-    assert {"fardplan-sodertalje-2026", "scb-folkmangd-kommun"} <= ids
-    roadmap = next(s for s in sodertalje.sources if s.id == "fardplan-sodertalje-2026")
+    assert {TEST_SOURCE, "scb-folkmangd-kommun"} <= ids
+    roadmap = next(s for s in sodertalje.sources if s.id == TEST_SOURCE)
     assert roadmap.year == "2026" and roadmap.status == "antagen"
     assert {"färdriktningar", "insatser"} <= set(roadmap.used_for)
     figures = {f.indicator: f for f in sodertalje.figures}
-    assert figures["Boende i kärnan"].value == "cirka 25\u00a0000" and figures["Boende i kärnan"].year == "2026"
+    boende = figures[INDICATOR["name"]]
+    assert boende.value == "cirka 25\u00a0000" and boende.year == CORE_VALUE["year"]
     assert sodertalje.population[0].name == "Södertälje kommun" and sodertalje.population[-1].is_county
 
 
@@ -196,14 +198,14 @@ def test_docx_has_shortlist_owners_participants_and_sources(docx_text, sodertalj
         assert owner in text
     for p in PARTICIPANTS:
         assert p.name in text and p.organisation in text
-    assert "1.1 Stärk kommunikationen" in text
+    assert "1.1 Testdata: gemensam insats i målområde 1" in text
     assert "borttagen-insats" in text and NOT_IN_SOURCES in text
     assert "Förra perioden: prioriterad" in text and "2024–2025" in text
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:2] == ["1 Deltagare", "2 Prioriterade insatser"] and "6 Källor" in headings
     for source in sodertalje.sources:
         assert source.title in text
-    assert "Region Stockholm, 2026. Status: antagen." in text  # year and status of each source
+    assert "tests/fixture_store.py, 2026. Status: antagen." in text  # year and status of each source
     assert "2024. Status: publicerad." in text
     assert "Färdriktningar per målområde" in text and "Lägesbild" in text
     assert MARKUP in text  # shown as typed, never read as markup
@@ -216,7 +218,7 @@ def test_docx_embeds_the_charts(docx_text):
     assert len(doc.inline_shapes) >= 2
     shortlist = next(t for t in doc.tables if t.rows[0].cells[0].text == "Nr")
     assert [r.cells[0].text for r in shortlist.rows[1:]] == ["1", "2", "3", "4", "5"]
-    assert shortlist.rows[4].cells[4].text == "Trafikverket"
+    assert shortlist.rows[4].cells[4].text == "Huddinge kommun"
 
 
 # -- PDF --------------------------------------------------------------------------------------------
@@ -274,7 +276,7 @@ def test_xlsx_has_the_shortlist_and_about_sheet(sodertalje):
     about = {r[0].value: r[1].value for r in wb["Om"].iter_rows()}
     assert "Södertälje stadskärna" in about["Urval"] and "2026–2027" in about["Urval"]
     assert "12 mars 2026" in about["Urval"]
-    assert "Färdplan för den regionala stadskärnan Södertälje stadskärna (2026)" in about["Källor"]
+    assert "Testdata: påhittad färdplan för gränssnittstesterna (2026)" in about["Källor"]
 
 
 def test_xlsx_neutralises_formula_like_wording(sodertalje):

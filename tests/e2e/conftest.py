@@ -167,7 +167,8 @@ def save_screenshot(page, name: str) -> None:
 
 def own_user_store(name: str):
     """Module fixtures (user_db, server, store) for tests that read back what the app saved: a server of the
-    module's own with an empty user store in a temporary directory, and that store opened read-write."""
+    module's own on the fixture store (tests/fixture_store.py) with an empty user store in a temporary
+    directory, and that store opened read-write."""
     from queries.user_store import UserStore
 
     @pytest.fixture(scope="module")
@@ -175,9 +176,9 @@ def own_user_store(name: str):
         return tmp_path_factory.mktemp(f"{name}-user-store") / "dialoger.duckdb"
 
     @pytest.fixture(scope="module")
-    def server(ref_db, user_db, tmp_path_factory):
+    def server(fixture_db, user_db, tmp_path_factory):
         with streamlit_server(
-            user_store_env(ref_db, user_db), tmp_path_factory.mktemp(f"{name}-server") / "streamlit.log"
+            user_store_env(fixture_db, user_db), tmp_path_factory.mktemp(f"{name}-server") / "streamlit.log"
         ) as url:
             yield url
 
@@ -191,6 +192,10 @@ def own_user_store(name: str):
 
 
 def user_store_env(ref_db, user_db) -> dict:
+    """The server's environment: this reference store (and, for the fixture store, its curated folder, so
+    the start-up build keeps it) and this user store, writable."""
     env = {**os.environ, "FARDPLANER_DB": str(ref_db), "FARDPLANER_USER_DB": str(user_db)}
+    if (Path(ref_db).parent / "curated").is_dir():
+        env["FARDPLANER_CURATED"] = str(Path(ref_db).parent / "curated")
     env.pop("FARDPLANER_READONLY", None)
     return env

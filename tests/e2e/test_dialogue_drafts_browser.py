@@ -16,15 +16,15 @@ from tests.e2e.conftest import (
     wait_for_app,
 )
 
-THREE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"]
+THREE = ["test-gemensam-1", "test-sodertalje-1.3", "test-gemensam-4"]
 
 
 user_db, server, store = own_user_store("drafts")
 
 
 @pytest.fixture(scope="module")
-def env(ref_db, user_db):
-    return user_store_env(ref_db, user_db)
+def env(fixture_db, user_db):
+    return user_store_env(fixture_db, user_db)
 
 
 def new_dialogue(store, core="sodertalje", period="2030–2031"):

@@ -10,7 +10,7 @@ from queries.followup_store import FollowUpStore
 from tests.e2e.conftest import act_and_wait, own_user_store, wait_for_app
 
 user_db, server, store = own_user_store("followup")
-THREE = ["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"]
+THREE = ["test-gemensam-1", "test-sodertalje-1.3", "test-gemensam-4"]
 
 
 def submit(page, form, button: str) -> None:
@@ -25,7 +25,7 @@ def test_follow_up_then_the_next_period_shows_the_history(server, page, store):
     target = d.priorities[1]
     page.goto(f"{server}/uppfoljning?karna=sodertalje&dialog={d.id}")
     wait_for_app(page)
-    act_and_wait(page, lambda: page.get_by_text("2. 1.3 Fortsätt samverka").click())
+    act_and_wait(page, lambda: page.get_by_text("2. 1.3 Testdata: insats 1.3").click())
     panel = page.locator('[data-testid="stExpander"]').nth(1)
 
     actors = panel.locator('[data-testid="stForm"]').filter(has_text="Spara aktörer och start")
@@ -53,7 +53,7 @@ def test_follow_up_then_the_next_period_shows_the_history(server, page, store):
     act_and_wait(page, lambda: form.get_by_label("Anteckning om läget").blur())
     page.reload()  # half-typed text is kept as the person's draft
     wait_for_app(page)
-    act_and_wait(page, lambda: page.get_by_text("2. 1.3 Fortsätt samverka").click())
+    act_and_wait(page, lambda: page.get_by_text("2. 1.3 Testdata: insats 1.3").click())
     panel = page.locator('[data-testid="stExpander"]').nth(1)
     panel.get_by_role("tab", name="Uppföljning").click()
     form = panel.locator(f".st-key-newfu_{target.id}")
@@ -70,7 +70,7 @@ def test_follow_up_then_the_next_period_shows_the_history(server, page, store):
     assert [(f.status_after, f.note) for f in plan.followups] == [("pågår", "Arbetsgruppen har träffats två gånger.")]
 
     nxt = store.create("sodertalje", "2028–2029", None, who="e2e", from_dialogue_id=d.id)
-    carried = next(p for p in nxt.priorities if p.intervention_id == "sodertalje-1.3")
+    carried = next(p for p in nxt.priorities if p.intervention_id == "test-sodertalje-1.3")
     page.goto(f"{server}/dialoger?karna=sodertalje&dialog={nxt.id}")
     wait_for_app(page)
     card = page.locator(f".st-key-prio_{carried.id}").inner_text()

@@ -63,33 +63,33 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     assert f"dialog={dialogue_id}" in page.url
 
     tab_to(page, labelled("Lägg till insatser ur kärnans färdplan"))
-    choose(page, "1.1")
-    choose(page, "4.2")
+    choose(page, "gemensam insats i målområde 1")
+    choose(page, "gemensam insats i målområde 4")
     page.keyboard.press("Escape")
     tab_to(page, button("Lägg till"))
     press(page, "Enter")
 
-    # a card per priority: 1.1 first; «Ned» on its card (its «Upp» is off) puts 4.2 first
+    # a card per priority: 1.1 first; «Ned» on its card (its «Upp» is off) puts 4.1 first
     in_card = "!!e.closest('[class*=\"st-key-prio_\"]')"
     tab_to(page, f"e => e.tagName === 'BUTTON' && e.innerText.trim().endsWith('Ned') && {in_card}")
     assert_focus_visible(page)
     press(page, "Enter")
-    card_42 = "(e.closest('[class*=\"st-key-prio_\"]')?.innerText || '').includes('4.2 Öka')"
-    tab_to(page, f"e => e.tagName === 'TEXTAREA' && {card_42}", back=True, limit=60)  # 4.2's wording, now first
+    card_42 = "(e.closest('[class*=\"st-key-prio_\"]')?.innerText || '').includes('4.1 Testdata')"
+    tab_to(page, f"e => e.tagName === 'TEXTAREA' && {card_42}", back=True, limit=60)  # 4.1's wording, now first
     assert_focus_visible(page)
     page.keyboard.type("Vi gör det tillsammans")
     press(page, "Tab")  # keeps the text, on to Driver
     assert focus_matches(page, "e => e.tagName === 'INPUT' && !!e.closest('[data-testid=\"stSelectbox\"]')"), (
         describe_focus(page)
     )
-    choose(page, "Trafikv")
+    choose(page, "Testbol")
     tab_to(page, in_key("save", "button"), back=True)  # the save bar at the top
     assert_focus_visible(page)
     press(page, "Enter")
     saved = store.load(dialogue_id)
-    assert [(p.intervention_id, p.rank) for p in saved.priorities] == [("gemensam-4.2", 1), ("gemensam-1.1", 2)]
+    assert [(p.intervention_id, p.rank) for p in saved.priorities] == [("test-gemensam-4", 1), ("test-gemensam-1", 2)]
     assert saved.priorities[0].wording == "Vi gör det tillsammans"
-    assert saved.priorities[0].owner_actor_id == "trafikverket"
+    assert saved.priorities[0].owner_actor_id == "testbolaget-ab"
 
     to_tab(page, "Deltagare och möte")
     page.keyboard.press("Tab")  # the meeting date: year, month and day fields
@@ -133,7 +133,7 @@ def test_dialogue_from_creation_to_decision(server, page, store):
 
 def test_meeting_mode_move_edit_save(server, page, store):
     d = store.create("haninge", "2030–2031", None, who="e2e")
-    d.priorities = [Priority(i, r) for r, i in enumerate(["gemensam-1.1", "gemensam-2.1", "gemensam-4.2"], 1)]
+    d.priorities = [Priority(i, r) for r, i in enumerate(["test-gemensam-1", "test-gemensam-2", "test-gemensam-4"], 1)]
     d = store.save(d, who="e2e")
     third = d.priorities[2].id
     page.goto(f"{server}/mote?karna=haninge&dialog={d.id}")
@@ -142,28 +142,28 @@ def test_meeting_mode_move_edit_save(server, page, store):
     tab_to(page, in_key(f"open-{third}", "button"))  # the overview: «Öppna» shows one priority large
     assert_focus_visible(page)
     press(page, "Enter")
-    assert page.locator("h3").inner_text().startswith("3. 4.2")
+    assert page.locator("h3").inner_text().startswith("3. 4.1")
     tab_to(page, in_key(f"up-{third}", "button"))
     assert_focus_visible(page)
     press(page, "Enter")
-    assert page.locator("h3").inner_text().startswith("2. 4.2")  # the moved priority stays shown
+    assert page.locator("h3").inner_text().startswith("2. 4.1")  # the moved priority stays shown
     if not focus_matches(page, in_key(f"up-{third}", "button")):
         tab_to(page, in_key(f"up-{third}", "button"), back=True)
     press(page, "Enter")
-    assert page.locator("h3").inner_text().startswith("1. 4.2")
+    assert page.locator("h3").inner_text().startswith("1. 4.1")
 
     tab_to(page, in_key(f"w-{third}", "textarea"))
     assert_focus_visible(page)
     page.keyboard.type("Resvaneundersökning för alla åtta kärnor")
     press(page, "Tab")  # keeps the text, on to Driver
     assert focus_matches(page, in_key(f"o-{third}", "input")), describe_focus(page)
-    choose(page, "Trafikv")
+    choose(page, "Testbol")
     tab_to(page, in_key("meeting_save", "button"), back=True)  # the save bar at the top
     assert_focus_visible(page)
     press(page, "Enter")
     saved = store.load(d.id)
-    assert [p.intervention_id for p in saved.priorities] == ["gemensam-4.2", "gemensam-1.1", "gemensam-2.1"], (
+    assert [p.intervention_id for p in saved.priorities] == ["test-gemensam-4", "test-gemensam-1", "test-gemensam-2"], (
         page.inner_text("body")[:1500]
     )
     assert saved.priorities[0].wording == "Resvaneundersökning för alla åtta kärnor"
-    assert saved.priorities[0].owner_actor_id == "trafikverket"
+    assert saved.priorities[0].owner_actor_id == "testbolaget-ab"

@@ -499,12 +499,8 @@ def _canvas_class(b: Briefing):
     return BriefCanvas
 
 
-def pdf_bytes(briefing: Briefing) -> bytes:
-    """The briefing as an A4 PDF with the same content as the .docx, page numbers and a footer saying
-    when it was taken out. Raises BriefingFontError if no suitable font is installed."""
-    register_fonts()
-    st = _styles()
-    buffer = io.BytesIO()
+def a4_document(buffer, title: str, subject: str) -> BaseDocTemplate:
+    """An A4 document with the app's margins, metadata and one body frame (briefing and protocol)."""
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -512,26 +508,29 @@ def pdf_bytes(briefing: Briefing) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=briefing.title,
+        title=title,
         author=APP_NAME,
-        subject=f"{briefing.core_name} {briefing.period}",
+        subject=subject,
         creator=APP_NAME,
         lang="sv-SE",
         initialFontName=FAMILY,
         initialFontSize=9.5,
     )
-    frame = Frame(
-        MARGIN,
-        MARGIN,
-        TEXT_W,
-        PAGE_H - 2 * MARGIN,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = Frame(MARGIN, MARGIN, TEXT_W, PAGE_H - 2 * MARGIN, id="body", **dict.fromkeys(PADDINGS, 0))
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
+
+
+PADDINGS = ("leftPadding", "rightPadding", "topPadding", "bottomPadding")
+
+
+def pdf_bytes(briefing: Briefing) -> bytes:
+    """The briefing as an A4 PDF with the same content as the .docx, page numbers and a footer saying
+    when it was taken out. Raises BriefingFontError if no suitable font is installed."""
+    register_fonts()
+    st = _styles()
+    buffer = io.BytesIO()
+    doc = a4_document(buffer, briefing.title, f"{briefing.core_name} {briefing.period}")
     chart_list = charts(briefing)
     figure = [0]
     story = _front(briefing, st)

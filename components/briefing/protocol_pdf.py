@@ -6,21 +6,17 @@ from __future__ import annotations
 import io
 from types import SimpleNamespace
 
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from components.briefing.briefing_data import APP_NAME
 from components.briefing.briefing_pdf import (
-    FAMILY,
-    MARGIN,
-    PAGE_H,
-    TEXT_W,
     _canvas_class,
     _p,
     _rows,
     _styles,
     _t,
     _table,
+    a4_document,
     register_fonts,
 )
 from components.briefing.protocol_data import CONFIRMATIONS_INTRO, Protocol, ProtocolItem
@@ -121,33 +117,7 @@ def protocol_pdf(p: Protocol) -> bytes:
     register_fonts()
     st = _styles()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=p.title,
-        author=APP_NAME,
-        subject=f"{p.core_name} {p.period}",
-        creator=APP_NAME,
-        lang="sv-SE",
-        initialFontName=FAMILY,
-        initialFontSize=9.5,
-    )
-    frame = Frame(
-        MARGIN,
-        MARGIN,
-        TEXT_W,
-        PAGE_H - 2 * MARGIN,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc = a4_document(buffer, p.title, f"{p.core_name} {p.period}")
     # the shared furniture writes "<title> · <period>" in the header: give it the short form
     furniture = SimpleNamespace(
         title="Beslutsprotokoll",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.common.chart_alt import coverage_alt, region_map_alt
+from components.common.format import plain, plain_inline
 from components.common.source_lines import insats_source_line
 from components.common.store import run
 from components.start import core_map
@@ -32,7 +33,7 @@ with right:
     st.subheader("Färdplaner")
     for rec in table.to_dict("records"):
         st.markdown(
-            f"**{rec['Kärna']}**  \n{rec['Färdplan']} · {rec['Kärnspecifika insatser']} kärnspecifika "
+            f"**{plain_inline(rec['Kärna'])}**  \n{rec['Färdplan']} · {rec['Kärnspecifika insatser']} kärnspecifika "
             f"och {rec['Gemensamma insatser']} gemensamma insatser"
         )
     missing = table[table["Färdplan"].str.startswith("Ingen")]["Kärna"].tolist()
@@ -67,4 +68,4 @@ with st.expander("Visa som tabell"):
 st.subheader("Ändringar i datan")
 changes = run("data_changes")
 for rec in changes.head(8).to_dict("records"):
-    st.markdown(f"**{rec['date']:%Y-%m-%d}** – {rec['what']}")
+    st.markdown(f"**{rec['date']:%Y-%m-%d}** – {plain(rec['what'])}")

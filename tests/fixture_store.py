@@ -34,6 +34,8 @@ ACTORS = [
 ]
 
 
+# imported text with Markdown and HTML in it: always shown as text
+MARKUP_CHANGE = "Testdata: [klicka här](http://example.org) och <b>fet</b> ska synas som text."
 # a figure the adopted roadmap states about its core (and the same figure for 2020)
 INDICATOR = {
     "id": "testdata-boende",
@@ -229,7 +231,10 @@ def write_curated(root: Path) -> Path:
     _write(
         common / "changes.csv",
         "changes",
-        [{"date": "2026-01-01", "what": "Testdata inläst (tests/fixture_store.py).", "source_id": TEST_SOURCE}],
+        [
+            {"date": "2026-01-01", "what": "Testdata inläst (tests/fixture_store.py).", "source_id": TEST_SOURCE},
+            {"date": "2026-01-02", "what": MARKUP_CHANGE, "source_id": TEST_SOURCE},
+        ],
     )
     _write(own / "interventions.csv", "interventions", insatser)
     _write(

@@ -54,3 +54,10 @@ def test_source_lines_name_the_documents_in_the_store(on_fixture_store):
     assert "Södertälje stadskärna (Region Stockholm" not in captions and "RUFS 2050" not in captions
     aktorer = " ".join(c.value for c in open_page("aktorer.py").caption)
     assert "Testdata: påhittad uppföljning av regionplanen (tests/fixture_store.py, 2020)" in aktorer
+
+
+def test_imported_text_with_markup_is_shown_as_text(on_fixture_store):
+    at = open_page()
+    [line] = [m.value for m in at.markdown if "klicka här" in m.value]
+    assert "\\[klicka här\\]\\(http" in line and "\\<b\\>fet\\</b\\>" in line
+    assert "](" not in line.replace("\\]\\(", "") and "<b>" not in line

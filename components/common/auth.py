@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.common.format import plain_inline
 from queries.permissions import Person, roles_from_claims
 
 NAME_KEY = "editor_name"
@@ -113,7 +114,10 @@ def sidebar_panel(url_path: str = "") -> None:
             name = st.text_input("Ditt namn (visas i ändringsloggen)", key=NAME_KEY, max_chars=100)
             identity.remember_name(name, st)
         elif _claims():
-            st.markdown(f"Inloggad som **{person.name}**" + (f"  \n{person.email}" if person.email else ""))
+            st.markdown(
+                f"Inloggad som **{plain_inline(person.name)}**"
+                + (f"  \n{plain_inline(person.email)}" if person.email else "")
+            )
             st.caption(f"Roller: {person.role_text}")
             if st.button("Logga ut", icon=":material/logout:", key="logout"):
                 st.logout()

@@ -48,7 +48,15 @@ from data.curated_files import SPECS
 from data.curated_lock import lock
 from data.paths import SOURCES_DIR, curated_dir, read_only_mode, reference_db
 
-COLUMNS = ("indikator_id", "geografi", "ar", "varde", "kalla")
+# the file's columns and the curated column each fills (data/curated_files.py SPECS)
+FIELDS = {
+    "indikator_id": "indicator_values.indicator_id",
+    "geografi": "indicator_values.geography",
+    "ar": "indicator_values.year",
+    "varde": "indicator_values.value",
+    "kalla": "indicator_values.source_section",
+}
+COLUMNS = tuple(FIELDS)
 MAX_ROWS = 20_000
 MAX_SOURCE_CHARS = 300
 FOLDER = "import-indikatorer"

@@ -2,6 +2,7 @@
 that declaration: every template column fills a declared column, every reference is declared."""
 
 from data.curated_files import ACTOR_TYPES, FORMATS, KINDS, SPECS
+from data.indicator_import import FIELDS, _record
 from data.roadmap_template import SHEETS
 
 NAMING = {"source_id": "sources", "core_id": "cores", "intervention_id": "interventions", "actor_id": "actors"}
@@ -37,3 +38,16 @@ def test_template_help_lists_the_declared_choices():
     assert all(kind in help_of[("Insatser", "karaktär")] for kind in KINDS)
     assert all(t in help_of[("Nya aktörer", "typ")] for t in ACTOR_TYPES)
     assert KINDS is SPECS["interventions"].enums["kind"] and ACTOR_TYPES is SPECS["actors"].enums["type"]
+
+
+def test_the_indicator_import_fills_declared_columns_and_writes_whole_records():
+    for column, field in FIELDS.items():
+        table, _, name = field.partition(".")
+        assert table == "indicator_values" and name in SPECS[table].columns, column
+    from decimal import Decimal
+
+    from data.indicator_import import Row
+
+    fields = Row.__dataclass_fields__
+    row = Row(**{f: None for f in fields} | {"value": Decimal("12.5"), "year": 2024})
+    assert tuple(_record(row, "f.csv", "2026-12-03")) == SPECS["indicator_values"].columns

@@ -65,6 +65,7 @@ class Measure:
     maximum: float | None = None
     contents: str = ""  # SCB: the ContentsCode
     verified: str = ""  # where the id was checked (docs/statistik.md)
+    name: str = ""  # a short Swedish name for the picker
 
     @property
     def key(self) -> str:
@@ -80,6 +81,7 @@ DEFAULT_SET = [
         "Befolkningsunderlaget: färdplanernas målområde 1 (levande stadskärnor) utgår från ett tillräckligt "
         "stort befolkningsunderlag.",
         verified="Kolada-metadata: «Invånare totalt, antal»",
+        name="Invånare totalt",
     ),
     Measure(
         "kolada",
@@ -89,6 +91,7 @@ DEFAULT_SET = [
         "Förvärvsarbete: målområde 3 (näringsliv och innovation) och kompetensförsörjningen.",
         maximum=100.0,
         verified="Kolada-metadata: «Förvärvsarbetande invånare 20-64 år, andel (%)»",
+        name="Förvärvsarbetande 20–64 år, andel",
     ),
     Measure(
         "kolada",
@@ -98,6 +101,7 @@ DEFAULT_SET = [
         "Utbildningsnivå: målområde 3, kunskapsintensivt näringsliv och kompetensförsörjning.",
         maximum=100.0,
         verified="Kolada-metadata: «Invånare 25-64 år med eftergymnasial utbildning, andel (%)»",
+        name="Eftergymnasial utbildning 25–64 år, andel",
     ),
     Measure(
         "kolada",
@@ -109,6 +113,7 @@ DEFAULT_SET = [
         minimum=-100.0,
         maximum=1000.0,
         verified="Kolada-metadata: «Nettoinpendling till kommun, andel (%)»",
+        name="Nettoinpendling, andel",
     ),
     Measure(
         "scb",
@@ -118,6 +123,7 @@ DEFAULT_SET = [
         "Folkmängd per kön direkt från SCB (tabellen som Kolada N01951 bygger på), målområde 1.",
         contents="BE0101N1",
         verified="PxWebApi 2:s specifikation (PxTools/PxApiSpecs), exemplet för tabell TAB638, BE0101N1 Folkmängd",
+        name="Folkmängd per kön (BE0101N1)",
     ),
 ]
 

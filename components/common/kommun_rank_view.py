@@ -10,6 +10,7 @@ import streamlit as st
 from components.common import kommun_rank_data as kr
 from components.common.format import plain
 
+MARKDOWN_ROWS = 40
 CHART_CONFIG = {"displaylogo": False, "locale": "sv", "displayModeBar": False}
 SHOWN = ["Mått", "Kommun", "År", "Värde", "Plats", "Tredjedel", "Utveckling", "Länets utveckling", "Jämfört med länet"]
 INTRO = (
@@ -78,7 +79,10 @@ def show(
             "Ingen kommunserie har värden för kärnkommunerna; det finns inget att rangordna.", icon=":material/info:"
         )
         return
-    st.dataframe(table[SHOWN], hide_index=True, width="stretch", key=f"{key}_placeringar")
+    if len(table) <= MARKDOWN_ROWS:  # wraps instead of scrolling sideways, and screen readers read it
+        st.markdown(_markdown(table[SHOWN]))
+    else:
+        st.dataframe(table[SHOWN], hide_index=True, width="stretch", key=f"{key}_placeringar")
     measures = dict(zip(table["indicator_id"], table["Mått"]))
     chosen = st.selectbox(
         "Mått att visa för alla 26 kommuner", list(measures), format_func=measures.get, key=f"{key}_matt"

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.common import auth
-from components.common.format import plain
+from components.common.format import is_missing, number, plain
 from components.common.store import publish_shared
 from components.importera import indicator_import_view
 from data import live_stats as ls
@@ -25,7 +25,15 @@ INTRO = (
 
 
 def _label(m: ls.Measure) -> str:
-    return f"{'Kolada' if m.source == 'kolada' else 'SCB'} {m.id}{' ' + m.contents if m.contents else ''}: {m.why}"
+    return f"{'Kolada' if m.source == 'kolada' else 'SCB'} {m.id}: {m.name} (målområde {m.goal_area})"
+
+
+def _shown(preview: pd.DataFrame) -> pd.DataFrame:
+    """The preview with Swedish numbers; no earlier value is a dash, never «None»."""
+    return preview.assign(
+        Värde=[number(v) for v in preview["Värde"]],
+        **{"Tidigare värde": ["–" if is_missing(v) else number(v) for v in preview["Tidigare värde"]]},
+    )
 
 
 def show() -> None:
@@ -70,7 +78,7 @@ def show() -> None:
         f"{len(fetched.indicators)} serier; {counts.get('Ny', 0)} nya, {counts.get('Ändras', 0)} ändrade, "
         f"{counts.get('Oförändrad', 0)} oförändrade."
     )
-    st.dataframe(preview, hide_index=True, width="stretch", key="stats_forhandsvisning")
+    st.dataframe(_shown(preview), hide_index=True, width="stretch", key="stats_forhandsvisning")
     if not changes:
         st.info("Allt som hämtades finns redan med samma värden. Inget behöver sparas.", icon=":material/info:")
         return

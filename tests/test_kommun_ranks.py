@@ -73,12 +73,13 @@ def test_thirds_and_direction():
 def test_lagesbild_shows_ranks_with_a_table_next_to_the_chart(ref_db):
     at = open_page("lagesbild.py", karna="sodertalje")
     assert any(s.value == "Kärnkommunerna bland länets kommuner" for s in at.subheader)
-    table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | År | Värde | Plats |"))
-    assert "| Folkmängd | Södertälje | 2024 |" in table and "av 26 |" in table
-    assert any(m.value.startswith("| Plats | Kommun | Värde | Tredjedel | Kärnkommun |") for m in at.markdown)
+    table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
+    assert "| Folkmängd | Södertälje | 102\u00a0911 \\(2024\\) | 4 av 26 |" in table
+    beside = next(m.value for m in at.markdown if m.value.startswith("| Plats | Kommun | Värde | Tredjedel |"))
+    assert "| 4 | Södertälje ◆ | 102\u00a0911 | högsta tredjedelen |" in beside
 
 
 def test_jamfor_shows_ranks_for_the_chosen_cores(ref_db):
     at = open_page("jamfor.py", karna=["sodertalje", "flemingsberg"])
-    table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | År | Värde | Plats |"))
+    table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
     assert "| Folkmängd | Södertälje |" in table and "| Folkmängd | Huddinge |" in table

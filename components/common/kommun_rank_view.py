@@ -12,7 +12,7 @@ from components.common.format import plain
 
 MARKDOWN_ROWS = 40
 CHART_CONFIG = {"displaylogo": False, "locale": "sv", "displayModeBar": False}
-SHOWN = ["Mått", "Kommun", "År", "Värde", "Plats", "Tredjedel", "Utveckling", "Länets utveckling", "Jämfört med länet"]
+SHOWN = ["Mått", "Kommun", "Värde (år)", "Plats", "Tredjedel", "Utveckling", "Länet", "Mot länet"]
 INTRO = (
     "Som i Kolada: var kärnkommunerna ligger bland länets 26 kommuner, det senaste år som alla kommuner har ett "
     "värde. Plats 1 är det högsta värdet, eller det bästa där indikatorns källa anger om högt eller lågt är bättre; "
@@ -27,6 +27,18 @@ def _markdown(table: pd.DataFrame) -> str:
     rule = "|" + "---|" * len(table.columns)
     body = ["| " + " | ".join(plain(str(v)) for v in row) + " |" for row in table.itertuples(index=False)]
     return "\n".join([head, rule, *body])
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The standing table with short headers (it fits the page at 1280 px)."""
+    return table.assign(
+        **{
+            "Värde (år)": table["Värde"] + " (" + table["År"].astype(str) + ")",
+            "Länet": table["Länets utveckling"],
+            "Mot länet": table["Jämfört med länet"],
+            "Plats": table["Plats"].str.removeprefix("plats "),
+        }
+    )[SHOWN]
 
 
 def figure(full: pd.DataFrame, name: str, unit: str) -> dict:
@@ -80,16 +92,21 @@ def show(
         )
         return
     if len(table) <= MARKDOWN_ROWS:  # wraps instead of scrolling sideways, and screen readers read it
-        st.markdown(_markdown(table[SHOWN]))
+        st.markdown(_markdown(_shown(table)))
     else:
-        st.dataframe(table[SHOWN], hide_index=True, width="stretch", key=f"{key}_placeringar")
+        st.dataframe(
+            _shown(table),
+            hide_index=True,
+            width="stretch",
+            key=f"{key}_placeringar",
+        )
     measures = dict(zip(table["indicator_id"], table["Mått"]))
     chosen = st.selectbox(
         "Mått att visa för alla 26 kommuner", list(measures), format_func=measures.get, key=f"{key}_matt"
     )
     full = kr.county_table(ranks, chosen, codes)
     first = ranks[ranks["indicator_id"] == chosen].iloc[0]
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1, 1])
     with left:
         st.plotly_chart(
             figure(full, first["name"], first["unit"]),
@@ -99,7 +116,8 @@ def show(
             alt=alt_text(full, first["name"]),
         )
     with right:
-        st.markdown(_markdown(full[["Plats", "Kommun", "Värde", "Tredjedel", "Kärnkommun"]]))
+        marked = full.assign(Kommun=[f"{k} ◆" if c else k for k, c in zip(full["Kommun"], full["Kärnkommun"])])
+        st.markdown(_markdown(marked[["Plats", "Kommun", "Värde", "Tredjedel"]]))
     st.caption(
         plain(
             f"{first['name']} ({first['unit']}): {first['definition'] or 'ingen definition angiven'} "

@@ -56,9 +56,10 @@ def show() -> None:
         format_func=lambda k: _label(measures[k]),
         key="stats_val",
     )
-    st.caption(
-        f"Hämtas från {plain(ls.kolada_base())} och {plain(ls.scb_base())}. Urvalet motiveras i docs/statistik.md."
-    )
+    with st.expander("Varför just de här nyckeltalen och tabellerna"):
+        st.markdown("\n".join(f"- **{plain(_label(m))}**: {plain(m.why)}" for m in measures.values()))
+    kolada, scb = (u.replace("`", "") for u in (ls.kolada_base(), ls.scb_base()))
+    st.caption(f"Hämtas från `{kolada}` och `{scb}`. Urvalet beskrivs i docs/statistik.md.")
     kommuner = indicator_import_view.catalog().kommuner
     if st.button("Hämta statistik", icon=":material/cloud_download:", key="stats_hamta", disabled=not chosen):
         st.session_state.pop("stats_fetched", None)

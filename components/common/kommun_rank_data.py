@@ -63,13 +63,23 @@ def placed(ranks: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_year(ranks: pd.DataFrame) -> dict[str, int]:
-    """Per measure: the latest year that all 26 kommuner have a value (else the latest with most)."""
-    out = {}
-    for ind, part in ranks.groupby("indicator_id"):
-        per_year = part.groupby("year")["n"].max()
-        full = per_year[per_year >= COUNTY_KOMMUNER]
-        out[ind] = int(full.index.max()) if len(full) else int(per_year.sort_values().index[-1])
-    return out
+    """Per measure: the latest year that all 26 kommuner have a value (else the year with most, latest)."""
+    if ranks.empty:
+        return {}
+    per = ranks.groupby(["indicator_id", "year"], as_index=False)["n"].max()
+    full = per[per["n"] >= COUNTY_KOMMUNER].groupby("indicator_id")["year"].max()
+    fallback = per.sort_values(["n", "year"]).groupby("indicator_id")["year"].last()
+    return {k: int(v) for k, v in full.combine_first(fallback).items()}
+
+
+def base_years(ranks: pd.DataFrame, latest: dict[str, int]) -> dict[str, int]:
+    """Per measure: the earlier year closest to YEARS_BACK years before its latest (the later one on a tie)."""
+    years = ranks[["indicator_id", "year"]].drop_duplicates()
+    years = years.assign(latest=years["indicator_id"].map(latest))
+    years = years[years["year"] < years["latest"]]
+    years = years.assign(distance=(years["latest"] - YEARS_BACK - years["year"]).abs())
+    best = years.sort_values(["indicator_id", "distance", "year"], ascending=[True, True, False])
+    return dict(best.drop_duplicates("indicator_id")[["indicator_id", "year"]].itertuples(index=False))
 
 
 def _change(unit: str, start, end) -> float | None:
@@ -121,56 +131,53 @@ def standing(ranks: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     ]
     if ranks.empty or not codes:
         return pd.DataFrame(columns=cols)
-    ranks = placed(ranks)
     years = latest_year(ranks)
+    bases = base_years(ranks, years)
+    wanted = ranks["year"] == ranks["indicator_id"].map(years)
+    earlier = ranks["year"] == ranks["indicator_id"].map(bases)
+    now_all = placed(ranks[wanted])
+    then_rows = ranks[earlier]
+    then_value = dict(zip(zip(then_rows["indicator_id"], then_rows["code"]), then_rows["value"]))
+    county_now = now_all.groupby("indicator_id")["county_value"].first()
+    county_then = then_rows.groupby("indicator_id")["county_value"].first()
+    order = {c: i for i, c in enumerate(codes)}
+    mine = now_all[now_all["code"].isin(order)]
+    mine = mine.assign(_order=mine["code"].map(order)).sort_values(["_order"], kind="stable")
+    first_pos = {ind: i for i, ind in enumerate(dict.fromkeys(now_all["indicator_id"]))}
+    mine = mine.assign(_ind=mine["indicator_id"].map(first_pos)).sort_values(["_ind", "_order"], kind="stable")
     rows = []
-    for ind, part in ranks.groupby("indicator_id", sort=False):
-        year = years[ind]
-        first = part.iloc[0]
-        now = part[part["year"] == year].set_index("code")
-        earlier = sorted(y for y in part["year"].unique() if y < year)
-        base = min(earlier, key=lambda y: (abs(year - YEARS_BACK - y), -y)) if earlier else year
-        then = part[part["year"] == base].set_index("code")
-        county_now = now["county_value"].dropna()
-        county_then = then["county_value"].dropna()
-        county = _change(
-            first["unit"],
-            county_then.iloc[0] if len(county_then) else None,
-            county_now.iloc[0] if len(county_now) else None,
+    for rec in mine.to_dict("records"):
+        ind, unit, year = rec["indicator_id"], rec["unit"], years[rec["indicator_id"]]
+        base = bases.get(ind, year)
+        county = _change(unit, county_then.get(ind), county_now.get(ind))
+        own = _change(unit, then_value.get((ind, rec["code"])), rec["value"])
+        rows.append(
+            {
+                "Mått": rec["name"],
+                "Kommun": rec["kommun"],
+                "År": year,
+                "Värde": number(rec["value"]),
+                "Plats": f"plats {int(rec['place'])} av {int(rec['n'])}",
+                "Tredjedel": rec["third_text"],
+                "Riktning": direction(rec["higher_is_better"]),
+                "Utveckling": f"{_change_text(unit, own)} ({base}–{year})" if base != year else MISSING,
+                "Länets utveckling": _change_text(unit, county),
+                "Jämfört med länet": _versus(own, county, rec["higher_is_better"]),
+                "indicator_id": ind,
+                "code": rec["code"],
+                "colour": rec["colour"],
+            }
         )
-        for code in codes:
-            if code not in now.index:
-                continue
-            rec = now.loc[code]
-            own = _change(first["unit"], then.loc[code, "value"] if code in then.index else None, rec["value"])
-            versus = _versus(own, county, first["higher_is_better"])
-            rows.append(
-                {
-                    "Mått": first["name"],
-                    "Kommun": rec["kommun"],
-                    "År": year,
-                    "Värde": number(rec["value"]),
-                    "Plats": f"plats {int(rec['place'])} av {int(rec['n'])}",
-                    "Tredjedel": rec["third_text"],
-                    "Riktning": direction(first["higher_is_better"]),
-                    "Utveckling": f"{_change_text(first['unit'], own)} ({base}–{year})" if base != year else MISSING,
-                    "Länets utveckling": _change_text(first["unit"], county),
-                    "Jämfört med länet": versus,
-                    "indicator_id": ind,
-                    "code": code,
-                    "colour": rec["colour"],
-                }
-            )
     return pd.DataFrame(rows, columns=cols)
 
 
 def county_table(ranks: pd.DataFrame, indicator_id: str, codes: list[str]) -> pd.DataFrame:
     """All 26 kommuner of one measure in its latest full year, by place: the figures the chart shows."""
-    part = placed(ranks[ranks["indicator_id"] == indicator_id])
+    part = ranks[ranks["indicator_id"] == indicator_id]
     if part.empty:
         return pd.DataFrame(columns=["Plats", "Kommun", "Värde", "Tredjedel", "Kärnkommun", "colour"])
     year = latest_year(part)[indicator_id]
-    part = part[part["year"] == year].sort_values(["place", "kommun"])
+    part = placed(part[part["year"] == year]).sort_values(["place", "kommun"])
     return pd.DataFrame(
         {
             "Plats": part["place"].astype(int).to_list(),

@@ -80,12 +80,22 @@ def alt_text(full: pd.DataFrame, name: str) -> str:
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _standing(ranks: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
+    return kr.standing(ranks, list(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _county_table(ranks: pd.DataFrame, indicator_id: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    return kr.county_table(ranks, indicator_id, list(codes))
+
+
 def show(
     ranks: pd.DataFrame, codes: list[str], key: str, heading: str = "Kärnkommunerna bland länets kommuner"
 ) -> None:
     st.subheader(heading, anchor=False)
     st.markdown(INTRO)
-    table = kr.standing(ranks, codes)
+    table = _standing(ranks, tuple(codes))
     if table.empty:
         st.info(
             "Ingen kommunserie har värden för kärnkommunerna; det finns inget att rangordna.", icon=":material/info:"
@@ -104,7 +114,7 @@ def show(
     chosen = st.selectbox(
         "Mått att visa för alla 26 kommuner", list(measures), format_func=measures.get, key=f"{key}_matt"
     )
-    full = kr.county_table(ranks, chosen, codes)
+    full = _county_table(ranks, chosen, tuple(codes))
     first = ranks[ranks["indicator_id"] == chosen].iloc[0]
     left, right = st.columns([1, 1])
     with left:

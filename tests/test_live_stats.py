@@ -257,3 +257,40 @@ def test_page_without_network_offers_nothing_broken(env, monkeypatch):
     assert not at.exception
     assert any("Ingen kontakt med Kolada" in e.value for e in at.error)
     assert not [b for b in at.button if b.key == "stats_spara"]
+
+
+def test_saving_needs_the_administrator_role_and_a_writable_app(env, monkeypatch):
+    from tests.test_permissions import ADA, ANNA, PermissionDenied
+
+    curated, target = env
+    fetched = ls.fetch(ls.DEFAULT_SET[:1], KOMMUNER)
+    before = snapshot(curated, target)
+    with pytest.raises(PermissionDenied):
+        ls.apply(fetched, curated, target, who=ANNA)
+    monkeypatch.setenv("FARDPLANER_READONLY", "1")
+    with pytest.raises(ImportRefused, match="läsläge"):
+        ls.apply(fetched, curated, target, who=ADA)
+    assert snapshot(curated, target) == before
+    monkeypatch.delenv("FARDPLANER_READONLY")
+    saved = ls.apply(fetched, curated, target, who=ADA)
+    meta = (curated / ".versions" / saved[0] / "version.json").read_text("utf-8")
+    assert '"by": "Ada"' in meta and '"kind": "statistik"' in meta
+
+
+def test_fetched_series_are_ranked_on_lagesbild(env):
+    curated, target = env
+    ls.apply(ls.fetch(ls.DEFAULT_SET, KOMMUNER), curated, target)
+    at = open_page("lagesbild.py", karna="sodertalje")
+    table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
+    ranks = ReferenceStoreRanks(target)
+    own = ranks[(ranks["indicator_id"] == "kolada-n01951") & (ranks["year"] == 2024)].set_index("code")
+    expected = int((own["value"] > own.loc["0181", "value"]).sum()) + 1
+    value = f"{own.loc['0181', 'value']:,.0f}".replace(",", "\u00a0")
+    assert f"| Invånare totalt, antal | Södertälje | {value} \\(2024\\) |" in table
+    assert f"| {expected} av 26 |" in table
+
+
+def ReferenceStoreRanks(target):  # noqa: N802 - reads like the query it runs
+    from queries.runner import ReferenceStore
+
+    return ReferenceStore(target).run("kommun_ranks")

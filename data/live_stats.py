@@ -25,6 +25,7 @@ import io
 import json
 import math
 import os
+import re
 import socket
 import urllib.error
 import urllib.request
@@ -126,6 +127,12 @@ DEFAULT_SET = [
         name="Folkmängd per kön (BE0101N1)",
     ),
 ]
+
+
+def is_fetched(source_id: str) -> bool:
+    """True for the sources this import writes (kolada-<kpi>, scb-<table>-<contents>): their indicators get
+    values only from the fetch, never from the indicator template."""
+    return source_id.startswith("kolada-") or bool(re.match(r"^scb-tab\d+-", source_id))
 
 
 @dataclass
@@ -534,7 +541,8 @@ def current(curated: Path | None = None) -> list[dict]:
 def preview_rows(fetched: Fetched, kommuner: dict[str, str], curated: Path | None = None) -> list[dict]:
     """One row per fetched value, named (nyckeltal and kommun names, not ids), against what is stored."""
     old = {(r["indicator_id"], r["geography"], r["year"]): r["value"] for r in current(curated)}
-    names = {i["id"]: i["name"] for i in fetched.indicators}
+    stored = _read(Path(curated or curated_dir()) / FOLDER / "indicators.csv", SPECS["indicators"].columns)
+    names = {i["id"]: i["name"] for i in stored} | {i["id"]: i["name"] for i in fetched.indicators}
     rows = []
     for v in fetched.values:
         before = old.get((v["indicator_id"], v["geography"], v["year"]))
@@ -556,7 +564,7 @@ def preview_rows(fetched: Fetched, kommuner: dict[str, str], curated: Path | Non
             rows.append(
                 {
                     "Åtgärd": "Finns inte längre i källan (tas bort)",
-                    "Nyckeltal": key[0],
+                    "Nyckeltal": names.get(key[0], key[0]),
                     "Geografi": "Stockholms län" if key[1] == COUNTY else kommuner.get(key[1], ""),
                     "År": int(key[2]),
                     "Värde": None,

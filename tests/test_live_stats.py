@@ -294,3 +294,19 @@ def ReferenceStoreRanks(target):  # noqa: N802 - reads like the query it runs
     from queries.runner import ReferenceStore
 
     return ReferenceStore(target).run("kommun_ranks")
+
+
+def test_fetched_indicators_cannot_be_filled_by_the_template(env):
+    from data import indicator_import as ii
+    from queries.runner import ReferenceStore
+
+    curated, target = env
+    ls.apply(ls.fetch(ls.DEFAULT_SET[:1], KOMMUNER), curated, target)
+    store = ReferenceStore(target)
+    catalog = ii.Catalog.from_frames(store.run("import_catalog"), store.run("import_existing_values"))
+    parsed = ii.parse("v.csv", b"indikator_id;geografi;ar;varde;kalla\nkolada-n01951;0181;2019;1;Egen\n")
+    rows, problems = ii.validate(parsed, catalog)
+    assert not rows
+    assert "v.csv, rad 2, kolumn «indikator_id»: indikatorn «kolada-n01951» hämtas från Kolada" in problems[0].text(
+        "v.csv"
+    )

@@ -157,6 +157,16 @@ def scb_base() -> str:
     return os.environ.get("FARDPLANER_SCB_URL", SCB_URL).rstrip("/")
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is refused (as an HTTP error), never followed to another host."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 def _get_json(url: str, who: str, what: str, body: dict | None = None, timeout: float | None = None):
     timeout = TIMEOUT if timeout is None else timeout
     data = json.dumps(body).encode("utf-8") if body is not None else None
@@ -167,7 +177,7 @@ def _get_json(url: str, who: str, what: str, body: dict | None = None, timeout: 
         headers={"Accept": "application/json", "Content-Type": "application/json", "User-Agent": "fardplaner/1"},
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             raw = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
         raise ImportRefused(

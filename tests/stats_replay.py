@@ -1,8 +1,8 @@
 """A replay server on loopback for the Kolada and SCB tests: serves tests/fixtures/{kolada,scb} (TEST DATA
 in the documented formats) under /kolada/v3 and /scb/v2, filtered by what the request asks for, in pages.
 
-`server.mode` makes it misbehave: "500", "404", "slow" (answers after `server.delay` seconds), and
-`server.mutate(kind, payload)` may change a payload before it is sent (a changed format, a bad value)."""
+`server.mode` makes it misbehave: "500", "404", "302" (a redirect elsewhere), "slow" (answers after
+`server.delay` seconds), and `server.mutate(kind, payload)` may change a payload before it is sent (a changed format, a bad value)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,12 @@ class Handler(BaseHTTPRequestHandler):
         self.server.requests.append(self.path)
         if self.server.mode == "slow":
             time.sleep(self.server.delay)
+        if self.server.mode == "302":
+            self.send_response(302)
+            self.send_header("Location", "http://example.org/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
         if self.server.mode in ("500", "404"):
             status = int(self.server.mode)
             self._send(status, {"title": "Fel", "status": status, "detail": "replay"})

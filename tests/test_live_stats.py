@@ -69,6 +69,10 @@ def test_fetch_preview_apply_restore(env, replay):
     assert any("0001" in r for r in data_calls) and any("0114" in r for r in data_calls)
     assert all(len(r.split("/municipality/")[1].split("/")[0].split(",")) <= 25 for r in data_calls)
 
+    assert sum("page=" in r for r in data_calls) >= 2  # next_url was followed
+    # every point of the fixtures: Kolada (3 KPIs × T/K/M + 1 × T) and SCB (T/män/kvinnor), 27 places × 5
+    # years, less the one missing value per KPI (Salem 2020, total)
+    assert len(fetched.values) == (3 * 3 + 1) * 27 * 5 - 4 + 3 * 27 * 5
     rows = ls.preview_rows(fetched, KOMMUNER, curated)
     assert {r["Åtgärd"] for r in rows} == {"Ny"}
     first = next(r for r in rows if r["Nyckeltal"] == "Invånare totalt, antal" and r["Geografi"] == "Södertälje")
@@ -218,6 +222,12 @@ def test_no_network_says_so(env, monkeypatch):
     with pytest.raises(ImportRefused) as exc:
         ls.fetch(ls.DEFAULT_SET[:1], KOMMUNER)
     assert "Ingen kontakt med Kolada" in str(exc.value) and "sakna nätverk" in str(exc.value)
+
+
+def test_a_redirect_is_not_followed(env, replay):
+    replay.mode = "302"
+    with pytest.raises(ImportRefused, match="HTTP-fel 302"):
+        ls.fetch(ls.DEFAULT_SET, KOMMUNER)
 
 
 def test_next_page_outside_kolada_is_refused(env, replay):

@@ -2,7 +2,8 @@
 in the documented formats) under /kolada/v3 and /scb/v2, filtered by what the request asks for, in pages.
 
 `server.mode` makes it misbehave: "500", "404", "302" (a redirect elsewhere), "slow" (answers after
-`server.delay` seconds), and `server.mutate(kind, payload)` may change a payload before it is sent (a changed format, a bad value)."""
+`server.delay` seconds), and `server.mutate(kind, payload)` may change a payload before it is sent (a
+changed format, a bad value)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,11 @@ def test_places_follow_the_source_file(ref_db):
     assert len(rows) == 26
     order = sorted(rows, key=lambda r: -int(r["folkmangd"]))
     expected = next(i for i, r in enumerate(order, start=1) if r["kommunkod"] == "0181")
-    table = kr.standing(ranks(ref_db), ["0181", "0127"])
+    frame = ranks(ref_db)
+    # the query returns the two years the comparison needs: the latest full year and about five years before
+    assert set(frame.loc[frame["indicator_id"] == "folkmangd", "year"]) == {2019, 2024}
+    assert set(frame.loc[frame["indicator_id"] == "skattekraft", "year"]) == {2018, 2022}  # valår in the source
+    table = kr.standing(frame, ["0181", "0127"])
     row = table[(table["indicator_id"] == "folkmangd") & (table["code"] == "0181")].iloc[0]
     assert row["Plats"] == f"plats {expected} av 26" and row["År"] == 2024
     assert row["Tredjedel"] == ("högsta tredjedelen" if expected <= 9 else "mellersta tredjedelen")

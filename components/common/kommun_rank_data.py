@@ -66,6 +66,8 @@ def latest_year(ranks: pd.DataFrame) -> dict[str, int]:
     """Per measure: the latest year that all 26 kommuner have a value (else the year with most, latest)."""
     if ranks.empty:
         return {}
+    if "latest_year" in ranks.columns:  # chosen by the query (queries/ranking.sql), the same rule
+        return {k: int(v) for k, v in ranks.groupby("indicator_id")["latest_year"].first().items()}
     per = ranks.groupby(["indicator_id", "year"], as_index=False)["n"].max()
     full = per[per["n"] >= COUNTY_KOMMUNER].groupby("indicator_id")["year"].max()
     fallback = per.sort_values(["n", "year"]).groupby("indicator_id")["year"].last()
@@ -74,6 +76,9 @@ def latest_year(ranks: pd.DataFrame) -> dict[str, int]:
 
 def base_years(ranks: pd.DataFrame, latest: dict[str, int]) -> dict[str, int]:
     """Per measure: the earlier year closest to YEARS_BACK years before its latest (the later one on a tie)."""
+    if "base_year" in ranks.columns:
+        chosen = ranks.dropna(subset=["base_year"]).groupby("indicator_id")["base_year"].first()
+        return {k: int(v) for k, v in chosen.items()}
     years = ranks[["indicator_id", "year"]].drop_duplicates()
     years = years.assign(latest=years["indicator_id"].map(latest))
     years = years[years["year"] < years["latest"]]

@@ -99,7 +99,7 @@ def _change_text(unit: str, value: float | None) -> str:
     if value is None:
         return MISSING
     sign = "+" if value > 0 else ""
-    suffix = " procentenheter" if str(unit).startswith("procent") else " %"
+    suffix = " %-enheter" if str(unit).startswith("procent") else " %"
     return f"{sign}{number(round(value, 1), 1)}{suffix}"
 
 
@@ -111,7 +111,7 @@ def _versus(own: float | None, county: float | None, higher_is_better) -> str:
     if diff == 0:
         return "som länet"
     if not judged(higher_is_better):
-        return "över länets utveckling" if diff > 0 else "under länets utveckling"
+        return "över länet" if diff > 0 else "under länet"
     better = diff > 0 if bool(higher_is_better) else diff < 0
     return "bättre än länet" if better else "sämre än länet"
 

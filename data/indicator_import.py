@@ -43,7 +43,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data import curated_write, intake, statistics
+from data import curated_write, intake, live_stats, statistics
 from data.curated_files import SPECS
 from data.curated_lock import lock
 from data.paths import SOURCES_DIR, curated_dir, read_only_mode, reference_db
@@ -140,6 +140,11 @@ class Catalog:
             return (
                 "byggs direkt ur SCB-filerna i data/sources/stats och kan inte få värden via mallen "
                 "(lägg in nya år i källfilen i stället)"
+            )
+        if live_stats.is_fetched(ind["source_id"]):
+            return (
+                "hämtas från Kolada eller SCB (Hämta statistik på sidan «Läs in färdplan») och kan inte få "
+                "värden via mallen"
             )
         if ind["source_id"] in QUOTE_SOURCES:
             return (

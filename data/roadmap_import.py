@@ -1233,7 +1233,7 @@ def restore(
     if not version or "/" in version or version.startswith(".") or not path.is_dir():
         raise ImportRefused([f"Versionen «{version}» finns inte i curated/{VERSIONS}."])
     info = _version_info(path)
-    if info["kind"] == "indicators":
+    if info["kind"] in ("indicators", "statistik"):
         return _restore_folder(version, info, curated, sources, target, by)
     with _locked(curated):
         ctx = load(curated)
@@ -1309,8 +1309,9 @@ def _restore_folder(version: str, info: dict, curated: Path, sources: Path, targ
     when = label_time(info["saved_at"])
     with _locked(curated):
         drop = [folder] if (curated / folder).exists() else []
-        what = f"Inlästa indikatorvärden återställda till läget från {when}: " + (
-            "inga inlästa värden." if info["empty"] else f"{info['values']} värden."
+        label = "Hämtad statistik" if info["kind"] == "statistik" else "Inlästa indikatorvärden"
+        what = f"{label} återställda till läget från {when}: " + (
+            "inga värden." if info["empty"] else f"{info['values']} värden."
         )
         common = {
             "changes.csv": _append(
@@ -1328,7 +1329,7 @@ def _restore_folder(version: str, info: dict, curated: Path, sources: Path, targ
             None if info["empty"] else folder,
             files,
             common,
-            {"kind": "indicators", "reason": f"ersatt när läget från {when} återställdes", **by},
+            {"kind": info["kind"], "reason": f"ersatt när läget från {when} återställdes", **by},
         )
     return Done(folder, saved, what + " Databasen är ombyggd; det som gällde nyss sparades i sin tur.")
 

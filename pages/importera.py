@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.importera import roadmap_import_view as view
+from components.importera import statistics_fetch_view
 
 st.title("Läs in färdplan")
 st.markdown(
@@ -14,3 +15,4 @@ with st.expander("Hjälp: så fungerar inläsningen"):
     st.markdown(view.HELP)
 
 view.show_sections()
+statistics_fetch_view.show()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.common import kommun_rank_view
 from components.common.store import run
 from components.jamfor import compare_data, compare_view
 
@@ -30,3 +31,4 @@ else:
         values=run("compare_indicator_values", cores=cores),
     )
     compare_view.download(tables, coverage)
+    kommun_rank_view.show(run("kommun_ranks"), compare_data.kommun_codes(coverage), key="jf_rang")

@@ -209,7 +209,13 @@ def version_labels(versions: pd.DataFrame, curated) -> dict[str, str]:
     labels = {}
     for r in versions.to_dict("records"):
         when = ri.label_time(r["saved_at"])
-        if r["kind"] == "indicators":
+        if r["kind"] == "statistik":
+            what = (
+                "Hämtad statistik (Kolada, SCB): ingen (läget före den första hämtningen)"
+                if r["empty"]
+                else f"Hämtad statistik (Kolada, SCB): {r['values']} värden"
+            )
+        elif r["kind"] == "indicators":
             what = (
                 "Inlästa indikatorvärden: inga (läget före den första inläsningen)"
                 if r["empty"]

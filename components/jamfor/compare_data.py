@@ -341,3 +341,9 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], title: str, selection: str, 
 def chosen_coverage(overview: pd.DataFrame, cores: list[str]) -> pd.DataFrame:
     """The cores_overview rows of the chosen cores, in the order they were chosen."""
     return overview.set_index("id").loc[[c for c in cores if c in set(overview["id"])]].reset_index()
+
+
+def kommun_codes(coverage: pd.DataFrame) -> list[str]:
+    """The chosen cores' kärnkommuner (codes), each once, in the cores' order."""
+    codes = [c for value in coverage.get("municipality_codes", []) for c in str(value).split("|") if c]
+    return list(dict.fromkeys(codes))

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from data.curated_files import problem
+from data.region_tables import region_checks
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
@@ -107,4 +108,5 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
     for rec, err in _each(t["changes"]):
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", rec["date"]):
             out.append(err("date", f"«{rec['date']}» är inget datum (ÅÅÅÅ-MM-DD)."))
+    out += region_checks(t)
     return out

@@ -26,6 +26,10 @@ TABLES = [
     "indicators",
     "indicator_values",
     "data_changes",
+    "rankings",
+    "european_comparison",
+    "european_region_values",
+    "delmal_trends",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

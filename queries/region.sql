@@ -1,0 +1,39 @@
+-- The RUFS 2050 follow-up (2020), chapter three, and the delmål trends: Lägesbild's Regionen section.
+
+-- name: region_rankings()
+-- The international rankings and indices, best position first (position as the figure writes it).
+SELECT id, index_name, name_as_written, position, out_of, position_text, year, year_text, source_id,
+       source_section, note
+FROM rankings ORDER BY position / out_of, index_name;
+
+-- name: region_european_comparison()
+-- The European comparison: Stockholm's value, year and place per indicator, in the report's order of goals.
+SELECT id, goal_as_written, indicator_as_written, value, unit, value_text, year, place_as_written, position,
+       position_text, source_id, source_section, note
+FROM european_comparison ORDER BY rowid;
+
+-- name: region_european_values()
+-- The other regions' values, only where the report's text states one.
+SELECT comparison_id, region, value, value_text, year, position_text, source_id, source_section, note
+FROM european_region_values ORDER BY comparison_id, value DESC NULLS LAST, region;
+
+-- name: delmal_trends()
+-- The trend sign or words per delmål, and whether the text shows one.
+SELECT indicator_id, trend_as_written, readable, trend_text, source_id, source_section, note
+FROM delmal_trends ORDER BY indicator_id;
+
+-- name: export_rankings()
+-- Every ranking.
+SELECT * FROM rankings ORDER BY id;
+
+-- name: export_european_comparison()
+-- Every indicator of the European comparison.
+SELECT * FROM european_comparison ORDER BY id;
+
+-- name: export_european_region_values()
+-- Every other region's value the text states.
+SELECT * FROM european_region_values ORDER BY comparison_id, region;
+
+-- name: export_delmal_trends()
+-- Every delmål's trend.
+SELECT * FROM delmal_trends ORDER BY indicator_id;

@@ -209,6 +209,11 @@ SPECS: dict[str, Spec] = {
         ("indicator_id", "readable", "source_id", "source_section"),
         {"readable": {"ja", "nej"}},
     ),
+    "delmal_assessments": Spec(
+        ("indicator_id", "text", "source_id", "source_section", "note"),
+        ("indicator_id", "text", "source_id", "source_section"),
+        {},
+    ),
 }
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")

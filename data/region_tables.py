@@ -8,7 +8,7 @@ import pandas as pd
 
 from data.curated_files import problem
 
-REGION_TABLES = ("rankings", "european_comparison", "european_region_values", "delmal_trends")
+REGION_TABLES = ("rankings", "european_comparison", "european_region_values", "delmal_trends", "delmal_assessments")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 INTEGER = re.compile(r"^\d+$")
 YEAR = re.compile(r"^\d{4}$")
@@ -34,6 +34,7 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
         ("european_comparison", ["id"]),
         ("european_region_values", ["comparison_id", "region"]),
         ("delmal_trends", ["indicator_id"]),
+        ("delmal_assessments", ["indicator_id"]),
     ):
         for rec, err in _each(t[name][t[name].duplicated(keys, keep="first")]):
             out.append(err(keys[0], f"{' / '.join(rec[k] for k in keys)} finns redan tidigare."))
@@ -42,9 +43,10 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
         if rec["comparison_id"] not in comparisons:
             out.append(err("comparison_id", f"okänd jämförelse «{rec['comparison_id']}»."))
     indicators = set(t["indicators"]["id"])
-    for rec, err in _each(t["delmal_trends"]):
+    for rec, err in _each(pd.concat([t["delmal_trends"], t["delmal_assessments"]], ignore_index=True)):
         if rec["indicator_id"] not in indicators:
             out.append(err("indicator_id", f"okänd indikator «{rec['indicator_id']}»."))
+    for rec, err in _each(t["delmal_trends"]):
         if rec["readable"] == "nej" and (rec["trend_as_written"] or rec["trend_text"]):
             out.append(err("readable", "en trend som inte går att läsa kan inte ha tecken eller text."))
     for name in REGION_TABLES:

@@ -80,6 +80,10 @@ CREATE TABLE delmal_trends (
     indicator_id VARCHAR PRIMARY KEY, trend_as_written VARCHAR, readable BOOLEAN NOT NULL, trend_text VARCHAR,
     source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
 );
+CREATE TABLE delmal_assessments (
+    indicator_id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

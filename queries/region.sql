@@ -22,6 +22,14 @@ FROM european_region_values ORDER BY comparison_id, value DESC NULLS LAST, regio
 SELECT indicator_id, trend_as_written, readable, trend_text, source_id, source_section, note
 FROM delmal_trends ORDER BY indicator_id;
 
+-- name: delmal_assessments()
+-- The report's own text on each delmål, quoted.
+SELECT indicator_id, text, source_id, source_section, note FROM delmal_assessments ORDER BY indicator_id;
+
+-- name: export_delmal_assessments()
+-- Every delmål's quoted text.
+SELECT * FROM delmal_assessments ORDER BY indicator_id;
+
 -- name: export_rankings()
 -- Every ranking.
 SELECT * FROM rankings ORDER BY id;

@@ -30,6 +30,7 @@ TABLES = [
     "european_comparison",
     "european_region_values",
     "delmal_trends",
+    "delmal_assessments",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

@@ -169,3 +169,18 @@ def test_trend_sign_exactly_where_the_text_shows_it():
         else:
             assert trend["trend_as_written"] or trend["trend_text"], ind["id"]
     assert sum(t["trend_as_written"] == "➔" for t in TRENDS) == 4
+
+
+def test_assessment_quoted_from_its_own_delmal_section():
+    sections = delmal_sections()
+    indicators = [r for r in read("indicators") if r["target_text"]]
+    quotes = {r["indicator_id"]: r for r in read("delmal_assessments")}
+    assert set(quotes) == {r["id"] for r in indicators}
+    for section, ind in zip(sections, indicators):
+        quote = quotes[ind["id"]]
+        assert quote["source_section"] == ind["source_section"] and quote["source_id"] == SOURCE_ID
+        assert len(quote["text"]) > 200, ind["id"]
+        assert quote["text"] in section, ind["id"]  # verbatim, in this delmål's section only
+        assert not any(quote["text"] in other for other in sections if other is not section), ind["id"]
+        assert norm(ind["target_text"]) not in quote["text"], ind["id"]  # the table is not part of the quote
+        assert re.search(r"\.\d{0,2}$", quote["text"]), ind["id"]  # ends with a whole sentence

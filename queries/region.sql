@@ -4,7 +4,7 @@
 -- The international rankings and indices, best position first (position as the figure writes it).
 SELECT id, index_name, name_as_written, position, out_of, position_text, year, year_text, source_id,
        source_section, note
-FROM rankings ORDER BY position / out_of, index_name;
+FROM rankings ORDER BY position, index_name;
 
 -- name: region_european_comparison()
 -- The European comparison: Stockholm's value, year and place per indicator, in the report's order of goals.

@@ -46,15 +46,16 @@ def ranking_chart(rankings: pd.DataFrame) -> dict:
                 "y": list(order["index_name"]),
                 "text": [f"{int(p)} av {int(n)}" for p, n in zip(order["position"], order["out_of"])],
                 "textposition": "outside",
+                "cliponaxis": False,
                 "marker": {"color": "#0072B2"},
                 "hovertemplate": "%{y}: plats %{text}<extra></extra>",
             }
         ],
         "layout": {
-            "title": {"text": "Stockholmsregionens placering i internationella rankingar (1 = bäst)"},
-            "xaxis": {"title": {"text": "Placering"}, "rangemode": "tozero"},
+            "title": {"text": "Placering i internationella rankingar (1 = bäst)"},
+            "xaxis": {"title": {"text": "Placering"}, "range": [0, 1.2 * float(rankings["position"].max())]},
             "yaxis": {"automargin": True},
-            "margin": {"l": 10, "r": 40, "t": 50, "b": 40},
+            "margin": {"l": 10, "r": 70, "t": 50, "b": 40},
             "height": 440,
             "separators": ", ",
         },
@@ -92,29 +93,33 @@ def europe_table(comparison: pd.DataFrame, others: pd.DataFrame) -> pd.DataFrame
 def europe_chart(comparison: pd.DataFrame) -> dict:
     """Stockholm's place among the eleven regions per indicator; an indicator without a clear place has no bar."""
     order = comparison.iloc[::-1]
-    known = order[order["position"].notna()]
+    known = order["position"].notna()
+    labels = [
+        name if has else f"{name} (placering: {MISSING})" for name, has in zip(order["indicator_as_written"], known)
+    ]
     return {
         "data": [
             {
                 "type": "bar",
                 "orientation": "h",
-                "x": [int(v) for v in known["position"]],
-                "y": list(known["indicator_as_written"]),
-                "text": [f"plats {int(p)} av {N_REGIONS}" for p in known["position"]],
+                "x": [int(v) if has else None for v, has in zip(order["position"], known)],
+                "y": labels,
+                "text": [f"plats {int(v)} av {N_REGIONS}" if has else "" for v, has in zip(order["position"], known)],
                 "textposition": "outside",
+                "cliponaxis": False,
                 "marker": {"color": "#009E73"},
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
             }
         ],
         "layout": {
-            "title": {"text": "Stockholmsregionens plats bland elva europeiska storstadsregioner (1 = bäst)"},
+            "title": {"text": "Plats bland elva europeiska storstadsregioner (1 = bäst)"},
             "xaxis": {"title": {"text": "Placering"}, "range": [0, N_REGIONS + 1.5], "dtick": 1},
             "yaxis": {
                 "automargin": True,
                 "categoryorder": "array",
-                "categoryarray": list(known["indicator_as_written"]),
+                "categoryarray": labels,
             },
-            "margin": {"l": 10, "r": 40, "t": 50, "b": 40},
+            "margin": {"l": 10, "r": 70, "t": 50, "b": 40},
             "height": 440,
         },
     }

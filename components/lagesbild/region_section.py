@@ -27,11 +27,9 @@ def show() -> None:
 
 
 def _chart_and_table(spec: dict, alt: str, key: str, table) -> None:
-    chart, data = st.columns([3, 2])
-    with chart:
-        st.plotly_chart(go.Figure(spec), width="stretch", key=key, config=CHART_CONFIG, alt=alt)
-    with data:
-        st.markdown(markdown_table(table))
+    """The chart, and right under it (not folded away) the same figures as a table."""
+    st.plotly_chart(go.Figure(spec), width="stretch", key=key, config=CHART_CONFIG, alt=alt)
+    st.markdown(markdown_table(table))
 
 
 def _europe(comparison, others) -> None:

@@ -209,6 +209,11 @@ SPECS: dict[str, Spec] = {
         ("indicator_id", "readable", "source_id", "source_section"),
         {"readable": {"ja", "nej"}},
     ),
+    "regional_priority_assessments": Spec(
+        ("regional_priority", "seq", "text", "source_id", "source_section", "note"),
+        ("regional_priority", "seq", "text", "source_id", "source_section"),
+        {},
+    ),
     "delmal_assessments": Spec(
         ("indicator_id", "text", "source_id", "source_section", "note"),
         ("indicator_id", "text", "source_id", "source_section"),

@@ -8,7 +8,14 @@ import pandas as pd
 
 from data.curated_files import problem
 
-REGION_TABLES = ("rankings", "european_comparison", "european_region_values", "delmal_trends", "delmal_assessments")
+REGION_TABLES = (
+    "rankings",
+    "european_comparison",
+    "european_region_values",
+    "delmal_trends",
+    "delmal_assessments",
+    "regional_priority_assessments",
+)
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 INTEGER = re.compile(r"^\d+$")
 YEAR = re.compile(r"^\d{4}$")
@@ -35,6 +42,7 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
         ("european_region_values", ["comparison_id", "region"]),
         ("delmal_trends", ["indicator_id"]),
         ("delmal_assessments", ["indicator_id"]),
+        ("regional_priority_assessments", ["regional_priority", "seq"]),
     ):
         for rec, err in _each(t[name][t[name].duplicated(keys, keep="first")]):
             out.append(err(keys[0], f"{' / '.join(rec[k] for k in keys)} finns redan tidigare."))
@@ -46,6 +54,12 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
     for rec, err in _each(pd.concat([t["delmal_trends"], t["delmal_assessments"]], ignore_index=True)):
         if rec["indicator_id"] not in indicators:
             out.append(err("indicator_id", f"okänd indikator «{rec['indicator_id']}»."))
+    priorities = set(t["interventions"]["regional_priority"]) - {""}
+    for rec, err in _each(t["regional_priority_assessments"]):
+        if rec["regional_priority"] not in priorities:
+            out.append(err("regional_priority", f"okänd regional prioritering «{rec['regional_priority']}»."))
+        if not INTEGER.match(rec["seq"]):
+            out.append(err("seq", f"«{rec['seq']}» är inget heltal."))
     for rec, err in _each(t["delmal_trends"]):
         if rec["readable"] == "nej" and (rec["trend_as_written"] or rec["trend_text"]):
             out.append(err("readable", "en trend som inte går att läsa kan inte ha tecken eller text."))

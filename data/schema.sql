@@ -84,6 +84,10 @@ CREATE TABLE delmal_assessments (
     indicator_id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
     source_section VARCHAR NOT NULL, note VARCHAR
 );
+CREATE TABLE regional_priority_assessments (
+    regional_priority VARCHAR NOT NULL, seq INTEGER NOT NULL, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR, PRIMARY KEY (regional_priority, seq)
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

@@ -30,6 +30,15 @@ SELECT indicator_id, text, source_id, source_section, note FROM delmal_assessmen
 -- Every delmål's quoted text.
 SELECT * FROM delmal_assessments ORDER BY indicator_id;
 
+-- name: regional_priority_assessments()
+-- The follow-up's text on each of the nine regional priorities, in the priorities' order.
+SELECT regional_priority, seq, text, source_id, source_section, note FROM regional_priority_assessments
+ORDER BY CAST(split_part(regional_priority, '.', 1) AS INTEGER), seq;
+
+-- name: export_regional_priority_assessments()
+-- Every regional priority's quoted text.
+SELECT * FROM regional_priority_assessments ORDER BY regional_priority, seq;
+
 -- name: export_rankings()
 -- Every ranking.
 SELECT * FROM rankings ORDER BY id;

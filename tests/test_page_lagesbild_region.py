@@ -53,3 +53,14 @@ def test_delmal_cards_show_trend_and_quote(ref_con):
     [(quote,)] = rows(ref_con, "SELECT text FROM delmal_assessments WHERE indicator_id = 'rufs-hushallsavfall'")
     assert f"> {quote}" in page
     assert sum(e.label == "Rapportens bedömning (citat)" for e in at.expander) == 16
+
+
+def test_the_nine_regional_priorities_are_quoted(ref_con):
+    at = open_page("lagesbild.py", karna="sodertalje")
+    stored = rows(ref_con, "SELECT regional_priority, text FROM regional_priority_assessments")
+    labels = [e.label.replace("\\", "") for e in at.expander]  # the label is Markdown-escaped
+    page = text(at)
+    assert len(stored) == 9
+    for name, quote in stored:
+        assert name in labels, name
+        assert f"> {quote}" in page, name

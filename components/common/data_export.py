@@ -31,6 +31,7 @@ TABLES = [
     "european_region_values",
     "delmal_trends",
     "delmal_assessments",
+    "regional_priority_assessments",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

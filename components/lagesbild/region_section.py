@@ -6,6 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.common.format import plain
 from components.common.store import run
 from components.lagesbild import region_data as rd
 from components.lagesbild.lagesbild_view import CHART_CONFIG, markdown_table
@@ -24,6 +25,7 @@ def show() -> None:
         return
     _europe(comparison, others)
     _rankings(rankings)
+    _priorities(run("regional_priority_assessments"))
 
 
 def _chart_and_table(spec: dict, alt: str, key: str, table) -> None:
@@ -76,3 +78,15 @@ def _rankings(rankings) -> None:
         f"Källa: {rd.SOURCE}, avsnitt «{section}». År = året i källans fotnot om rankingen. Forbes 2000 och "
         "Academic Ranking of World Universities är inga placeringar för regionen (se anmärkningarna)."
     )
+
+
+def _priorities(quotes) -> None:
+    if quotes.empty:
+        return
+    st.subheader("De nio regionala prioriteringarna: uppföljningens bedömning")
+    st.markdown("Uppföljningens egen text om hur arbetet med varje regional prioritering går (citat).")
+    for name, group in quotes.groupby("regional_priority", sort=False):
+        with st.expander(plain(name)):
+            for text in group["text"]:
+                st.markdown(f"> {plain(text)}")
+            st.caption(f"Källa: {rd.SOURCE}, avsnitt «{group['source_section'].iloc[0]}».")

@@ -184,3 +184,26 @@ def test_assessment_quoted_from_its_own_delmal_section():
         assert not any(quote["text"] in other for other in sections if other is not section), ind["id"]
         assert norm(ind["target_text"]) not in quote["text"], ind["id"]  # the table is not part of the quote
         assert re.search(r"\.\d{0,2}$", quote["text"]), ind["id"]  # ends with a whole sentence
+
+
+def test_nine_regional_priorities_quoted_from_chapter_five():
+    chapter = lines_between("Regional Prioritering 1: Öka bostadsbyggandet och", "Bilaga 1 Diagrambilaga")
+    chapter_text = norm(" ".join(chapter))
+    assert "Intensivt arbete pågår inom alla nio regionala prioriteringar" in norm(" ".join(SEED_LINES))
+    quotes = read("regional_priority_assessments")
+    bilaga2 = {r["regional_priority"] for r in read("interventions") if r["regional_priority"]}
+    assert {q["regional_priority"] for q in quotes} == bilaga2 and len(bilaga2) == 9
+    positions = []
+    for q in quotes:
+        assert q["source_id"] == SOURCE_ID
+        assert q["source_section"] == f"Genomförande av de regionala prioriteringarna › {q['regional_priority']}"
+        title = q["regional_priority"].split(". ", 1)[1]
+        at = chapter_text.find(title)
+        assert at >= 0, title  # the priority's heading is in the chapter
+        assert q["text"] in chapter_text and len(q["text"]) > 500, title
+        start = chapter_text.find(q["text"])
+        assert start > at, title  # the quote follows its own heading ...
+        positions.append((at, start))
+    positions.sort()
+    for (heading, start), (next_heading, _) in zip(positions, positions[1:]):
+        assert heading < start < next_heading  # ... and comes before the next one

@@ -214,6 +214,26 @@ SPECS: dict[str, Spec] = {
         ("regional_priority", "seq", "text", "source_id", "source_section"),
         {},
     ),
+    "strategies": Spec(
+        ("strategy_id", "name", "seq", "text", "source_id", "source_section", "note"),
+        ("strategy_id", "name", "seq", "text", "source_id", "source_section"),
+        {},
+    ),
+    "strategy_figures": Spec(
+        ("strategy_id", "figure_text", "value", "unit", "year", "kind", "source_id", "source_section", "note"),
+        ("strategy_id", "figure_text", "kind", "source_id", "source_section"),
+        {
+            "kind": {
+                "antal indikatorer",
+                "antal insatsområden",
+                "antal målområden",
+                "antagen",
+                "planerad",
+                "mål",
+                "utfall",
+            }
+        },
+    ),
     "delmal_assessments": Spec(
         ("indicator_id", "text", "source_id", "source_section", "note"),
         ("indicator_id", "text", "source_id", "source_section"),

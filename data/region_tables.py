@@ -15,6 +15,8 @@ REGION_TABLES = (
     "delmal_trends",
     "delmal_assessments",
     "regional_priority_assessments",
+    "strategies",
+    "strategy_figures",
 )
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 INTEGER = re.compile(r"^\d+$")
@@ -43,6 +45,8 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
         ("delmal_trends", ["indicator_id"]),
         ("delmal_assessments", ["indicator_id"]),
         ("regional_priority_assessments", ["regional_priority", "seq"]),
+        ("strategies", ["strategy_id", "seq"]),
+        ("strategy_figures", ["strategy_id", "figure_text"]),
     ):
         for rec, err in _each(t[name][t[name].duplicated(keys, keep="first")]):
             out.append(err(keys[0], f"{' / '.join(rec[k] for k in keys)} finns redan tidigare."))
@@ -54,10 +58,15 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
     for rec, err in _each(pd.concat([t["delmal_trends"], t["delmal_assessments"]], ignore_index=True)):
         if rec["indicator_id"] not in indicators:
             out.append(err("indicator_id", f"okänd indikator «{rec['indicator_id']}»."))
+    strategies = set(t["strategies"]["strategy_id"])
+    for rec, err in _each(t["strategy_figures"]):
+        if rec["strategy_id"] not in strategies:
+            out.append(err("strategy_id", f"okänd strategi «{rec['strategy_id']}»."))
     priorities = set(t["interventions"]["regional_priority"]) - {""}
     for rec, err in _each(t["regional_priority_assessments"]):
         if rec["regional_priority"] not in priorities:
             out.append(err("regional_priority", f"okänd regional prioritering «{rec['regional_priority']}»."))
+    for rec, err in _each(pd.concat([t["regional_priority_assessments"], t["strategies"]], ignore_index=True)):
         if not INTEGER.match(rec["seq"]):
             out.append(err("seq", f"«{rec['seq']}» är inget heltal."))
     for rec, err in _each(t["delmal_trends"]):

@@ -88,6 +88,14 @@ CREATE TABLE regional_priority_assessments (
     regional_priority VARCHAR NOT NULL, seq INTEGER NOT NULL, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
     source_section VARCHAR NOT NULL, note VARCHAR, PRIMARY KEY (regional_priority, seq)
 );
+CREATE TABLE strategies (
+    strategy_id VARCHAR NOT NULL, name VARCHAR NOT NULL, seq INTEGER NOT NULL, text VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR, PRIMARY KEY (strategy_id, seq)
+);
+CREATE TABLE strategy_figures (
+    strategy_id VARCHAR NOT NULL, figure_text VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, year INTEGER,
+    kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

@@ -39,6 +39,22 @@ ORDER BY CAST(split_part(regional_priority, '.', 1) AS INTEGER), seq;
 -- Every regional priority's quoted text.
 SELECT * FROM regional_priority_assessments ORDER BY regional_priority, seq;
 
+-- name: region_strategies()
+-- Bilaga 3: the strategies and programmes, their quoted text in the report's order.
+SELECT strategy_id, name, seq, text, source_id, source_section FROM strategies ORDER BY rowid;
+
+-- name: region_strategy_figures()
+-- The figures each strategy's text states (counts, years, targets), as written.
+SELECT strategy_id, figure_text, value, unit, year, kind, source_section, note FROM strategy_figures ORDER BY rowid;
+
+-- name: export_strategies()
+-- Every strategy text.
+SELECT * FROM strategies ORDER BY strategy_id, seq;
+
+-- name: export_strategy_figures()
+-- Every figure the strategies state.
+SELECT * FROM strategy_figures ORDER BY strategy_id, figure_text;
+
 -- name: export_rankings()
 -- Every ranking.
 SELECT * FROM rankings ORDER BY id;

@@ -64,3 +64,19 @@ def test_the_nine_regional_priorities_are_quoted(ref_con):
     for name, quote in stored:
         assert name in labels, name
         assert f"> {quote}" in page, name
+
+
+def test_bilaga3_strategies_and_their_figures(ref_con):
+    at = open_page("lagesbild.py", karna="sodertalje")
+    table = next(m.value for m in at.markdown if m.value.startswith("| Strategi eller program |"))
+    shown = table_rows(table.replace("\\", ""))
+    stored = rows(ref_con, "SELECT figure_text, value, year FROM strategy_figures")
+    assert len(shown) == len(stored) == 18
+    by_text = {r[1]: r for r in shown}
+    for figure_text, value, year in stored:
+        row = by_text[figure_text]
+        assert row[3].startswith(str(int(value))) if value is not None else row[3] == "uppgift saknas"
+        assert row[4] == (str(year) if year is not None else "uppgift saknas")
+    labels = [e.label.replace("\\", "") for e in at.expander]
+    for (name,) in rows(ref_con, "SELECT DISTINCT name FROM strategies"):
+        assert name in labels

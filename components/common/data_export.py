@@ -32,6 +32,8 @@ TABLES = [
     "delmal_trends",
     "delmal_assessments",
     "regional_priority_assessments",
+    "strategies",
+    "strategy_figures",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

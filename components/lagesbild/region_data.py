@@ -145,3 +145,19 @@ def trend_line(trend: dict | None) -> str:
 
 def quote(assessment: dict | None) -> str:
     return MISSING if assessment is None else plain(assessment["text"])
+
+
+def strategy_table(figures: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Bilaga 3's figures: the strategy, the words as written, and a number or year only where written."""
+    return pd.DataFrame(
+        {
+            "Strategi eller program": figures["strategy_id"].map(names),
+            "Uppgift (källans ord)": figures["figure_text"],
+            "Slag": figures["kind"],
+            "Tal": [
+                MISSING if is_missing(v) else f"{int(v) if float(v).is_integer() else v} {u or ''}".strip()
+                for v, u in zip(figures["value"], figures["unit"])
+            ],
+            "År": figures["year"].map(_int),
+        }
+    )

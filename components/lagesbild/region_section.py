@@ -26,6 +26,7 @@ def show() -> None:
     _europe(comparison, others)
     _rankings(rankings)
     _priorities(run("regional_priority_assessments"))
+    _strategies(run("region_strategies"), run("region_strategy_figures"))
 
 
 def _chart_and_table(spec: dict, alt: str, key: str, table) -> None:
@@ -87,6 +88,20 @@ def _priorities(quotes) -> None:
     st.markdown("Uppföljningens egen text om hur arbetet med varje regional prioritering går (citat).")
     for name, group in quotes.groupby("regional_priority", sort=False):
         with st.expander(plain(name)):
+            for text in group["text"]:
+                st.markdown(f"> {plain(text)}")
+            st.caption(f"Källa: {rd.SOURCE}, avsnitt «{group['source_section'].iloc[0]}».")
+
+
+def _strategies(texts, figures) -> None:
+    if texts.empty:
+        return
+    st.subheader("Tillhörande strategier och program (Bilaga 3)")
+    st.markdown("Vad uppföljningen säger om strategierna och de uppgifter den anger om dem, ordagrant.")
+    names = dict(zip(texts["strategy_id"], texts["name"]))
+    st.markdown(markdown_table(rd.strategy_table(figures, names)))
+    for strategy_id, group in texts.groupby("strategy_id", sort=False):
+        with st.expander(plain(names[strategy_id])):
             for text in group["text"]:
                 st.markdown(f"> {plain(text)}")
             st.caption(f"Källa: {rd.SOURCE}, avsnitt «{group['source_section'].iloc[0]}».")

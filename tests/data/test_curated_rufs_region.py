@@ -207,3 +207,52 @@ def test_nine_regional_priorities_quoted_from_chapter_five():
     positions.sort()
     for (heading, start), (next_heading, _) in zip(positions, positions[1:]):
         assert heading < start < next_heading  # ... and comes before the next one
+
+
+BILAGA3 = [
+    "ÖMS 2050",
+    "Klimatfärdplan 2050 för Stockholmsregionen",
+    "Godsstrategi för Stockholms län",
+    "Landsbygds- och skärgårdsstrategi för Stockholmsregionen",
+    "Kulturstrategi för Stockholmsregionen",
+    "Regional cykelplan för Stockholm",
+    "Näringslivs- och tillväxtstrategi för Stockholmsregionen",
+    "Mobilitet- och trafikutvecklingsrapport",
+]
+NUMBER_WORDS = {"4": "fyra", "5": "fem", "9": "nio"}
+
+
+def bilaga3_sections() -> dict[str, str]:
+    start = next(i for i, line in enumerate(SEED_LINES) if line.strip().startswith("Bilaga 3 Uppföljning"))
+    text = norm(" ".join(SEED_LINES[start:]))
+    at = [text.index(name) for name in BILAGA3]
+    assert at == sorted(at)
+    return {name: text[a : b if b else None] for name, a, b in zip(BILAGA3, at, [*at[1:], None])}
+
+
+def test_bilaga3_eight_strategies_quoted_in_their_own_section():
+    sections = bilaga3_sections()
+    strategies = read("strategies")
+    assert [n for n in dict.fromkeys(r["name"] for r in strategies)] == BILAGA3
+    for r in strategies:
+        assert r["source_section"] == f"Bilaga 3 Uppföljning av tillhörande strategier › {r['name']}"
+        assert r["text"] in sections[r["name"]], (r["strategy_id"], r["seq"])
+        assert len(r["text"]) > 100
+
+
+def test_bilaga3_figures_as_written():
+    sections = bilaga3_sections()
+    names = {r["strategy_id"]: r["name"] for r in read("strategies")}
+    figures = read("strategy_figures")
+    assert {f["strategy_id"] for f in figures} == set(names)
+    for f in figures:
+        section = sections[names[f["strategy_id"]]]
+        assert f["figure_text"] in section, f["figure_text"]
+        assert f["source_section"].endswith(names[f["strategy_id"]])
+        if f["value"]:
+            assert f["value"] in f["figure_text"] or NUMBER_WORDS[f["value"]] in f["figure_text"].lower(), f
+        if f["year"]:
+            assert f["year"] in f["figure_text"], f
+    # «cirka hälften» is no number: it stays text, the value missing
+    half = next(f for f in figures if "hälften" in f["figure_text"])
+    assert half["value"] == ""

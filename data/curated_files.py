@@ -234,6 +234,11 @@ SPECS: dict[str, Spec] = {
             }
         },
     ),
+    "agenda2030": Spec(
+        ("seq", "global_goal", "text", "source_id", "source_section", "note"),
+        ("seq", "text", "source_id", "source_section"),
+        {},
+    ),
     "delmal_assessments": Spec(
         ("indicator_id", "text", "source_id", "source_section", "note"),
         ("indicator_id", "text", "source_id", "source_section"),

@@ -17,6 +17,7 @@ REGION_TABLES = (
     "regional_priority_assessments",
     "strategies",
     "strategy_figures",
+    "agenda2030",
 )
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 INTEGER = re.compile(r"^\d+$")
@@ -46,6 +47,7 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
         ("delmal_assessments", ["indicator_id"]),
         ("regional_priority_assessments", ["regional_priority", "seq"]),
         ("strategies", ["strategy_id", "seq"]),
+        ("agenda2030", ["seq"]),
         ("strategy_figures", ["strategy_id", "figure_text"]),
     ):
         for rec, err in _each(t[name][t[name].duplicated(keys, keep="first")]):
@@ -66,7 +68,9 @@ def region_checks(t: dict[str, pd.DataFrame]) -> list[str]:
     for rec, err in _each(t["regional_priority_assessments"]):
         if rec["regional_priority"] not in priorities:
             out.append(err("regional_priority", f"okänd regional prioritering «{rec['regional_priority']}»."))
-    for rec, err in _each(pd.concat([t["regional_priority_assessments"], t["strategies"]], ignore_index=True)):
+    for rec, err in _each(
+        pd.concat([t["regional_priority_assessments"], t["strategies"], t["agenda2030"]], ignore_index=True)
+    ):
         if not INTEGER.match(rec["seq"]):
             out.append(err("seq", f"«{rec['seq']}» är inget heltal."))
     for rec, err in _each(t["delmal_trends"]):

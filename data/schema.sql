@@ -96,6 +96,10 @@ CREATE TABLE strategy_figures (
     strategy_id VARCHAR NOT NULL, figure_text VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, year INTEGER,
     kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
 );
+CREATE TABLE agenda2030 (
+    seq INTEGER PRIMARY KEY, global_goal VARCHAR, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

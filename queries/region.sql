@@ -55,6 +55,14 @@ SELECT * FROM strategies ORDER BY strategy_id, seq;
 -- Every figure the strategies state.
 SELECT * FROM strategy_figures ORDER BY strategy_id, figure_text;
 
+-- name: region_agenda2030()
+-- The Agenda 2030 overview: the table's rows in order (the goal's icon is not in the text).
+SELECT seq, global_goal, text, source_id, source_section, note FROM agenda2030 ORDER BY seq;
+
+-- name: export_agenda2030()
+-- Every row of the Agenda 2030 overview.
+SELECT * FROM agenda2030 ORDER BY seq;
+
 -- name: export_rankings()
 -- Every ranking.
 SELECT * FROM rankings ORDER BY id;

@@ -80,3 +80,12 @@ def test_bilaga3_strategies_and_their_figures(ref_con):
     labels = [e.label.replace("\\", "") for e in at.expander]
     for (name,) in rows(ref_con, "SELECT DISTINCT name FROM strategies"):
         assert name in labels
+
+
+def test_agenda2030_rows_with_the_goal_missing(ref_con):
+    at = open_page("lagesbild.py", karna="sodertalje")
+    page = text(at)
+    stored = rows(ref_con, "SELECT seq, text FROM agenda2030 ORDER BY seq")
+    assert len(stored) == 17
+    for seq, quote in stored:
+        assert f"Rad {seq} (globalt mål: uppgift saknas)" in page and f"> {quote}" in page

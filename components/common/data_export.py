@@ -34,6 +34,7 @@ TABLES = [
     "regional_priority_assessments",
     "strategies",
     "strategy_figures",
+    "agenda2030",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

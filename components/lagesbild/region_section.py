@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.common.format import plain
+from components.common.format import MISSING, plain
 from components.common.store import run
 from components.lagesbild import region_data as rd
 from components.lagesbild.lagesbild_view import CHART_CONFIG, markdown_table
@@ -26,6 +26,7 @@ def show() -> None:
     _europe(comparison, others)
     _rankings(rankings)
     _priorities(run("regional_priority_assessments"))
+    _agenda(run("region_agenda2030"))
     _strategies(run("region_strategies"), run("region_strategy_figures"))
 
 
@@ -105,3 +106,17 @@ def _strategies(texts, figures) -> None:
             for text in group["text"]:
                 st.markdown(f"> {plain(text)}")
             st.caption(f"Källa: {rd.SOURCE}, avsnitt «{group['source_section'].iloc[0]}».")
+
+
+def _agenda(rows) -> None:
+    if rows.empty:
+        return
+    st.subheader("Agenda 2030: delmålens utveckling och de globala målen")
+    st.markdown(
+        "Uppföljningens tabell «Globalt mål / Utveckling utifrån RUFS 2050:s delmål», rad för rad. Vilket "
+        f"globalt mål en rad gäller visas med en ikon i rapporten, som inte finns i texten: {MISSING}."
+    )
+    with st.expander(f"Tabellens {len(rows)} rader (citat)"):
+        for rec in rows.to_dict("records"):
+            st.markdown(f"**Rad {rec['seq']}** (globalt mål: {MISSING})\n\n> {plain(rec['text'])}")
+        st.caption(f"Källa: {rd.SOURCE}, avsnitt «{rows['source_section'].iloc[0]}».")

@@ -256,3 +256,16 @@ def test_bilaga3_figures_as_written():
     # «cirka hälften» is no number: it stays text, the value missing
     half = next(f for f in figures if "hälften" in f["figure_text"])
     assert half["value"] == ""
+
+
+def test_agenda2030_seventeen_rows_quoted_goal_left_missing():
+    table = norm(" ".join(lines_between("Stockholmsregionens hållbara utveckling", "Genomförande av de regionala")))
+    assert "Agenda 2030 med dess 17 globala mål" in table
+    rows_ = read("agenda2030")
+    assert [int(r["seq"]) for r in rows_] == list(range(1, 18))
+    last = -1
+    for r in rows_:
+        assert r["global_goal"] == ""  # the icon is not in the text: not guessed from the row's place
+        at = table.find(r["text"])
+        assert at > last, r["seq"]  # verbatim and in the table's order
+        last = at

@@ -28,6 +28,7 @@ from data.curated_files import DataError, read_all
 from data.curated_lock import clean_leftovers, lock
 from data.intake import ImportRefused
 from data.paths import DATA_DIR, SOURCES_DIR, curated_dir, read_only_mode, reference_db
+from data.region_tables import region_tables
 from data.slug import slug
 
 BUILDER_VERSION = "1"
@@ -149,6 +150,7 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
         "indicators": indicators,
         "indicator_values": values,
         "data_changes": t["changes"],
+        **region_tables(t),
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data.curated_files import FORMATS, SPECS, problem
+from data.region_tables import region_checks
 
 
 def _each(df: pd.DataFrame):
@@ -34,7 +35,8 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
             _unique(t[name], list(spec.key), spec.label, out)
     for name, spec in SPECS.items():
         for column, target in spec.refs.items():
-            _known(t[name], column, set(t[target]["id"]), SPECS[target].noun, out)
+            table, _, key = target.partition(".")
+            _known(t[name], column, set(t[table][key or "id"]), SPECS[table].noun, out)
         for column, fmt in spec.formats.items():
             pattern, message = FORMATS[fmt]
             for rec, err in _each(t[name][t[name][column].astype(bool)]):
@@ -80,4 +82,5 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
             out.append(err("geography", f"okänd kommunkod «{geo}» (fyra siffror, t.ex. 0181)."))
         if kind == "county" and geo != "01":
             out.append(err("geography", "länet anges som 01."))
+    out += region_checks(t)
     return out

@@ -41,7 +41,7 @@ class Spec:
     key: tuple[str, ...] = ()  # unique together, over all folders
     label: str = ""  # one record, definite, in Swedish: "insatsen X finns redan tidigare."
     noun: str = ""  # one record, indefinite: "okänd insats «X»." where another table names it
-    refs: dict[str, str] = field(default_factory=dict)  # column -> the table whose id it names
+    refs: dict[str, str] = field(default_factory=dict)  # column -> the table whose id it names ("table.column")
     formats: dict[str, str] = field(default_factory=dict)  # column -> a key of FORMATS
 
 
@@ -203,6 +203,133 @@ SPECS: dict[str, Spec] = {
         refs={"indicator_id": "indicators", "source_id": "sources"},
         formats={"value": "number", "year": "year"},
     ),
+    "rankings": Spec(
+        (
+            "id",
+            "index_name",
+            "name_as_written",
+            "position",
+            "out_of",
+            "position_text",
+            "year",
+            "year_text",
+            "source_id",
+            "source_section",
+            "note",
+        ),
+        ("id", "index_name", "position_text", "source_id", "source_section"),
+        {},
+        key=("id",),
+        label="rankningen",
+        refs={"source_id": "sources"},
+        formats={"position": "integer", "out_of": "integer", "year": "year"},
+    ),
+    "european_comparison": Spec(
+        (
+            "id",
+            "goal_as_written",
+            "indicator_as_written",
+            "value",
+            "unit",
+            "value_text",
+            "year",
+            "place_as_written",
+            "position",
+            "position_text",
+            "source_id",
+            "source_section",
+            "note",
+        ),
+        ("id", "indicator_as_written", "value_text", "source_id", "source_section"),
+        {},
+        key=("id",),
+        label="jämförelsen",
+        noun="jämförelse",
+        refs={"source_id": "sources"},
+        formats={"value": "number", "year": "year", "position": "integer"},
+    ),
+    "european_region_values": Spec(
+        (
+            "comparison_id",
+            "region",
+            "value",
+            "value_text",
+            "year",
+            "position_text",
+            "source_id",
+            "source_section",
+            "note",
+        ),
+        ("comparison_id", "region", "value_text", "source_id", "source_section"),
+        {},
+        key=("comparison_id", "region"),
+        label="regionvärdet",
+        refs={"comparison_id": "european_comparison", "source_id": "sources"},
+        formats={"value": "number", "year": "year"},
+    ),
+    "delmal_trends": Spec(
+        ("indicator_id", "trend_as_written", "readable", "trend_text", "source_id", "source_section", "note"),
+        ("indicator_id", "readable", "source_id", "source_section"),
+        {"readable": {"ja", "nej"}},
+        key=("indicator_id",),
+        label="trenden för",
+        refs={"indicator_id": "indicators", "source_id": "sources"},
+    ),
+    "regional_priority_assessments": Spec(
+        ("regional_priority", "seq", "text", "source_id", "source_section", "note"),
+        ("regional_priority", "seq", "text", "source_id", "source_section"),
+        {},
+        key=("regional_priority", "seq"),
+        label="bedömningen",
+        refs={"source_id": "sources"},
+        formats={"seq": "integer"},
+    ),
+    "strategies": Spec(
+        ("strategy_id", "name", "seq", "text", "source_id", "source_section", "note"),
+        ("strategy_id", "name", "seq", "text", "source_id", "source_section"),
+        {},
+        key=("strategy_id", "seq"),
+        label="strategitexten",
+        noun="strategi",
+        refs={"source_id": "sources"},
+        formats={"seq": "integer"},
+    ),
+    "strategy_figures": Spec(
+        ("strategy_id", "figure_text", "value", "unit", "year", "kind", "source_id", "source_section", "note"),
+        ("strategy_id", "figure_text", "kind", "source_id", "source_section"),
+        {
+            "kind": {
+                "antal indikatorer",
+                "antal insatsområden",
+                "antal målområden",
+                "antagen",
+                "planerad",
+                "mål",
+                "utfall",
+            }
+        },
+        key=("strategy_id", "figure_text"),
+        label="strategisiffran",
+        refs={"strategy_id": "strategies.strategy_id", "source_id": "sources"},
+        formats={"value": "number", "year": "year"},
+    ),
+    "agenda2030": Spec(
+        ("seq", "global_goal", "text", "source_id", "source_section", "note"),
+        ("seq", "text", "source_id", "source_section"),
+        {},
+        key=("seq",),
+        label="raden",
+        refs={"source_id": "sources"},
+        formats={"seq": "integer"},
+    ),
+    "delmal_assessments": Spec(
+        ("indicator_id", "text", "source_id", "source_section", "note"),
+        ("indicator_id", "text", "source_id", "source_section"),
+        {},
+        key=("indicator_id",),
+        label="bedömningen av",
+        refs={"indicator_id": "indicators", "source_id": "sources"},
+    ),
 }
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -211,6 +338,7 @@ YEAR = re.compile(r"^\d{4}$")
 FORMATS = {
     "number": (NUMBER, "är inget tal (skriv t.ex. 1234.5 utan mellanslag)."),
     "year": (YEAR, "är inget årtal."),
+    "integer": (re.compile(r"^\d+$"), "är inget heltal."),
     "date": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "är inget datum (ÅÅÅÅ-MM-DD)."),
 }
 

@@ -61,6 +61,45 @@ CREATE TABLE indicator_values (
     year INTEGER, period_text VARCHAR, value DOUBLE, qualifier VARCHAR, value_type VARCHAR NOT NULL,
     value_text VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR, note VARCHAR
 );
+CREATE TABLE rankings (
+    id VARCHAR PRIMARY KEY, index_name VARCHAR NOT NULL, name_as_written VARCHAR, position INTEGER, out_of INTEGER,
+    position_text VARCHAR NOT NULL, year INTEGER, year_text VARCHAR, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE european_comparison (
+    id VARCHAR PRIMARY KEY, goal_as_written VARCHAR, indicator_as_written VARCHAR NOT NULL, value DOUBLE,
+    unit VARCHAR, value_text VARCHAR NOT NULL, year INTEGER, place_as_written VARCHAR, position INTEGER,
+    position_text VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE european_region_values (
+    comparison_id VARCHAR NOT NULL, region VARCHAR NOT NULL, value DOUBLE, value_text VARCHAR NOT NULL,
+    year INTEGER, position_text VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR,
+    PRIMARY KEY (comparison_id, region)
+);
+CREATE TABLE delmal_trends (
+    indicator_id VARCHAR PRIMARY KEY, trend_as_written VARCHAR, readable BOOLEAN NOT NULL, trend_text VARCHAR,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE delmal_assessments (
+    indicator_id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE regional_priority_assessments (
+    regional_priority VARCHAR NOT NULL, seq INTEGER NOT NULL, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR, PRIMARY KEY (regional_priority, seq)
+);
+CREATE TABLE strategies (
+    strategy_id VARCHAR NOT NULL, name VARCHAR NOT NULL, seq INTEGER NOT NULL, text VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR, PRIMARY KEY (strategy_id, seq)
+);
+CREATE TABLE strategy_figures (
+    strategy_id VARCHAR NOT NULL, figure_text VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, year INTEGER,
+    kind VARCHAR NOT NULL, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE agenda2030 (
+    seq INTEGER PRIMARY KEY, global_goal VARCHAR, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
+    source_section VARCHAR NOT NULL, note VARCHAR
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

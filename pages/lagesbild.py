@@ -5,7 +5,7 @@ import streamlit as st
 from components.common import kommun_rank_view
 from components.common.store import run
 from components.importera import indicator_import_view
-from components.lagesbild import lagesbild_view
+from components.lagesbild import lagesbild_view, region_section
 
 st.title("Lägesbild")
 st.markdown(
@@ -23,6 +23,7 @@ stamp = "|".join(str(v) for v in run("build_info").iloc[0])
 lagesbild_view.show(
     core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas, chosen_goals
 )
+region_section.show()
 
 kommun_rank_view.show(run("kommun_ranks"), core["municipality_codes"].split("|"), key="lb_rang")
 indicator_import_view.show()

@@ -28,7 +28,11 @@ def test_every_reference_column_is_declared_and_checkable():
             if column in spec.columns:
                 assert spec.refs.get(column) == target, (name, column)
         for column, target in spec.refs.items():
-            assert column in spec.columns and "id" in SPECS[target].columns and SPECS[target].noun, (name, column)
+            table, _, key = target.partition(".")
+            assert column in spec.columns and (key or "id") in SPECS[table].columns and SPECS[table].noun, (
+                name,
+                column,
+            )
         assert not spec.key or spec.label, name
         assert set(spec.key) <= set(spec.columns) and set(spec.formats.values()) <= set(FORMATS), name
 

@@ -180,7 +180,7 @@ def test_index_toggle_and_base_year_on_the_page(ref_db):
 
 def test_goal_area_filter_and_the_cores_own_figures(ref_db):
     at = lagesbild(karna="flemingsberg", malomrade="2")
-    assert [h.value for h in at.header] == ["2 Samhällsservice", "Läs in indikatorvärden"]
+    assert [h.value for h in at.header] == ["2 Samhällsservice", "Regionen", "Läs in indikatorvärden"]
     page = text(at)
     assert (
         "cirka 30 000 personer (idag (utkast 2025)) · kärna · Källa: Färdplan för den regionala stadskärnan "

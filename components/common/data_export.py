@@ -26,6 +26,15 @@ TABLES = [
     "indicators",
     "indicator_values",
     "data_changes",
+    "rankings",
+    "european_comparison",
+    "european_region_values",
+    "delmal_trends",
+    "delmal_assessments",
+    "regional_priority_assessments",
+    "strategies",
+    "strategy_figures",
+    "agenda2030",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

@@ -9,7 +9,7 @@ import streamlit as st
 from components.common import url_state
 from components.common.chart_alt import series_alt
 from components.common.format import GOAL_AREA_COLOURS, MISSING, plain
-from components.lagesbild import indicator_charts
+from components.lagesbild import delmal_note, indicator_charts
 from components.lagesbild import lagesbild_data as ld
 from components.lagesbild.indicator_text import amount, area_of, note_rest, year_text
 from data.indicator_import import read_only_mode
@@ -241,6 +241,7 @@ def rufs_target(card: ld.Card, context: tuple) -> None:
             st.caption(card.gap_reason)
     st.markdown("**Utfall** (senaste år per delmått och område)")
     _lines(card.lines)
+    delmal_note.show(card.id)
     if card.chart:
         _chart(card, context, card.series)
         st.caption(

@@ -149,6 +149,7 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
         "indicators": indicators,
         "indicator_values": values,
         "data_changes": t["changes"],
+        "plan_facts": t["plan_facts"],
     }
 
 

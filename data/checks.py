@@ -104,7 +104,18 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
             out.append(err("target_value", f"«{rec['target_value']}» är inget tal."))
         if rec["target_year"] and not YEAR.match(rec["target_year"]):
             out.append(err("target_year", f"«{rec['target_year']}» är inget årtal."))
+    _plan_facts(t["plan_facts"], out)
     for rec, err in _each(t["changes"]):
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", rec["date"]):
             out.append(err("date", f"«{rec['date']}» är inget datum (ÅÅÅÅ-MM-DD)."))
     return out
+
+
+def _plan_facts(facts: pd.DataFrame, out: list[str]) -> None:
+    """The historical plans' facts: unique ids, numbers as plain numbers, years as years."""
+    _unique(facts, ["id"], "uppgiften", out)
+    for rec, err in _each(facts):
+        if rec["value"] and not NUMBER.match(rec["value"]):
+            out.append(err("value", f"«{rec['value']}» är inget tal (skriv t.ex. 1234.5 utan mellanslag)."))
+        if rec["year"] and not YEAR.match(rec["year"]):
+            out.append(err("year", f"«{rec['year']}» är inget årtal."))

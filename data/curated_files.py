@@ -155,6 +155,29 @@ SPECS: dict[str, Spec] = {
     ),
 }
 
+# What the historical plans say about how the work was organised, financed and aimed (historiska-planer).
+PLAN_FACT_TOPICS = set(
+    "vision strategi nuläge målbild organisation ledamot möte finansiering medlem regel kalender budget".split()
+)
+SPECS["plan_facts"] = Spec(
+    (
+        "id",
+        "source_id",
+        "source_section",
+        "topic",
+        "subject",
+        "text",
+        "value",
+        "unit",
+        "year",
+        "period_text",
+        "qualifier",
+        "note",
+    ),
+    ("id", "source_id", "source_section", "topic", "subject", "text"),
+    {"topic": PLAN_FACT_TOPICS},
+)
+
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
 

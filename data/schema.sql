@@ -61,6 +61,11 @@ CREATE TABLE indicator_values (
     year INTEGER, period_text VARCHAR, value DOUBLE, qualifier VARCHAR, value_type VARCHAR NOT NULL,
     value_text VARCHAR, source_id VARCHAR NOT NULL, source_section VARCHAR, note VARCHAR
 );
+CREATE TABLE plan_facts (
+    id VARCHAR PRIMARY KEY, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, topic VARCHAR NOT NULL,
+    subject VARCHAR NOT NULL, text VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, year INTEGER,
+    period_text VARCHAR, qualifier VARCHAR, note VARCHAR
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.common import data_export
 from components.common.store import reference_file, run
+from components.history import history_view
 from components.kallor.sources_table import sources_table
 
 st.title("Källor")
@@ -27,6 +28,14 @@ if len(info):
         "data/sources och data/curated. Kommunstatistiken kommer från SCB (öppna data, CC0) via "
         "de förråd som anges i data/sources/SOURCES.md."
     )
+
+st.subheader("Så arbetade man förr: de äldre planerna", anchor=False)
+history_view.show(
+    run("history_facts_all"),
+    "kallor-historik",
+    "Verksamhetsplanerna för Flemingsberg 2009–2011 och Södertörnssamarbetet 2019: organisation, möten, "
+    "finansiering, budget, regler och mål, med avsnittet de hämtats ur.",
+)
 
 st.subheader("Ladda ner all data", anchor=False)
 st.markdown(

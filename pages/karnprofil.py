@@ -5,6 +5,7 @@ import streamlit as st
 from components.common import url_state
 from components.common.downloads import table_downloads
 from components.common.store import run
+from components.history import history_view
 from components.karnprofil import profile_cards, profile_map, profile_sections
 from components.karnprofil.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
 
@@ -34,6 +35,14 @@ for goal in run("goal_areas").to_dict("records"):
 
 st.subheader("Fler insatser som rör kärnan", anchor=False)
 profile_cards.other_plans(interventions)
+
+st.subheader("Så arbetade man förr", anchor=False)
+history_view.show(
+    run("history_facts", core=core_id),
+    "profil-historik",
+    "Vad de äldre planerna säger om hur arbetet var organiserat, hur ofta man möttes, hur det finansierades "
+    "och vad man siktade mot, med källans egna ord och avsnitt.",
+)
 
 profile_sections.figures(run("profile_figures", core=core_id))
 

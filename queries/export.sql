@@ -56,3 +56,7 @@ SELECT * FROM indicator_values ORDER BY indicator_id, geography_type, geography,
 -- name: export_data_changes()
 -- What changed in the data, newest first.
 SELECT * FROM data_changes ORDER BY date DESC;
+
+-- name: export_plan_facts()
+-- The older plans' facts (organisation, meetings, financing, budget, rules, aims), in the order of the plans.
+SELECT * FROM plan_facts ORDER BY source_id, rowid;

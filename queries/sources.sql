@@ -12,6 +12,7 @@ WITH loaded AS (
     UNION ALL SELECT source_id, 'Indikatorvärden' FROM indicator_values
     UNION ALL SELECT source_id, 'Stationer' FROM stations
     UNION ALL SELECT source_id, 'Kommuner' FROM municipalities
+    UNION ALL SELECT source_id, 'Uppgifter om arbetssätt' FROM plan_facts
 )
 SELECT s.id, s.title, s.publisher, s.year, s.status, s.kind, s.file, s.note,
        coalesce(string_agg(l.what || ': ' || l.n, ', ' ORDER BY l.n DESC), '') AS loaded,

@@ -26,6 +26,7 @@ TABLES = [
     "indicators",
     "indicator_values",
     "data_changes",
+    "plan_facts",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

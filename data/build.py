@@ -150,6 +150,7 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
         "indicator_values": values,
         "data_changes": t["changes"],
         "plan_facts": t["plan_facts"],
+        "roadmap_texts": t["roadmap_texts"],
     }
 
 

@@ -178,6 +178,13 @@ SPECS["plan_facts"] = Spec(
     {"topic": PLAN_FACT_TOPICS},
 )
 
+# A roadmap's own texts about how it is carried out ("Roller och ansvar", "Genomförande"), per heading.
+SPECS["roadmap_texts"] = Spec(
+    ("core_id", "field", "heading", "text", "source_id", "source_section"),
+    ("core_id", "field", "heading", "text", "source_id", "source_section"),
+    {"field": {"roller_och_ansvar", "genomforande"}},
+)
+
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
 

@@ -66,6 +66,10 @@ CREATE TABLE plan_facts (
     subject VARCHAR NOT NULL, text VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, year INTEGER,
     period_text VARCHAR, qualifier VARCHAR, note VARCHAR
 );
+CREATE TABLE roadmap_texts (
+    core_id VARCHAR NOT NULL, field VARCHAR NOT NULL, heading VARCHAR NOT NULL, text VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

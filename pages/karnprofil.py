@@ -6,7 +6,7 @@ from components.common import url_state
 from components.common.downloads import table_downloads
 from components.common.store import run
 from components.history import history_view
-from components.karnprofil import profile_cards, profile_map, profile_sections
+from components.karnprofil import profile_cards, profile_map, profile_sections, roadmap_texts_view
 from components.karnprofil.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
 
 cores = run("profile_cores")
@@ -32,6 +32,8 @@ st.header("Färdriktningar och insatser per målområde", anchor=False)
 profile_cards.goal_area_style()
 for goal in run("goal_areas").to_dict("records"):
     profile_cards.goal_area_section(goal, directions.get(int(goal["id"])), interventions, has_roadmap(core))
+
+roadmap_texts_view.show(run("profile_roadmap_texts", core=core_id))
 
 st.subheader("Fler insatser som rör kärnan", anchor=False)
 profile_cards.other_plans(interventions)

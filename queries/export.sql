@@ -60,3 +60,7 @@ SELECT * FROM data_changes ORDER BY date DESC;
 -- name: export_plan_facts()
 -- The older plans' facts (organisation, meetings, financing, budget, rules, aims), in the order of the plans.
 SELECT * FROM plan_facts ORDER BY source_id, rowid;
+
+-- name: export_roadmap_texts()
+-- The roadmaps' own texts on roles and implementation, in the order of each roadmap.
+SELECT * FROM roadmap_texts ORDER BY core_id, rowid;

@@ -13,6 +13,7 @@ WITH loaded AS (
     UNION ALL SELECT source_id, 'Stationer' FROM stations
     UNION ALL SELECT source_id, 'Kommuner' FROM municipalities
     UNION ALL SELECT source_id, 'Uppgifter om arbetssätt' FROM plan_facts
+    UNION ALL SELECT source_id, 'Texter om roller och genomförande' FROM roadmap_texts
 )
 SELECT s.id, s.title, s.publisher, s.year, s.status, s.kind, s.file, s.note,
        coalesce(string_agg(l.what || ': ' || l.n, ', ' ORDER BY l.n DESC), '') AS loaded,

@@ -74,3 +74,20 @@ def test_figures_in_words_and_missing_numbers():
     tables = theme_tables(facts)
     assert [h for h, _ in tables] == ["Vision och strategier", "Regler i samarbetsavtalet"]
     assert tables[1][1]["År"].tolist() == ["anges inte"]
+
+
+def test_sodertalje_profile_quotes_roles_and_implementation():
+    at = open_page("karnprofil.py", karna="sodertalje")
+    [roles] = [e for e in at.expander if e.label == "Roller och ansvar"]
+    [impl] = [e for e in at.expander if e.label == "Genomförande"]
+    assert "Insatserna i färdplanen kan drivas av olika aktörer" in roles.markdown[1].value.replace("\\", "")
+    headings = [m.value.replace("\\", "") for m in impl.markdown if m.value.startswith("**")]
+    assert "**Politiska samtal som utgångspunkt för budget, prioritering och styrning**" in headings
+    assert "avsnitt Genomförande av färdplanerna › Insatser och aktiviteter" in " ".join(c.value for c in impl.caption)
+
+
+def test_a_core_without_loaded_roadmap_texts_says_so():
+    at = open_page("karnprofil.py", karna="flemingsberg")
+    assert "Färdplanens texter om roller och genomförande är inte inlästa för den här kärnan." in [
+        i.value for i in at.info
+    ]

@@ -27,6 +27,7 @@ TABLES = [
     "indicator_values",
     "data_changes",
     "plan_facts",
+    "roadmap_texts",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

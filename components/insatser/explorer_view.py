@@ -42,7 +42,7 @@ def display_table(found: pd.DataFrame) -> pd.DataFrame:
         {
             "Kod": found["code"].fillna(""),
             "Insats": found["title"],
-            "Målområde": found["goal_area"].fillna("–"),
+            "Målområde": found["goal_area"].fillna(""),  # empty in the CSV, not a dash (issue 16)
             "Omfattning": found["scope"].map(SCOPE),
             "Kärnor": [("Alla åtta" if n == 8 else c) for c, n in zip(found["cores"].fillna(""), found["core_count"])],
             "Ansvarig aktör": found["lead"].fillna("anges inte"),

@@ -1,0 +1,63 @@
+"""Data quality (issue 16): a missing målområde is an empty CSV cell, the Barkarby tunnelbana insats that
+RUFS Bilaga 2 lists twice is shown once with a note (the store keeps both listings), and the actor
+«10100 Norrtälje» keeps the source's name and says what it is not."""
+
+import csv
+import io
+
+import pandas as pd
+
+from components.aktorer.actor_view import interventions_table
+from components.common.export_files import csv_bytes
+from components.insatser.explorer_view import display_table
+from tests.conftest import open_page, rows, seed_text
+
+TUNNELBANA = "Utbyggnad av tunnelbanan enligt 2013 år Stockholmsförhandling"
+
+
+def read_csv(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def historical_rows(ref_con) -> pd.DataFrame:
+    return ref_con.execute(
+        "SELECT i.*, NULL AS goal_area, 'kärna' AS cores, 1 AS core_count, NULL AS lead, NULL AS participants, "
+        "s.title AS source_title, 'lead' AS role, NULL AS name_as_written "
+        "FROM interventions i JOIN sources s ON s.id = i.source_id WHERE i.plan_type = 'historisk' LIMIT 3"
+    ).df()
+
+
+def test_missing_goal_area_is_an_empty_csv_cell(ref_con):
+    found = historical_rows(ref_con)
+    assert found["goal_area_id"].isna().all()
+    for table in (display_table(found), interventions_table(found)):
+        back = read_csv(csv_bytes(table))
+        assert [r["Målområde"] for r in back] == ["", "", ""]
+
+
+def test_barkarby_tunnelbana_is_listed_twice_in_the_source_and_kept_twice_in_the_store(ref_con):
+    assert seed_text("rufs2050-uppfoljning-2020.txt").count(TUNNELBANA) == 2
+    stored = rows(
+        ref_con,
+        "SELECT i.source_section FROM interventions i JOIN intervention_cores ic ON ic.intervention_id = i.id "
+        "WHERE ic.core_id = 'barkarby-jakobsberg' AND i.title = ? ORDER BY i.id",
+        TUNNELBANA,
+    )
+    assert len(stored) == 2 and stored[0] != stored[1]
+
+
+def test_barkarby_profile_shows_the_tunnelbana_once_with_a_note():
+    at = open_page("karnprofil.py", karna="barkarby-jakobsberg")
+    [rufs] = [e for e in at.expander if e.label.startswith("RUFS-uppföljningen 2020")]
+    titles = [m.value.replace("\\", "") for m in rufs.markdown if m.value.startswith("**")]
+    assert titles.count(f"**{TUNNELBANA}**") == 1
+    notes = [c.value.replace("\\", "") for c in rufs.caption if "Listas 2 gånger i källan" in c.value]
+    assert len(notes) == 1
+    assert "1. Öka bostadsbyggandet" in notes[0] and "2. Styra mot ett transporteffektivt samhälle" in notes[0]
+
+
+def test_10100_norrtalje_keeps_the_source_name_and_is_not_the_kommun(ref_con):
+    assert "KTH, 10100 Norrtälje samt" in seed_text("rufs2050-uppfoljning-2020.txt")
+    [(name, kind, note)] = rows(ref_con, "SELECT name, type, note FROM actors WHERE id = '10100-norrtalje'")
+    assert (name, kind) == ("10100 Norrtälje", "övrigt")
+    assert "Inte Norrtälje kommun" in note and "källan förklarar inte" in note

@@ -84,9 +84,9 @@ def theme_tables(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
                     {
                         "Slag": [TOPIC_LABELS[r["topic"]] for r in recs],
                         "Gäller": [_text(r["subject"]) for r in recs],
-                        "Källans ord": [_text(r["text"]) for r in recs],
                         "Tal": [figure_text(r) for r in recs],
                         "År": [when_text(r) or "anges inte" for r in recs],
+                        "Källans ord": [_text(r["text"]) for r in recs],
                         "Avsnitt": [_text(r["source_section"]) for r in recs],
                         "Anmärkning": [_text(r["note"]) for r in recs],
                     }

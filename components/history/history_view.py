@@ -9,6 +9,7 @@ from components.common.format import plain
 from components.history.history_data import plans, theme_tables
 
 COLUMNS = {
+    "Tal": st.column_config.TextColumn(width="medium"),
     "Källans ord": st.column_config.TextColumn(width="large"),
     "Avsnitt": st.column_config.TextColumn(width="medium"),
     "Anmärkning": st.column_config.TextColumn(width="medium"),

@@ -61,3 +61,19 @@ def test_10100_norrtalje_keeps_the_source_name_and_is_not_the_kommun(ref_con):
     [(name, kind, note)] = rows(ref_con, "SELECT name, type, note FROM actors WHERE id = '10100-norrtalje'")
     assert (name, kind) == ("10100 Norrtälje", "övrigt")
     assert "Inte Norrtälje kommun" in note and "källan förklarar inte" in note
+
+
+def test_insats_kind_is_shown_as_not_stated_where_no_document_states_it(ref_con):
+    # the roadmaps marked the kind with icons that the text lost: no insats in the store has one
+    assert rows(ref_con, "SELECT count(*) FROM interventions WHERE kind IS NOT NULL")[0][0] == 0
+    found = historical_rows(ref_con)
+    assert set(read_csv(csv_bytes(display_table(found)))[0]) >= {"Karaktär"}
+    assert [r["Karaktär"] for r in read_csv(csv_bytes(display_table(found)))] == ["anges inte"] * 3
+    stated = found.assign(kind=["Kunskap", None, ""])
+    assert display_table(stated)["Karaktär"].tolist() == ["Kunskap", "anges inte", "anges inte"]
+
+
+def test_the_insats_card_says_the_kind_is_not_stated():
+    at = open_page("insatser.py", karna="sodertalje")
+    at.selectbox(key="visa_insats").set_value("sodertalje-1.3").run()
+    assert any("Karaktär: anges inte" in c.value for c in at.caption)

@@ -77,3 +77,21 @@ def test_the_insats_card_says_the_kind_is_not_stated():
     at = open_page("insatser.py", karna="sodertalje")
     at.selectbox(key="visa_insats").set_value("sodertalje-1.3").run()
     assert any("Karaktär: anges inte" in c.value for c in at.caption)
+
+
+def test_sources_name_the_publisher_and_keep_the_route_on_kallor(ref_con):
+    import re
+
+    repo = re.compile(r"\b[\w.-]+/[\w.-]+\b")  # owner/name of a code repository
+    stats = rows(ref_con, "SELECT id, publisher, note FROM sources WHERE kind IN ('statistik', 'geodata')")
+    assert stats
+    for sid, publisher, note in stats:
+        assert " via " not in publisher and not repo.search(publisher.replace("Trafiklab/Samtrafiken", "")), sid
+        assert note.startswith("Hämtad via "), sid
+    [(publisher, note)] = rows(ref_con, "SELECT publisher, note FROM sources WHERE id = 'scb-folkmangd-kommun'")
+    assert publisher == "SCB" and "odectra/popu-sweden" in note
+    assert "«Folkmängd i riket, län och kommuner 31 december 2024»" in note
+    at = open_page("kallor.py")
+    [table] = [d.value for d in at.dataframe if "Anmärkning" in d.value.columns and "Utgivare" in d.value.columns]
+    row = table[table["Källa"].str.startswith("Folkmängd per kommun")].iloc[0]
+    assert row["Utgivare"] == "SCB" and "odectra/popu-sweden" in row["Anmärkning"]

@@ -151,6 +151,7 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
         "data_changes": t["changes"],
         "plan_facts": t["plan_facts"],
         "roadmap_texts": t["roadmap_texts"],
+        "indicator_bases": t["indicator_bases"],
     }
 
 

@@ -105,6 +105,8 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
         if rec["target_year"] and not YEAR.match(rec["target_year"]):
             out.append(err("target_year", f"«{rec['target_year']}» är inget årtal."))
     _plan_facts(t["plan_facts"], out)
+    _known(t["indicator_bases"], "indicator_id", indicators, "indikator", out)
+    _unique(t["indicator_bases"], ["indicator_id", "field"], "grunden för", out)
     for rec, err in _each(t["changes"]):
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", rec["date"]):
             out.append(err("date", f"«{rec['date']}» är inget datum (ÅÅÅÅ-MM-DD)."))

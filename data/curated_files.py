@@ -185,6 +185,14 @@ SPECS["roadmap_texts"] = Spec(
     {"field": {"roller_och_ansvar", "genomforande"}},
 )
 
+# Why an indicator has its färdplan goal area or its direction (higher_is_better): the source's words or
+# an editorial judgement, said as such.
+SPECS["indicator_bases"] = Spec(
+    ("indicator_id", "field", "basis_type", "basis", "source_id", "source_section"),
+    ("indicator_id", "field", "basis_type", "basis", "source_id"),
+    {"field": {"goal_area_id", "higher_is_better"}, "basis_type": {"källa", "redaktionell"}},
+)
+
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
 

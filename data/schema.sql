@@ -70,6 +70,10 @@ CREATE TABLE roadmap_texts (
     core_id VARCHAR NOT NULL, field VARCHAR NOT NULL, heading VARCHAR NOT NULL, text VARCHAR NOT NULL,
     source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL
 );
+CREATE TABLE indicator_bases (
+    indicator_id VARCHAR NOT NULL, field VARCHAR NOT NULL, basis_type VARCHAR NOT NULL, basis VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR, PRIMARY KEY (indicator_id, field)
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

@@ -5,7 +5,7 @@ import streamlit as st
 from components.common import data_export
 from components.common.store import reference_file, run
 from components.history import history_view
-from components.kallor.sources_table import sources_table
+from components.kallor.sources_table import bases_table, sources_table
 
 st.title("Källor")
 st.markdown(
@@ -35,6 +35,19 @@ history_view.show(
     "kallor-historik",
     "Verksamhetsplanerna för Flemingsberg 2009–2011 och Södertörnssamarbetet 2019: organisation, möten, "
     "finansiering, budget, regler och mål, med avsnittet de hämtats ur.",
+)
+
+st.subheader("Indikatorernas målområde och riktning: grund", anchor=False)
+st.markdown(
+    "Varför en RUFS-indikator står under ett av färdplanens målområden och om högre eller lägre värde är bättre: "
+    "källans ord där delmålet anger det, annars en **redaktionell** bedömning, som visas som sådan."
+)
+st.dataframe(
+    bases_table(run("indicator_bases")),
+    hide_index=True,
+    width="stretch",
+    key="indikator_grund",
+    column_config={"Motivering": st.column_config.TextColumn(width="large")},
 )
 
 st.subheader("Ladda ner all data", anchor=False)

@@ -64,3 +64,7 @@ SELECT * FROM plan_facts ORDER BY source_id, rowid;
 -- name: export_roadmap_texts()
 -- The roadmaps' own texts on roles and implementation, in the order of each roadmap.
 SELECT * FROM roadmap_texts ORDER BY core_id, rowid;
+
+-- name: export_indicator_bases()
+-- Why each indicator has its goal area or direction: the source's words or an editorial judgement.
+SELECT * FROM indicator_bases ORDER BY indicator_id, field;

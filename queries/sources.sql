@@ -26,3 +26,10 @@ ORDER BY s.kind, s.year DESC, s.id;
 -- name: build_info()
 -- When the store was built, and the hash of its inputs.
 SELECT built_at, input_hash, builder_version FROM build_info;
+
+-- name: indicator_bases()
+-- Every indicator's goal area and direction with its basis (the source's words or editorial), for Källor.
+SELECT i.name, b.field, i.goal_area_id, i.higher_is_better, b.basis_type, b.basis, s.title AS source_title,
+       b.source_section
+FROM indicator_bases b JOIN indicators i ON i.id = b.indicator_id JOIN sources s ON s.id = b.source_id
+ORDER BY b.basis_type DESC, i.name COLLATE sv, b.field;

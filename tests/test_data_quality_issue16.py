@@ -95,3 +95,35 @@ def test_sources_name_the_publisher_and_keep_the_route_on_kallor(ref_con):
     [table] = [d.value for d in at.dataframe if "Anmärkning" in d.value.columns and "Utgivare" in d.value.columns]
     row = table[table["Källa"].str.startswith("Folkmängd per kommun")].iloc[0]
     assert row["Utgivare"] == "SCB" and "odectra/popu-sweden" in row["Anmärkning"]
+
+
+def test_every_goal_area_and_direction_of_a_rufs_indicator_has_a_basis(ref_con):
+    flagged = rows(
+        ref_con,
+        "SELECT id, 'goal_area_id' FROM indicators WHERE id LIKE 'rufs-%' AND goal_area_id IS NOT NULL "
+        "UNION ALL SELECT id, 'higher_is_better' FROM indicators "
+        "WHERE id LIKE 'rufs-%' AND higher_is_better IS NOT NULL",
+    )
+    bases = {
+        (i, f): (t, b)
+        for i, f, t, b in rows(ref_con, "SELECT indicator_id, field, basis_type, basis FROM indicator_bases")
+    }
+    assert len([f for f in flagged if f[1] == "goal_area_id"]) == 7
+    assert set(flagged) == set(bases)
+    seed = seed_text("rufs2050-uppfoljning-2020.txt")
+    for key, (kind, basis) in bases.items():
+        if key[1] == "goal_area_id":
+            assert kind == "redaktionell", key  # RUFS has no färdplan goal areas
+        if kind == "källa":
+            quoted = basis.split("”")[1]
+            assert " ".join(quoted.split()) in seed, key
+        else:
+            assert basis.startswith("Redaktionell"), key
+
+
+def test_kallor_shows_editorial_bases_as_such():
+    at = open_page("kallor.py")
+    [table] = [d.value for d in at.dataframe if "Motivering" in d.value.columns]
+    assert set(table["Grund"]) == {"Källan", "Redaktionell"}
+    row = table[(table["Indikator"] == "Nystartade företag per 1 000 invånare") & (table["Uppgift"] == "Målområde 3")]
+    assert row["Grund"].tolist() == ["Redaktionell"]

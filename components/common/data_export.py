@@ -28,6 +28,7 @@ TABLES = [
     "data_changes",
     "plan_facts",
     "roadmap_texts",
+    "indicator_bases",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

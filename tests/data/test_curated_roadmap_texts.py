@@ -43,3 +43,35 @@ def test_both_sections_are_there_whole():
     assert roles.endswith("Se vidare under avsnittet Genomförande.")
     # the paragraph the PDF broke over a page is one paragraph here
     assert "bedrivs inom ramen för respektive organisations löpande verksamhet" in ROWS[3]["text"]
+
+
+CHARACTER_FIGURES = {
+    # indicator: (core, value, qualifier, words as written, seed file)
+    "pendeltagsstationer-i-karnan": ("sodertalje", "4", "", "fyra", "fardplan-sodertalje-2026.txt"),
+    "andel-av-sveriges-export": ("sodertalje", "10", "omkring", "omkring tio procent", "fardplan-sodertalje-2026.txt"),
+    "avstand-till-regionkarnan": (
+        "flemingsberg",
+        "15",
+        "cirka",
+        "cirka 15 km",
+        "fardplan-flemingsberg-utkast-2025.txt",
+    ),
+}
+
+
+def test_character_description_figures_are_quoted_with_unit_year_and_type():
+    curated = ROOT / "data" / "curated"
+    values = read_curated(curated / "sodertalje-2026", "indicator_values.csv") + read_curated(
+        curated / "flemingsberg-2025", "indicator_values.csv"
+    )
+    texts = read_curated(curated / "sodertalje-2026", "core_texts.csv") + read_curated(
+        curated / "flemingsberg-2025", "core_texts.csv"
+    )
+    description = {t["core_id"]: " ".join(t["text"].split()) for t in texts}
+    for ind, (core, value, qualifier, words, seed) in CHARACTER_FIGURES.items():
+        [v] = [v for v in values if v["indicator_id"] == ind]
+        assert (v["geography_type"], v["geography"], v["value"], v["qualifier"]) == ("core", core, value, qualifier)
+        assert v["value_type"] == "utfall" and v["year"] in {"2025", "2026"}
+        assert words in v["value_text"] and v["value_text"] in description[core], ind
+        raw = " ".join((ROOT / "data" / "sources" / "seeds" / seed).read_text(encoding="utf-8").split())
+        assert words.split()[-1] in raw or "15 km" in raw, ind

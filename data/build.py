@@ -151,6 +151,9 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
         "indicator_values": values,
         "data_changes": t["changes"],
         **region_tables(t),
+        "plan_facts": t["plan_facts"],
+        "roadmap_texts": t["roadmap_texts"],
+        "indicator_bases": t["indicator_bases"],
     }
 
 

@@ -332,6 +332,54 @@ SPECS: dict[str, Spec] = {
     ),
 }
 
+# What the historical plans say about how the work was organised, financed and aimed (historiska-planer).
+PLAN_FACT_TOPICS = set(
+    "vision strategi nuläge målbild organisation ledamot möte finansiering medlem regel kalender budget".split()
+)
+SPECS["plan_facts"] = Spec(
+    (
+        "id",
+        "source_id",
+        "source_section",
+        "topic",
+        "subject",
+        "text",
+        "value",
+        "unit",
+        "year",
+        "period_text",
+        "qualifier",
+        "note",
+    ),
+    ("id", "source_id", "source_section", "topic", "subject", "text"),
+    {"topic": PLAN_FACT_TOPICS},
+    key=("id",),
+    label="uppgiften",
+    refs={"source_id": "sources"},
+    formats={"value": "number", "year": "year"},
+)
+
+# A roadmap's own texts about how it is carried out ("Roller och ansvar", "Genomförande"), per heading.
+SPECS["roadmap_texts"] = Spec(
+    ("core_id", "field", "heading", "text", "source_id", "source_section"),
+    ("core_id", "field", "heading", "text", "source_id", "source_section"),
+    {"field": {"roller_och_ansvar", "genomforande"}},
+    key=("core_id", "field", "heading"),
+    label="texten",
+    refs={"core_id": "cores", "source_id": "sources"},
+)
+
+# Why an indicator has its färdplan goal area or its direction (higher_is_better): the source's words or
+# an editorial judgement, said as such.
+SPECS["indicator_bases"] = Spec(
+    ("indicator_id", "field", "basis_type", "basis", "source_id", "source_section"),
+    ("indicator_id", "field", "basis_type", "basis", "source_id"),
+    {"field": {"goal_area_id", "higher_is_better"}, "basis_type": {"källa", "redaktionell"}},
+    key=("indicator_id", "field"),
+    label="grunden för",
+    refs={"indicator_id": "indicators", "source_id": "sources"},
+)
+
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
 # a format: its pattern and the Swedish message after «value»

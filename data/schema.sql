@@ -100,6 +100,19 @@ CREATE TABLE agenda2030 (
     seq INTEGER PRIMARY KEY, global_goal VARCHAR, text VARCHAR NOT NULL, source_id VARCHAR NOT NULL,
     source_section VARCHAR NOT NULL, note VARCHAR
 );
+CREATE TABLE plan_facts (
+    id VARCHAR PRIMARY KEY, source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL, topic VARCHAR NOT NULL,
+    subject VARCHAR NOT NULL, text VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, year INTEGER,
+    period_text VARCHAR, qualifier VARCHAR, note VARCHAR
+);
+CREATE TABLE roadmap_texts (
+    core_id VARCHAR NOT NULL, field VARCHAR NOT NULL, heading VARCHAR NOT NULL, text VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL
+);
+CREATE TABLE indicator_bases (
+    indicator_id VARCHAR NOT NULL, field VARCHAR NOT NULL, basis_type VARCHAR NOT NULL, basis VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR, PRIMARY KEY (indicator_id, field)
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

@@ -4,7 +4,8 @@ import streamlit as st
 
 from components.common import data_export
 from components.common.store import reference_file, run
-from components.kallor.sources_table import sources_table
+from components.history import history_view
+from components.kallor.sources_table import bases_table, sources_table
 
 st.title("Källor")
 st.markdown(
@@ -27,6 +28,27 @@ if len(info):
         "data/sources och data/curated. Kommunstatistiken kommer från SCB (öppna data, CC0) via "
         "de förråd som anges i data/sources/SOURCES.md."
     )
+
+st.subheader("Så arbetade man förr: de äldre planerna", anchor=False)
+history_view.show(
+    run("history_facts_all"),
+    "kallor-historik",
+    "Verksamhetsplanerna för Flemingsberg 2009–2011 och Södertörnssamarbetet 2019: organisation, möten, "
+    "finansiering, budget, regler och mål, med avsnittet de hämtats ur.",
+)
+
+st.subheader("Indikatorernas målområde och riktning: grund", anchor=False)
+st.markdown(
+    "Varför en RUFS-indikator står under ett av färdplanens målområden och om högre eller lägre värde är bättre: "
+    "källans ord där delmålet anger det, annars en **redaktionell** bedömning, som visas som sådan."
+)
+st.dataframe(
+    bases_table(run("indicator_bases")),
+    hide_index=True,
+    width="stretch",
+    key="indikator_grund",
+    column_config={"Motivering": st.column_config.TextColumn(width="large")},
+)
 
 st.subheader("Ladda ner all data", anchor=False)
 st.markdown(

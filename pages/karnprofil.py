@@ -5,7 +5,8 @@ import streamlit as st
 from components.common import url_state
 from components.common.downloads import table_downloads
 from components.common.store import run
-from components.karnprofil import profile_cards, profile_map, profile_sections
+from components.history import history_view
+from components.karnprofil import profile_cards, profile_map, profile_sections, roadmap_texts_view
 from components.karnprofil.profile_data import directions_by_goal, download_sources, download_table, has_roadmap
 
 cores = run("profile_cores")
@@ -32,8 +33,18 @@ profile_cards.goal_area_style()
 for goal in run("goal_areas").to_dict("records"):
     profile_cards.goal_area_section(goal, directions.get(int(goal["id"])), interventions, has_roadmap(core))
 
+roadmap_texts_view.show(run("profile_roadmap_texts", core=core_id))
+
 st.subheader("Fler insatser som rör kärnan", anchor=False)
 profile_cards.other_plans(interventions)
+
+st.subheader("Så arbetade man förr", anchor=False)
+history_view.show(
+    run("history_facts", core=core_id),
+    "profil-historik",
+    "Vad de äldre planerna säger om hur arbetet var organiserat, hur ofta man möttes, hur det finansierades "
+    "och vad man siktade mot, med källans egna ord och avsnitt.",
+)
 
 profile_sections.figures(run("profile_figures", core=core_id))
 

@@ -56,3 +56,15 @@ SELECT * FROM indicator_values ORDER BY indicator_id, geography_type, geography,
 -- name: export_data_changes()
 -- What changed in the data, newest first.
 SELECT * FROM data_changes ORDER BY date DESC;
+
+-- name: export_plan_facts()
+-- The older plans' facts (organisation, meetings, financing, budget, rules, aims), in the order of the plans.
+SELECT * FROM plan_facts ORDER BY source_id, rowid;
+
+-- name: export_roadmap_texts()
+-- The roadmaps' own texts on roles and implementation, in the order of each roadmap.
+SELECT * FROM roadmap_texts ORDER BY core_id, rowid;
+
+-- name: export_indicator_bases()
+-- Why each indicator has its goal area or direction: the source's words or an editorial judgement.
+SELECT * FROM indicator_bases ORDER BY indicator_id, field;

@@ -88,3 +88,10 @@ SELECT st.stop_id, st.name, st.lat, st.lon, s.title AS source_title
 FROM stations st JOIN sources s ON s.id = st.source_id
 WHERE st.core_id = $core
 ORDER BY st.name COLLATE sv;
+
+-- name: profile_roadmap_texts(core)
+-- The core's roadmap texts on roles and responsibilities and on how the roadmap is carried out, in order.
+SELECT t.field, t.heading, t.text, s.title AS source_title, s.year AS source_year, t.source_section
+FROM roadmap_texts t JOIN sources s ON s.id = t.source_id
+WHERE t.core_id = $core
+ORDER BY t.rowid;

@@ -12,6 +12,8 @@ WITH loaded AS (
     UNION ALL SELECT source_id, 'Indikatorvärden' FROM indicator_values
     UNION ALL SELECT source_id, 'Stationer' FROM stations
     UNION ALL SELECT source_id, 'Kommuner' FROM municipalities
+    UNION ALL SELECT source_id, 'Uppgifter om arbetssätt' FROM plan_facts
+    UNION ALL SELECT source_id, 'Texter om roller och genomförande' FROM roadmap_texts
 )
 SELECT s.id, s.title, s.publisher, s.year, s.status, s.kind, s.file, s.note,
        coalesce(string_agg(l.what || ': ' || l.n, ', ' ORDER BY l.n DESC), '') AS loaded,
@@ -33,3 +35,10 @@ SELECT s.id, s.title, s.publisher, s.year, s.status, count(*) AS insatser,
 FROM interventions i JOIN sources s ON s.id = i.source_id
 GROUP BY s.id, s.title, s.publisher, s.year, s.status
 ORDER BY plan_order, s.year DESC NULLS LAST, s.title COLLATE sv;
+
+-- name: indicator_bases()
+-- Every indicator's goal area and direction with its basis (the source's words or editorial), for Källor.
+SELECT i.name, b.field, i.goal_area_id, i.higher_is_better, b.basis_type, b.basis, s.title AS source_title,
+       b.source_section
+FROM indicator_bases b JOIN indicators i ON i.id = b.indicator_id JOIN sources s ON s.id = b.source_id
+ORDER BY b.basis_type DESC, i.name COLLATE sv, b.field;

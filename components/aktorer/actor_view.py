@@ -91,7 +91,7 @@ def interventions_table(rows: pd.DataFrame) -> pd.DataFrame:
             "Kod": rows["code"].fillna(""),
             "Insats": rows["title"],
             "Målområde": [
-                f"{int(g)} {n}" if pd.notna(g) else "–" for g, n in zip(rows["goal_area_id"], rows["goal_area"])
+                f"{int(g)} {n}" if pd.notna(g) else "" for g, n in zip(rows["goal_area_id"], rows["goal_area"])
             ],
             "Omfattning": rows["scope"].map(SCOPE),
             "Kärnor": [

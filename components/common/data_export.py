@@ -35,6 +35,9 @@ TABLES = [
     "strategies",
     "strategy_figures",
     "agenda2030",
+    "plan_facts",
+    "roadmap_texts",
+    "indicator_bases",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

@@ -36,14 +36,24 @@ def show_counts(counts: pd.DataFrame) -> None:
             st.metric(rec["Målområde"], number(rec["Antal insatser"]))
 
 
+KIND_NOT_STATED = "anges inte"
+
+
+def kind_text(kind) -> str:
+    """The insats kind where a document states it; the roadmaps' kind icons were lost in the text, so mostly
+    «anges inte» (never guessed from the wording)."""
+    return kind if isinstance(kind, str) and kind.strip() else KIND_NOT_STATED
+
+
 def display_table(found: pd.DataFrame) -> pd.DataFrame:
     """Swedish column names and labels; empty cells say what is missing."""
     return pd.DataFrame(
         {
             "Kod": found["code"].fillna(""),
             "Insats": found["title"],
-            "Målområde": found["goal_area"].fillna("–"),
+            "Målområde": found["goal_area"].fillna(""),  # empty in the CSV, not a dash (issue 16)
             "Omfattning": found["scope"].map(SCOPE),
+            "Karaktär": [kind_text(k) for k in found["kind"]],
             "Kärnor": [("Alla åtta" if n == 8 else c) for c, n in zip(found["cores"].fillna(""), found["core_count"])],
             "Ansvarig aktör": found["lead"].fillna("anges inte"),
             "Medverkande aktörer": found["participants"].fillna(""),
@@ -97,6 +107,7 @@ def show_card(intervention_id: str) -> None:
         meta = [SCOPE.get(d["scope"], d["scope"]) + " insats", PLAN_TYPE[d["plan_type"]]]
         if isinstance(d["goal_area_name"], str):
             meta.insert(0, f"Målområde {int(d['goal_area_id'])}: {d['goal_area_name']}")
+        meta.append("Karaktär: " + kind_text(d["kind"]))
         st.caption(" · ".join(meta))
         for label, field in [
             ("Syfte", "purpose"),

@@ -19,3 +19,23 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
             "Anmärkning": sources["note"].fillna(""),
         }
     )
+
+
+def bases_table(bases: pd.DataFrame) -> pd.DataFrame:
+    """Each indicator's goal area and direction with its basis; an editorial one says so."""
+
+    def what(rec) -> str:
+        if rec["field"] == "goal_area_id":
+            return f"Målområde {int(rec['goal_area_id'])}" if not is_missing(rec["goal_area_id"]) else "Målområde"
+        return {True: "Högre är bättre", False: "Lägre är bättre"}.get(rec["higher_is_better"], "Riktning")
+
+    recs = bases.to_dict("records")
+    return pd.DataFrame(
+        {
+            "Indikator": [r["name"] for r in recs],
+            "Uppgift": [what(r) for r in recs],
+            "Grund": ["Redaktionell" if r["basis_type"] == "redaktionell" else "Källan" for r in recs],
+            "Motivering": [r["basis"] for r in recs],
+            "Källa och avsnitt": [f"{r['source_title']}, {r['source_section']}" for r in recs],
+        }
+    )

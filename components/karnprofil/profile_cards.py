@@ -144,4 +144,5 @@ def _other_item(rec: dict, lead_label: str, part_label: str) -> None:
     st.markdown("  \n".join(lines))
     basis = text_or_none(rec.get("basis"))
     why = f" Kopplad till kärnan genom: «{basis}»." if basis and rec["plan_type"] == "rufs" else ""
-    st.caption(plain(source_text(rec) + "." + why))
+    twice = text_or_none(rec.get("listed_in"))
+    st.caption(plain(source_text(rec) + "." + why + (f" {twice}." if twice else "")))

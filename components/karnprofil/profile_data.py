@@ -97,7 +97,16 @@ def goal_area_split(interventions: pd.DataFrame, goal_area_id: int) -> tuple[pd.
 
 
 def plan_rows(interventions: pd.DataFrame, plan_type: str) -> pd.DataFrame:
-    return interventions[interventions["plan_type"] == plan_type]
+    """The plan's insatser, each title once: where the source lists the same insats under several sections
+    (RUFS Bilaga 2 lists the tunnelbana for Barkarby under two priorities) the first is kept and
+    listed_in names every section. The store keeps every listing, as the source does."""
+    rows = interventions[interventions["plan_type"] == plan_type].copy()
+    sections = rows.groupby("title", sort=False)["source_section"].agg(list)
+    rows["listed_in"] = [
+        "" if len(sections[t]) < 2 else f"Listas {len(sections[t])} gånger i källan: " + "; ".join(sections[t])
+        for t in rows["title"]
+    ]
+    return rows.drop_duplicates("title", keep="first")
 
 
 def figure_value(value, qualifier) -> str:

@@ -14,6 +14,8 @@ CONTRACT = {
     "actors.csv": "id,name,type,note",
     "directions.csv": "core_id,goal_area_id,heading,text,source_id,source_section",
     "core_texts.csv": "core_id,field,text,source_id,source_section",
+    "roadmap_texts.csv": "core_id,field,heading,text,source_id,source_section",
+    "plan_facts.csv": "id,source_id,source_section,topic,subject,text,value,unit,year,period_text,qualifier,note",
     "indicator_values.csv": "indicator_id,geography_type,geography,year,period_text,value,qualifier,"
     "value_type,value_text,source_id,source_section,note",
 }

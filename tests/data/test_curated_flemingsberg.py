@@ -243,7 +243,11 @@ def test_indicator_values():
     defined = {r["id"] for r in csv.DictReader((DATA / "curated" / "common" / "indicators.csv").open(encoding="utf-8"))}
     core_text = read("core_texts.csv")[0]["text"]
     got = {r["indicator_id"]: r for r in rows}
-    assert set(got) == {"boende-i-karnan", "studenter-i-karnan"}  # "nästan lika många" is no number
+    assert set(got) == {
+        "boende-i-karnan",
+        "studenter-i-karnan",
+        "avstand-till-regionkarnan",
+    }  # "nästan lika många": no number
     assert got["boende-i-karnan"]["value"] == "16000"
     assert got["studenter-i-karnan"]["value"] == "30000"
     for r in rows:

@@ -338,6 +338,8 @@ def test_indicator_values():
     assert got == {
         ("boende-i-karnan", "core", "sodertalje", "2026", "25000", "cirka", "utfall"),
         ("arbetande-i-karnan", "core", "sodertalje", "2026", "35000", "nästan", "utfall"),
+        ("pendeltagsstationer-i-karnan", "core", "sodertalje", "2026", "4", "", "utfall"),
+        ("andel-av-sveriges-export", "core", "sodertalje", "2026", "10", "omkring", "utfall"),
     }
     for r in rows:
         assert r["indicator_id"] in known

@@ -1,0 +1,1 @@
+"""How the work was done before: the older plans' organisation, meetings, financing and aims (Kärnprofil, Källor)."""

@@ -464,6 +464,9 @@ def report(tmp: Path, only: list[str] | None, args) -> int:
             results[label] = benchmark_browser.measure(
                 command, dict(os.environ), pages, args.browser_runs, args.loads, args.start_rounds, tmp, args.sessions
             )
+            (tmp / "browser.json").write_text(json.dumps(results), "utf-8")
+            if len(scales) > 1:  # each data set's table as soon as it is measured; both together at the end
+                benchmark_browser.report({label: results[label]})
         benchmark_browser.report(results)
         (tmp / "browser.json").write_text(json.dumps(results), "utf-8")
     print("\nSlut:", load_line())

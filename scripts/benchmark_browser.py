@@ -213,15 +213,18 @@ def _timed_change(page, action) -> float | None:
     messages = page.evaluate("() => window.__messages")
     started = time.perf_counter()
     action()
-    try:
+    state = "document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')"
+    try:  # a run started (or already ended) within 10 s, else the click was lost
         page.wait_for_function(
-            f"() => window.__runs > {before} || (window.__messages > {messages} + 1 && "
-            "document.querySelector('[data-testid=\"stApp\"]')"
-            ".getAttribute('data-test-script-state') === 'notRunning')",
+            f"() => window.__runs > {before} || window.__messages > {messages} || {state} === 'running'",
             timeout=10_000,
         )
     except PlaywrightTimeout:
         return None
+    page.wait_for_function(  # and ended (a cold 100× run on a loaded machine can take well over 10 s)
+        f"() => window.__runs > {before} || (window.__messages > {messages} + 1 && {state} === 'notRunning')",
+        timeout=120_000,
+    )
     drawn(page)
     return time.perf_counter() - started
 

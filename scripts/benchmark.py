@@ -2,6 +2,13 @@
 
     .venv/bin/python scripts/benchmark.py            # prints two tables; takes 5–10 minutes
     .venv/bin/python scripts/benchmark.py --only lagesbild.py --workdir /tmp/bench   # one page, keep the data
+    .venv/bin/python scripts/benchmark.py --browser only --scales x1 --only karnprofil.py --browser-runs 1 \
+        --loads 2 --sessions 2 --start-rounds 1   # quick (tests/e2e/test_benchmark_quick.py)
+
+The browser side (scripts/benchmark_browser.py, Chromium): server start → first drawn page, each page's full
+load (cold and warm, with the bytes sent over the websocket and the elements drawn), each page's filter
+change from click to drawn page, each next to a bare Streamlit page measured interleaved, as a ratio; and
+the server's RSS with --sessions sessions open and over --loads page loads.
 
 The 100× data set is SYNTHETIC: generated here into a temporary folder (100× the insatser, actors and
 indicator values, every id and title marked "syntetisk"), never written to data/ and never shipped.
@@ -212,7 +219,7 @@ def time_build(curated: Path, out: Path, repeats: int = 3) -> float:
 # --- page timings (run in a subprocess per data set, so Streamlit's caches start empty) -----------
 
 FLOOR_APP = "import streamlit as st\nst.title('Tom sida')\nv = st.selectbox('x', ['a', 'b'], key='x')\n"
-PAGE = re.compile(r'st\.Page\(\s*"pages/(\w+\.py)",\s*title="([^"]+)"')
+TABLE_ROW = re.compile(r'\(\s*"pages/(\w+\.py)",\s*"([^"]+)",\s*"[^"]*",\s*"([^"]+)"')
 
 # The filter changed on each page: (what the output says, session_state key, two values alternated).
 # A page missing here has no filter: its timed run is a plain rerun.
@@ -229,12 +236,31 @@ NO_FILTER = "inget filter: omkörning"
 
 
 def app_pages() -> list[tuple[str, str]]:
-    """(file, title) of every page in app.py's st.navigation, in menu order; fails if one is not matched."""
+    """(file, title) of every page in app.py's PAGE_TABLE, in menu order."""
+    return [(file, title) for file, title, _ in app_page_table()]
+
+
+def app_page_table() -> list[tuple[str, str, str]]:
+    """(file, title, url path) of every row of app.py's PAGE_TABLE; fails if one is not matched."""
     text = (REPO / "app.py").read_text("utf-8")
-    pages = PAGE.findall(text)
-    if len(pages) != text.count("st.Page("):
-        raise SystemExit(f"benchmark: matched {len(pages)} of {text.count('st.Page(')} st.Page calls in app.py")
-    return pages
+    rows = TABLE_ROW.findall(text)
+    if len(rows) != text.count('"pages/'):
+        raise SystemExit(f"benchmark: matched {len(rows)} of {text.count(chr(34) + 'pages/')} pages in app.py")
+    return rows
+
+
+def serve(db: str, curated: str, streamlit_args: list[str]) -> int:
+    """Run the app as scripts/serve.py does, on this store, with its start-up build pointed at the data set's
+    own curated folder (as page_times does). Internal: the app server of the browser measurements."""
+    os.environ["FARDPLANER_DB"] = db
+    os.environ["FARDPLANER_USER_DB"] = str(Path(db).with_name(Path(db).stem + "_user.duckdb"))
+    os.environ["FARDPLANER_CURATED"] = curated
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(REPO / "app.py"), *streamlit_args]
+    return cli.main()
 
 
 def clear_result_caches() -> None:
@@ -253,13 +279,9 @@ def clear_result_caches() -> None:
 def page_times(db: str, curated: str, runs: int, only: list[str] | None = None) -> dict:
     os.environ["FARDPLANER_DB"] = db
     os.environ["FARDPLANER_USER_DB"] = str(Path(db).with_name("bench_user.duckdb"))
+    # The app's start-up build compares the store with its curated folder and would rebuild the 100× store
+    # from the real data; FARDPLANER_CURATED points it at the folder this store was built from.
     os.environ["FARDPLANER_CURATED"] = curated
-    # The app's start-up build compares the store with data/curated and would rebuild the 100× store from
-    # the real data; point it at the folder this store was built from (as tests/test_roadmap_import.py does).
-    import components.common.store
-    from data.build import build
-
-    components.common.store.build = lambda *a, **k: build(*a, curated=Path(curated), **k)
     from queries.runner import ReferenceStore
 
     counter = {"queries": 0}
@@ -348,6 +370,8 @@ def _measure(at, change, runs: int, counter) -> dict:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--serve"]:  # internal: the app server of the browser measurements
+        return serve(sys.argv[2], sys.argv[3], sys.argv[4:])
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages-only", help=argparse.SUPPRESS)
     parser.add_argument("--curated", help=argparse.SUPPRESS)
@@ -358,43 +382,100 @@ def main() -> int:
         type=Path,
         help="keep the generated data and stores here (default: a temporary folder, removed afterwards)",
     )
+    parser.add_argument(
+        "--browser",
+        choices=["yes", "no", "only"],
+        default="yes",
+        help="the browser measurements too (default), not, or only them",
+    )
+    parser.add_argument("--scales", default="x1,x100", help="data sets: x1, x100 or both (default)")
+    parser.add_argument("--browser-runs", type=int, default=7, help="warm loads and changes per page (median)")
+    parser.add_argument("--loads", type=int, default=500, help="page loads in the memory measurement")
+    parser.add_argument("--sessions", type=int, default=20, help="sessions open at once in the memory measurement")
+    parser.add_argument("--start-rounds", type=int, default=3, help="server starts per server (median)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: use the data and stores built there by an earlier run (no build timing)",
+    )
     args = parser.parse_args()
     only = args.only.split(",") if args.only else None
     if args.pages_only:
         print(json.dumps(page_times(args.pages_only, args.curated, args.runs, only)))
         return 0
     if args.workdir:
-        shutil.rmtree(args.workdir, ignore_errors=True)
-        args.workdir.mkdir(parents=True)
-        return report(args.workdir, args.runs, only)
+        if not args.reuse:
+            shutil.rmtree(args.workdir, ignore_errors=True)
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        return report(args.workdir, only, args)
     with tempfile.TemporaryDirectory() as tmp:
-        return report(Path(tmp), args.runs, only)
+        return report(Path(tmp), only, args)
 
 
-def report(tmp: Path, runs: int, only: list[str] | None) -> int:
-    print("Genererar syntetisk data (100×) i", tmp, flush=True)
-    synthetic_curated(tmp / "curated100")
+def load_line() -> str:
+    one, five, fifteen = os.getloadavg()
+    return (
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} kärnor, last (uptime) {one:.2f} {five:.2f} {fifteen:.2f}"
+    )
+
+
+def report(tmp: Path, only: list[str] | None, args) -> int:
+    print("Start:", load_line(), flush=True)
+    scales = [s for s in ("x1", "x100") if s in args.scales.split(",")]
     curated = {"x1": REPO / "data" / "curated", "x100": tmp / "curated100"}
-    build1 = time_build(curated["x1"], tmp / "x1.duckdb")
-    build100 = time_build(curated["x100"], tmp / "x100.duckdb", repeats=1)
+    builds = {}
+    for name in scales:
+        if args.reuse and (tmp / f"{name}.duckdb").exists():
+            continue
+        if name == "x100":
+            print("Genererar syntetisk data (100×) i", tmp, flush=True)
+            synthetic_curated(tmp / "curated100")
+        builds[name] = time_build(curated[name], tmp / f"{name}.duckdb", repeats=3 if name == "x1" else 1)
     import duckdb
 
     sizes = {}
-    for name in ("x1", "x100"):
+    for name in scales:
         with duckdb.connect(str(tmp / f"{name}.duckdb"), read_only=True) as con:
             sizes[name] = [
                 con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("interventions", "actors", "indicator_values")
             ]
-    print(f"\nData: 1× = {sizes['x1']} , 100× = {sizes['x100']} (insatser, aktörer, indikatorvärden)")
-    rows1, rows100 = sum(sizes["x1"]), sum(sizes["x100"])
-    print(
-        f"Bygge av databasen: 1× {build1:.2f} s (median av 3) · 100× {build100:.2f} s (en gång): "
-        f"kvot {build100 / build1:.0f} för {rows100 / rows1:.0f}× raderna",
-        flush=True,
-    )
+    print(f"\nData: {sizes} (insatser, aktörer, indikatorvärden)")
+    if len(builds) == 2:
+        rows1, rows100 = sum(sizes["x1"]), sum(sizes["x100"])
+        print(
+            f"Bygge av databasen: 1× {builds['x1']:.2f} s (median av 3) · 100× {builds['x100']:.2f} s (en gång): "
+            f"kvot {builds['x100'] / builds['x1']:.0f} för {rows100 / rows1:.0f}× raderna",
+            flush=True,
+        )
+    if args.browser != "only" and len(scales) < 2:
+        print("Servertabellen (AppTest) behöver både x1 och x100: hoppas över.")
+    elif args.browser != "only" and server_tables(tmp, args.runs, only, curated, sizes, scales):
+        return 1
+    if args.browser != "no":
+        import benchmark_browser
+
+        pages = [(path, title) for file, title, path in app_page_table() if not only or file in only]
+        results = {}
+        for name in scales:
+            command = [sys.executable, __file__, "--serve", str(tmp / f"{name}.duckdb"), str(curated[name])]
+            label = {"x1": "1×", "x100": "100×"}[name]
+            print(f"Webbläsaren, {label}: {load_line()}", flush=True)
+            results[label] = benchmark_browser.measure(
+                command, dict(os.environ), pages, args.browser_runs, args.loads, args.start_rounds, tmp, args.sessions
+            )
+            (tmp / "browser.json").write_text(json.dumps(results), "utf-8")
+            if len(scales) > 1:  # each data set's table as soon as it is measured; both together at the end
+                benchmark_browser.report({label: results[label]})
+        benchmark_browser.report(results)
+        (tmp / "browser.json").write_text(json.dumps(results), "utf-8")
+    print("\nSlut:", load_line())
+    return 0
+
+
+def server_tables(tmp: Path, runs: int, only, curated: dict, sizes: dict, scales: list[str]) -> int:
     timings = {}
-    for name in ("x1", "x100"):
+    for name in scales:
         command = [
             sys.executable,
             __file__,

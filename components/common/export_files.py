@@ -10,10 +10,6 @@ import io
 from datetime import date
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,6 +54,8 @@ def _cell(value):
     if not isinstance(value, (list, tuple)) and pd.isna(value):
         return None
     if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
         return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
@@ -65,6 +63,11 @@ def _cell(value):
 def workbook_bytes(sheets: dict[str, pd.DataFrame], about: list[tuple[str, object]], freeze: str = "A2") -> bytes:
     """An .xlsx with one sheet per table (bold header, wrapped text, frozen header) and a sheet 'Om'
     with the given (label, value) rows. Missing values are empty cells; formulas are neutralised."""
+    # openpyxl (~80 ms to import) only when a file is made: every page with a download imports this module
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     wb.remove(wb.active)
     for name, df in sheets.items():

@@ -64,7 +64,7 @@ def ranking_chart(rankings: pd.DataFrame) -> dict:
 
 def ranking_alt(rankings: pd.DataFrame) -> str:
     parts = [f"{r['index_name']} plats {r['position_text']}" for r in rankings.to_dict("records")]
-    return "Stapeldiagram, Stockholmsregionens placering i elva rankingar: " + "; ".join(parts) + "."
+    return "Liggande staplar, Stockholmsregionens placering i elva rankingar: " + "; ".join(parts) + "."
 
 
 def others_text(comparison_id: str, others: pd.DataFrame) -> str:
@@ -131,7 +131,7 @@ def _place(position) -> str:
 
 def europe_alt(comparison: pd.DataFrame) -> str:
     parts = [f"{r['indicator_as_written']}: {_place(r['position'])}" for r in comparison.to_dict("records")]
-    return "Stapeldiagram, Stockholmsregionens plats bland elva regioner: " + "; ".join(parts) + "."
+    return "Liggande staplar, Stockholmsregionens plats bland elva regioner: " + "; ".join(parts) + "."
 
 
 def trend_line(trend: dict | None) -> str:

@@ -26,9 +26,11 @@ def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
     text = " ".join(tables.all_text_contents())
     assert "Haninge stadskärna" in text and "Södertälje stadskärna" in text
     assert "uppgift saknas" in text
-    chart = page.locator('[data-testid="stPlotlyChart"]')
-    chart.first.wait_for()  # Plotly draws after the tables
-    assert chart.count() == 1 and "Flest har" in chart.get_attribute("aria-label")
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    charts.first.wait_for()  # Plotly draws after the tables
+    # the roadmaps' insatser per goal area, then the kommuner's places among the 26 (components/common/kommun_rank_view)
+    assert charts.count() == 2 and "Flest har" in charts.first.get_attribute("aria-label")
+    assert "26 kommuner" in charts.nth(1).get_attribute("aria-label")
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Ladda ner jämförelsen (Excel)").click()

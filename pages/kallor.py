@@ -5,7 +5,7 @@ import streamlit as st
 from components.common import data_export
 from components.common.store import reference_file, run
 from components.history import history_view
-from components.kallor.sources_table import bases_table, sources_table
+from components.kallor.sources_table import SUMMARY, bases_table, source_details, sources_table
 
 st.title("Källor")
 st.markdown(
@@ -14,13 +14,29 @@ st.markdown(
     "*uppgift saknas*."
 )
 sources = run("sources_with_counts")
+table = sources_table(sources)
 st.dataframe(
-    sources_table(sources),
+    table[SUMMARY],
     hide_index=True,
     width="stretch",
     key="sources",
-    column_config={"Inläst": st.column_config.TextColumn(width="large")},
+    column_config={  # together 810 px: every column in view at 1280 px
+        "Källa": st.column_config.TextColumn(width=360),
+        "Utgivare": st.column_config.TextColumn(width=200),
+        "År": st.column_config.TextColumn(width=70),
+        "Status": st.column_config.TextColumn(width=90),
+        "Inlästa rader": st.column_config.NumberColumn(width=90),
+    },
 )
+chosen = st.selectbox(
+    "Om en källa: vad som lästes in, typ, fil och anmärkning",
+    list(table["Källa"]),
+    index=None,
+    placeholder="Välj en källa",
+    key="kalla_detalj",
+)
+if chosen:
+    st.markdown(source_details(table.set_index("Källa", drop=False).loc[chosen].to_dict()))
 info = run("build_info")
 if len(info):
     st.caption(

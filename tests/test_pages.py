@@ -53,11 +53,17 @@ def test_sources_page_lists_every_source_with_counts(on_fixture_store):
     titles = {t for (t,) in rows(on_fixture_store, "SELECT title FROM sources")}
     assert set(table["Källa"]) == titles
     row = table.set_index("Källa").loc["Testdata: påhittad färdplan för gränssnittstesterna"]
-    own = sum(r["source_id"] == TEST_SOURCE for r in interventions())
-    assert f"Insatser: {own}" in row["Inläst"] and own == 4 + 4 * PER_GOAL_AREA["sodertalje"]
-    assert row["År"] == "2026"
+    assert row["År"] == "2026" and row["Inlästa rader"] > 0
     undated = {t for (t,) in rows(on_fixture_store, "SELECT title FROM sources WHERE year IS NULL")}
     assert all(table.set_index("Källa").loc[t, "År"] == "anges inte" for t in undated)
+    # five columns fit at 1280 px; the rest of a source is shown when it is chosen
+    assert list(table.columns) == ["Källa", "Utgivare", "År", "Status", "Inlästa rader"]
+    at.selectbox(key="kalla_detalj").select("Testdata: påhittad färdplan för gränssnittstesterna").run()
+    details = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "Fil: uppgift saknas" in details and "Anmärkning: Påhittad av testerna; inte ur något dokument." in details
+    assert "Typ: färdplan" in details
+    own = sum(r["source_id"] == TEST_SOURCE for r in interventions())
+    assert f"Insatser: {own}" in details and own == 4 + 4 * PER_GOAL_AREA["sodertalje"]
 
 
 def test_start_page_counts_per_core_and_goal_area(fixture_db, on_fixture_store):

@@ -2,7 +2,11 @@
 
 import pandas as pd
 
-from components.common.format import is_missing
+from components.common.format import is_missing, plain
+
+# what the table shows at 1280 px without a sideways scroll; the rest is under «Om en källa»
+SUMMARY = ["Källa", "Utgivare", "År", "Status", "Inlästa rader"]
+DETAILS = ["Typ", "Fil", "Anmärkning"]
 
 
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
@@ -19,6 +23,16 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
             "Anmärkning": sources["note"].fillna(""),
         }
     )
+
+
+def source_details(rec: dict) -> str:
+    """One source's every field, as Markdown (the source's texts shown as text)."""
+    lines = [f"**{plain(rec['Källa'])}**"]
+    for field in ["Utgivare", "År", "Status", *DETAILS, "Inlästa rader", "Inläst"]:
+        value = rec[field]
+        shown = "uppgift saknas" if is_missing(value) or value == "" else plain(str(value))
+        lines.append(f"{field}: {shown}")
+    return "  \n".join(lines)
 
 
 def bases_table(bases: pd.DataFrame) -> pd.DataFrame:

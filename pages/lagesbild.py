@@ -17,13 +17,24 @@ st.markdown(
 cores = run("compare_core_options")
 goal_areas = {int(g["id"]): g["short_name"] for g in run("goal_areas").to_dict("records")}
 core_id, chosen_goals = lagesbild_view.filters(dict(zip(cores["id"], cores["name"])), goal_areas)
-
 core = run("lagesbild_core", core=core_id).iloc[0].to_dict()
-stamp = "|".join(str(v) for v in run("build_info").iloc[0])
-lagesbild_view.show(
-    core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas, chosen_goals
-)
-region_section.show()
 
-kommun_rank_view.show(run("kommun_ranks"), core["municipality_codes"].split("|"), key="lb_rang")
-indicator_import_view.show()
+# one view at a time, kept in the address (?vy=…); only the open tab runs (a screen or two, not 24 000 px)
+own, municipalities, region, intake = st.tabs(
+    ["Kärnan", "Kommunerna", "Regionen", "Läs in värden"], key="vy", bind="query-params"
+)
+if own.open:
+    with own:
+        stamp = "|".join(str(v) for v in run("build_info").iloc[0])
+        lagesbild_view.show(
+            core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas, chosen_goals
+        )
+if municipalities.open:
+    with municipalities:
+        kommun_rank_view.show(run("kommun_ranks"), core["municipality_codes"].split("|"), key="lb_rang")
+if region.open:
+    with region:
+        region_section.show()
+if intake.open:
+    with intake:
+        indicator_import_view.show()

@@ -67,7 +67,7 @@ def catalog(store: Path) -> ii.Catalog:
 
 
 def open_lagesbild(**query) -> AppTest:
-    return open_page("lagesbild.py", timeout=120, **query)
+    return open_page("lagesbild.py", timeout=120, vy="Läs in värden", **query)  # the import's tab
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
@@ -118,6 +118,7 @@ def test_valid_file_adds_values_that_show_in_the_views(env):
     ) == [(41000.0, "Haninge kommun, Handen 2024 (utökad kärna)")]
 
     # the Lägesbild shows them, with the source the official gave …
+    at = open_page("lagesbild.py", timeout=120, karna="haninge")  # the core's tab, in a new session
     text = page_text(at)
     assert (
         "41 000 personer (2024) · kärna · Källa: Värden inlästa av tjänsteperson via appen: Haninge kommun, "

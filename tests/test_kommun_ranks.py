@@ -75,7 +75,7 @@ def test_thirds_and_direction():
 
 
 def test_lagesbild_shows_ranks_with_a_table_next_to_the_chart(ref_db):
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje", vy="Kommunerna")
     assert any(s.value == "Kärnkommunerna bland länets kommuner" for s in at.subheader)
     table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
     assert "| Folkmängd | Södertälje | 102\u00a0911 \\(2024\\) | 4 av 26 |" in table

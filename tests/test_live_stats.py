@@ -291,7 +291,7 @@ def test_saving_needs_the_administrator_role_and_a_writable_app(env, monkeypatch
 def test_fetched_series_are_ranked_on_lagesbild(env):
     curated, target = env
     ls.apply(ls.fetch(ls.DEFAULT_SET, KOMMUNER), curated, target)
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje", vy="Kommunerna")
     table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
     ranks = ReferenceStoreRanks(target)
     own = ranks[(ranks["indicator_id"] == "kolada-n01951") & (ranks["year"] == 2024)].set_index("code")

@@ -180,7 +180,8 @@ def test_index_toggle_and_base_year_on_the_page(ref_db):
 
 def test_goal_area_filter_and_the_cores_own_figures(ref_db):
     at = lagesbild(karna="flemingsberg", malomrade="2")
-    assert [h.value for h in at.header] == ["2 Samhällsservice", "Regionen", "Läs in indikatorvärden"]
+    assert [h.value for h in at.header] == ["2 Samhällsservice"]  # the open tab only (Kärnan)
+    assert [t.label for t in at.tabs] == ["Kärnan", "Kommunerna", "Regionen", "Läs in värden"]
     page = text(at)
     assert (
         "cirka 30 000 personer (idag (utkast 2025)) · kärna · Källa: Färdplan för den regionala stadskärnan "
@@ -206,7 +207,8 @@ def test_all_goal_areas_and_the_municipalities_quotes(ref_db):
 
 def test_read_only_mode_has_no_import(ref_db, monkeypatch):
     monkeypatch.setenv("FARDPLANER_READONLY", "1")
-    at = lagesbild(karna="haninge")
+    at = lagesbild(karna="haninge", vy="Läs in värden")  # the import's own tab, open
+    assert at.tabs[3].label == "Läs in värden"
     assert "Läs in indikatorvärden" not in [h.value for h in at.header]
     assert not at.get("file_uploader") and not at.button
     assert not [b for b in at.get("download_button") if "Mall" in b.label]

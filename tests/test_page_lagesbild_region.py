@@ -18,7 +18,7 @@ def table_rows(markdown: str) -> list[list[str]]:
 
 
 def test_regionen_charts_and_tables_show_the_stores_figures(ref_db, ref_con):
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje", vy="Regionen")
     assert "Regionen" in [h.value for h in at.header]
     charts = {c.proto.id: c for c in at.get("plotly_chart")}
     assert len(charts) >= 2
@@ -45,7 +45,7 @@ def test_regionen_charts_and_tables_show_the_stores_figures(ref_db, ref_con):
 
 
 def test_delmal_cards_show_trend_and_quote(ref_con):
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje")  # the delmål cards are on the core's tab
     page = text(at)
     assert page.count("Trend: tabellraden visar tecknet ➔") == 4
     assert "Trend: «På grund av metodutveckling finns endast ett värde och därmed ingen utveckling»" in page
@@ -56,7 +56,7 @@ def test_delmal_cards_show_trend_and_quote(ref_con):
 
 
 def test_the_nine_regional_priorities_are_quoted(ref_con):
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje", vy="Regionen")
     stored = rows(ref_con, "SELECT regional_priority, text FROM regional_priority_assessments")
     labels = [e.label.replace("\\", "") for e in at.expander]  # the label is Markdown-escaped
     page = text(at)
@@ -67,7 +67,7 @@ def test_the_nine_regional_priorities_are_quoted(ref_con):
 
 
 def test_bilaga3_strategies_and_their_figures(ref_con):
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje", vy="Regionen")
     table = next(m.value for m in at.markdown if m.value.startswith("| Strategi eller program |"))
     shown = table_rows(table.replace("\\", ""))
     stored = rows(ref_con, "SELECT figure_text, value, year FROM strategy_figures")
@@ -83,7 +83,7 @@ def test_bilaga3_strategies_and_their_figures(ref_con):
 
 
 def test_agenda2030_rows_with_the_goal_missing(ref_con):
-    at = open_page("lagesbild.py", karna="sodertalje")
+    at = open_page("lagesbild.py", karna="sodertalje", vy="Regionen")
     page = text(at)
     stored = rows(ref_con, "SELECT seq, text FROM agenda2030 ORDER BY seq")
     assert len(stored) == 17

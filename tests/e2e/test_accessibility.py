@@ -9,6 +9,8 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # The default page (Start) lives at "/": its url_path would give Streamlit's "Page not found" dialog.
 PATHS = ["" if url == "start" else url for _, _, _, url, _ in page_table()]
 assert len(PATHS) == 14  # every page, never an empty set that would skip the check
+# the views a tab opens (only the open tab is drawn): Lägesbild's municipalities and region
+PATHS += ["lagesbild?vy=Kommunerna", "lagesbild?vy=Regionen", "lagesbild?vy=L%C3%A4s+in+v%C3%A4rden"]
 BLOCKING = {"serious", "critical"}
 
 

@@ -92,9 +92,12 @@ def test_sources_name_the_publisher_and_keep_the_route_on_kallor(ref_con):
     assert publisher == "SCB" and "odectra/popu-sweden" in note
     assert "«Folkmängd i riket, län och kommuner 31 december 2024»" in note
     at = open_page("kallor.py")
-    [table] = [d.value for d in at.dataframe if "Anmärkning" in d.value.columns and "Utgivare" in d.value.columns]
-    row = table[table["Källa"].str.startswith("Folkmängd per kommun")].iloc[0]
-    assert row["Utgivare"] == "SCB" and "odectra/popu-sweden" in row["Anmärkning"]
+    [table] = [d.value for d in at.dataframe if "Utgivare" in d.value.columns and "Källa" in d.value.columns]
+    title = table[table["Källa"].str.startswith("Folkmängd per kommun")].iloc[0]["Källa"]
+    assert table.set_index("Källa").loc[title, "Utgivare"] == "SCB"
+    at.selectbox(key="kalla_detalj").select(title).run()  # «Om en källa»: the route is in the note
+    details = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "Anmärkning: Hämtad via" in details and "odectra/popu-sweden" in details
 
 
 def test_every_goal_area_and_direction_of_a_rufs_indicator_has_a_basis(ref_con):

@@ -66,6 +66,8 @@ def write_rows(path: Path, header: list[str], rows) -> None:
 
 def synthetic_curated(target: Path, factor: int = 100) -> None:
     """Copy data/curated and add a folder of synthetic records, (factor − 1) × the real counts."""
+    from data.curated_files import SPECS
+
     shutil.copytree(REPO / "data" / "curated", target)
     with (target / "common" / "sources.csv").open("a", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerow(SYNTHETIC_SOURCE)
@@ -113,30 +115,8 @@ def synthetic_curated(target: Path, factor: int = 100) -> None:
         roles.append([iid, actors[i % len(actors)][0], "lead", "", "syntetisk", "genererad"])
         roles.append([iid, actors[(i * 7 + 1) % len(actors)][0], "participant", "", "syntetisk", "genererad"])
     used = {r[1] for r in roles}
-    write_rows(folder / "actors.csv", ["id", "name", "type", "note"], [a for a in actors if a[0] in used])
-    write_rows(
-        folder / "interventions.csv",
-        [
-            "id",
-            "code",
-            "title",
-            "description",
-            "goal_area_id",
-            "scope",
-            "core_id",
-            "kind",
-            "plan_type",
-            "purpose",
-            "financing",
-            "regional_priority",
-            "timing",
-            "budget",
-            "source_id",
-            "source_section",
-            "note",
-        ],
-        interventions,
-    )
+    write_rows(folder / "actors.csv", list(SPECS["actors"].columns), [a for a in actors if a[0] in used])
+    write_rows(folder / "interventions.csv", list(SPECS["interventions"].columns), interventions)
     write_rows(
         folder / "intervention_actors.csv",
         ["intervention_id", "actor_id", "role", "name_as_written", "source_id", "source_section"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,26 @@ def ref_db(tmp_path_factory) -> Path:
     os.environ["FARDPLANER_DB"] = str(path)
     os.environ["FARDPLANER_USER_DB"] = str(path.with_name("dialoger.duckdb"))
     return path
+
+
+@pytest.fixture(scope="session")
+def built_template(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of data/curated and a store built from it, once per worker: the original that built_copy copies."""
+    root = tmp_path_factory.mktemp("built-template")
+    curated = root / "curated"
+    shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
+    build(root / "fardplaner.duckdb", force=True, curated=curated)
+    return curated, root / "fardplaner.duckdb"
+
+
+def built_copy(template: tuple[Path, Path], into: Path) -> tuple[Path, Path]:
+    """A test's own copy of data/curated and of the store built from it (its input hash matches the copy, so the
+    app's start-up check keeps it): a copy instead of a build per test. Its own path, because DuckDB shares
+    one database instance per path within a process."""
+    curated, store = template
+    shutil.copytree(curated, into / "curated")
+    shutil.copyfile(store, into / "fardplaner.duckdb")
+    return into / "curated", into / "fardplaner.duckdb"
 
 
 @pytest.fixture(scope="session")

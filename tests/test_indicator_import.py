@@ -6,7 +6,6 @@ the repo's data/ is never touched."""
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,28 +13,24 @@ from openpyxl import Workbook, load_workbook
 from streamlit.testing.v1 import AppTest
 
 from data import indicator_import as ii
-from data.build import build
 from queries.runner import ReferenceStore
-from tests.conftest import REPO, open_page
+from tests.conftest import REPO, built_copy, open_page
 
 HEADER = "indikator_id;geografi;ar;varde;kalla\n"
 NBSP = "\u00a0"
 
 
 @pytest.fixture()
-def env(ref_db, tmp_path, monkeypatch):
-    """A copy of data/curated and a store of its own, which the app (its cached store) reads during the
-    test. Its own path, because DuckDB shares one database instance per path within a process: another
-    test's open connection to the session's store would keep the old data visible after a rebuild."""
+def env(built_template, tmp_path, monkeypatch):
+    """A copy of data/curated and a store of its own (conftest.built_copy), which the app (its cached store)
+    reads during the test: another test's open connection to the session's store would keep the old data
+    visible after a rebuild."""
     import components.common.store
 
-    curated = tmp_path / "curated"
-    shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
-    target = tmp_path / "fardplaner.duckdb"
+    curated, target = built_copy(built_template, tmp_path)
     monkeypatch.setenv("FARDPLANER_CURATED", str(curated))
     monkeypatch.setenv("FARDPLANER_DB", str(target))
     monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
-    build(target, force=True, curated=curated)
     components.common.store.reference_store.clear()
     yield curated, target
     components.common.store.reference_store.clear()

@@ -5,7 +5,6 @@ preview, apply, restore; bad responses refused with a Swedish message and nothin
 from __future__ import annotations
 
 import hashlib
-import shutil
 import socket
 from pathlib import Path
 
@@ -14,10 +13,9 @@ import pytest
 
 from data import live_stats as ls
 from data import roadmap_import as ri
-from data.build import build
 from data.intake import ImportRefused
 from tests import stats_replay
-from tests.conftest import REPO, open_page
+from tests.conftest import built_copy, open_page
 from tests.fixtures.make_stats_fixtures import kommuner
 
 KOMMUNER = dict(kommuner())
@@ -31,20 +29,18 @@ def replay():
 
 
 @pytest.fixture()
-def env(ref_db, replay, tmp_path, monkeypatch):
-    """A copy of data/curated, a store of its own, and both services pointed at the replay server."""
+def env(built_template, replay, tmp_path, monkeypatch):
+    """A copy of data/curated, a store of its own (conftest.built_copy), and both services pointed at the
+    replay server."""
     import components.common.store
 
-    curated = tmp_path / "curated"
-    shutil.copytree(REPO / "data" / "curated", curated, ignore=shutil.ignore_patterns(".*"))
-    target = tmp_path / "fardplaner.duckdb"
+    curated, target = built_copy(built_template, tmp_path)
     monkeypatch.setenv("FARDPLANER_CURATED", str(curated))
     monkeypatch.setenv("FARDPLANER_DB", str(target))
     monkeypatch.setenv("FARDPLANER_KOLADA_URL", replay.base + "/kolada/v3")
     monkeypatch.setenv("FARDPLANER_SCB_URL", replay.base + "/scb/v2")
     monkeypatch.delenv("FARDPLANER_READONLY", raising=False)
     replay.mode, replay.mutate = "ok", None
-    build(target, force=True, curated=curated)
     components.common.store.reference_store.clear()
     yield curated, target
     replay.mode, replay.mutate = "ok", None

@@ -1,4 +1,4 @@
-"""A real Streamlit server and headless Chromium (Debian's), shared by the browser tests of a module."""
+"""A real Streamlit server (one per worker, or a module's own) and headless Chromium (one per module)."""
 
 from __future__ import annotations
 
@@ -75,8 +75,10 @@ def streamlit_server(env: dict, log: Path):
         proc.wait(10)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(ref_db, tmp_path_factory):
+    """One server per worker on the production build for the modules that only read (a module that writes
+    starts its own: own_user_store). Its caches stay warm across modules, as a deployed server's do."""
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with streamlit_server({**os.environ, "FARDPLANER_DB": str(ref_db)}, log) as url:
         yield url

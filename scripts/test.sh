@@ -60,4 +60,5 @@ fi
 # the linter and the formatter (ruff.toml) before the suite: a finding stops the run with ruff's own report
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-exec .venv/bin/python -m pytest -n 2 "$@"
+# whole modules per worker (--dist loadfile): a module's server, browser and stores start once, not once per worker
+exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"

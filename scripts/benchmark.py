@@ -64,6 +64,15 @@ def write_rows(path: Path, header: list[str], rows) -> None:
         w.writerows(rows)
 
 
+def write_records(path: Path, table: str, records: list[dict]) -> None:
+    """Records as dicts, written with the declared table's columns (data/curated_files.SPECS); "" where absent."""
+    from data.curated_files import SPECS
+
+    columns = list(SPECS[table].columns)
+    assert not {k for r in records for k in r} - set(columns), table
+    write_rows(path, columns, ([r.get(c, "") for c in columns] for r in records))
+
+
 def synthetic_curated(target: Path, factor: int = 100) -> None:
     """Copy data/curated and add a folder of synthetic records, (factor − 1) × the real counts."""
     from data.curated_files import SPECS
@@ -123,66 +132,34 @@ def synthetic_curated(target: Path, factor: int = 100) -> None:
         roles,
     )
     indicators = [
-        [
-            f"syntetisk-ind-{k}",
-            f"Syntetisk indikator {k}",
-            "antal",
-            str(k % 4 + 1),
-            "",
-            "",
-            "",
-            "",
-            "",
-            "SYNTETISK",
-            "syntetisk",
-            "genererad",
-        ]
+        {
+            "id": f"syntetisk-ind-{k}",
+            "name": f"Syntetisk indikator {k}",
+            "unit": "antal",
+            "goal_area_id": str(k % 4 + 1),
+            "definition": "SYNTETISK",
+            "source_id": "syntetisk",
+            "source_section": "genererad",
+        }
         for k in range(40)
     ]
-    write_rows(
-        folder / "indicators.csv",
-        [
-            "id",
-            "name",
-            "unit",
-            "goal_area_id",
-            "rufs_goal",
-            "higher_is_better",
-            "target_value",
-            "target_text",
-            "target_year",
-            "definition",
-            "source_id",
-            "source_section",
-        ],
-        indicators,
-    )
+    write_records(folder / "indicators.csv", "indicators", indicators)
     values = []
     for i in range(n_val * extra):
-        ind = indicators[i % 40][0]
-        geo = kommuner[(i // 40) % len(kommuner)]
-        year = 1000 + (i // (40 * len(kommuner)))
         values.append(
-            [ind, "kommun", geo, str(year), "", str(i % 997), "", "utfall", "", "syntetisk", "genererad", "SYNTETISK"]
+            {
+                "indicator_id": indicators[i % 40]["id"],
+                "geography_type": "kommun",
+                "geography": kommuner[(i // 40) % len(kommuner)],
+                "year": str(1000 + (i // (40 * len(kommuner)))),
+                "value": str(i % 997),
+                "value_type": "utfall",
+                "source_id": "syntetisk",
+                "source_section": "genererad",
+                "note": "SYNTETISK",
+            }
         )
-    write_rows(
-        folder / "indicator_values.csv",
-        [
-            "indicator_id",
-            "geography_type",
-            "geography",
-            "year",
-            "period_text",
-            "value",
-            "qualifier",
-            "value_type",
-            "value_text",
-            "source_id",
-            "source_section",
-            "note",
-        ],
-        values,
-    )
+    write_records(folder / "indicator_values.csv", "indicator_values", values)
 
 
 def time_build(curated: Path, out: Path, repeats: int = 3) -> float:

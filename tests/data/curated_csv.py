@@ -20,6 +20,28 @@ CONTRACT = {
     "value_type,value_text,source_id,source_section,note",
 }
 
+# the eight regional city cores (data/curated/common/cores.csv) and the actor types data/README.md allows
+CORE_IDS = {
+    "sodertalje",
+    "kungens-kurva-skarholmen",
+    "flemingsberg",
+    "haninge",
+    "arlanda-marsta",
+    "kista-sollentuna-haggvik",
+    "barkarby-jakobsberg",
+    "taby-centrum-arninge",
+}
+ACTOR_TYPES = {
+    "region",
+    "kommun",
+    "statlig myndighet",
+    "bolag",
+    "akademi",
+    "klusterorganisation",
+    "näringsliv",
+    "övrigt",
+}
+
 
 def read_curated(folder: Path, name: str) -> list[dict[str, str]]:
     """The rows of folder/name, after checking its encoding, line endings and header."""

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.data.curated_csv import CONTRACT, read_curated, slug
+from tests.data.curated_csv import ACTOR_TYPES, CONTRACT, read_curated, slug
 
 ROOT = pathlib.Path(__file__).parents[2]
 DATA = ROOT / "data"
@@ -57,16 +57,6 @@ EXPECTED_VARIANTS = {
     "gemensam-4.2",
 }
 KINDS = {"", "Samverkan/dialog", "Kunskap", "Planering och genomförande", "Kommunikation/marknadsföring"}
-ACTOR_TYPES = {
-    "region",
-    "kommun",
-    "statlig myndighet",
-    "bolag",
-    "akademi",
-    "klusterorganisation",
-    "näringsliv",
-    "övrigt",
-}
 
 
 def read(name):

@@ -13,7 +13,7 @@ import csv
 import re
 from pathlib import Path
 
-from tests.data.curated_csv import CONTRACT, read_curated, slug
+from tests.data.curated_csv import ACTOR_TYPES, CONTRACT, CORE_IDS, read_curated, slug
 
 ROOT = Path(__file__).parents[2]
 FOLDER = ROOT / "data" / "curated" / "historiska-planer"
@@ -29,26 +29,6 @@ SOD_SEED = SEEDS / "sodertorn-samarbetskommitte-verksamhetsplan-2019.txt"
 N_FLEMINGSBERG_2009 = 15
 N_SODERTORN_2019 = 32
 
-CORE_IDS = {
-    "sodertalje",
-    "kungens-kurva-skarholmen",
-    "flemingsberg",
-    "haninge",
-    "arlanda-marsta",
-    "kista-sollentuna-haggvik",
-    "barkarby-jakobsberg",
-    "taby-centrum-arninge",
-}
-ACTOR_TYPES = {
-    "region",
-    "kommun",
-    "statlig myndighet",
-    "bolag",
-    "akademi",
-    "klusterorganisation",
-    "näringsliv",
-    "övrigt",
-}
 
 # OCR misreadings in the Södertörn seed (already ASCII-folded), seed word → restored word.
 OCR_VARIANTS = {

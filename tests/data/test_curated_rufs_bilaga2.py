@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.data.curated_csv import CONTRACT, read_curated, slug
+from tests.data.curated_csv import ACTOR_TYPES, CONTRACT, CORE_IDS, read_curated, slug
 
 ROOT = pathlib.Path(__file__).parents[2]
 DATA = ROOT / "data"
@@ -24,26 +24,6 @@ HEADERS = {
     for name in ["interventions.csv", "intervention_actors.csv", "intervention_cores.csv", "actors.csv"]
 }
 
-CORES = {
-    "sodertalje",
-    "kungens-kurva-skarholmen",
-    "flemingsberg",
-    "haninge",
-    "arlanda-marsta",
-    "kista-sollentuna-haggvik",
-    "barkarby-jakobsberg",
-    "taby-centrum-arninge",
-}
-ACTOR_TYPES = {
-    "region",
-    "kommun",
-    "statlig myndighet",
-    "bolag",
-    "akademi",
-    "klusterorganisation",
-    "näringsliv",
-    "övrigt",
-}
 
 # The nine regional priorities (headings verbatim, line breaks joined) and the rows found under each.
 ROWS_PER_PRIORITY = {
@@ -85,10 +65,10 @@ RESTORED_NAMES = {
 
 # Every core link (intervention_cores.csv) found in the rubrik/syfte texts.
 EXPECTED_LINKS = {
-    "rufs2020-platsverkstan-stockholms-lans-museum": CORES,
-    "rufs2020-natverket-for-regionala-stadskarnor": CORES,
-    "rufs2020-uppdaterad-naringslivsstatistik-i-de-regionala-stadskarnorna": CORES,
-    "rufs2020-dialog-med-de-regionala-stadskarnorna-i-huddinge-kommun": CORES,
+    "rufs2020-platsverkstan-stockholms-lans-museum": CORE_IDS,
+    "rufs2020-natverket-for-regionala-stadskarnor": CORE_IDS,
+    "rufs2020-uppdaterad-naringslivsstatistik-i-de-regionala-stadskarnorna": CORE_IDS,
+    "rufs2020-dialog-med-de-regionala-stadskarnorna-i-huddinge-kommun": CORE_IDS,
     "rufs2020-kunskapsunderlag-kring-konstnarliga-produktionsplatser-och-pilotprojekt-i-samverkan": {
         "barkarby-jakobsberg",
         "haninge",
@@ -317,7 +297,7 @@ def test_fixed_fields_and_provenance(interventions):
         assert r["financing"] != "-", r["id"]
         assert r["scope"] in {"core", "regional"}, r["id"]
         assert (r["scope"] == "core") == bool(r["core_id"]), r["id"]
-        assert r["core_id"] == "" or r["core_id"] in CORES, r["id"]
+        assert r["core_id"] == "" or r["core_id"] in CORE_IDS, r["id"]
         assert r["title"] == r["title"].strip() and "  " not in r["title"], r["id"]
         assert not r["purpose"].startswith(("Syfte:", "- Syfte:")), r["id"]
         assert "Finansiering:" not in r["purpose"] and "Syfte:" not in r["purpose"], r["id"]
@@ -396,7 +376,7 @@ def test_spelling_variants_collapse_to_one_actor(roles):
 def test_core_links(links, by_id, flat):
     got = {}
     for row in links:
-        assert row["core_id"] in CORES, row
+        assert row["core_id"] in CORE_IDS, row
         assert row["source_id"] == SOURCE_ID, row
         r = by_id[row["intervention_id"]]
         assert row["source_section"] == r["source_section"], row

@@ -11,40 +11,16 @@ import csv
 import re
 from pathlib import Path
 
+from data.curated_files import SPECS
+
 ROOT = Path(__file__).parents[2]
 FOLDER = ROOT / "data" / "curated" / "rufs-2020"
 SEED = ROOT / "data" / "sources" / "seeds" / "rufs2050-uppfoljning-2020.txt"
 SOURCES = ROOT / "data" / "curated" / "common" / "sources.csv"
 SOURCE_ID = "rufs2050-uppfoljning-2020"
 
-IND_COLS = [
-    "id",
-    "name",
-    "unit",
-    "goal_area_id",
-    "rufs_goal",
-    "higher_is_better",
-    "target_value",
-    "target_text",
-    "target_year",
-    "definition",
-    "source_id",
-    "source_section",
-]
-VAL_COLS = [
-    "indicator_id",
-    "geography_type",
-    "geography",
-    "year",
-    "period_text",
-    "value",
-    "qualifier",
-    "value_type",
-    "value_text",
-    "source_id",
-    "source_section",
-    "note",
-]
+IND_COLS = list(SPECS["indicators"].columns)  # the header is the declared one (test_contract checks SPECS)
+VAL_COLS = list(SPECS["indicator_values"].columns)
 
 N_DELMAL = 16
 

@@ -4,7 +4,7 @@ import csv
 import pathlib
 import re
 
-from tests.data.curated_csv import CONTRACT, slug
+from tests.data.curated_csv import ACTOR_TYPES, CONTRACT, slug
 
 ROOT = pathlib.Path(__file__).parents[2]
 DATA = ROOT / "data"
@@ -51,16 +51,6 @@ SECTIONS = {
     2: "Regional målpunkt för samhällsservice",
     3: "Naturlig lokaliseringsplats för näringsliv och innovation",
     4: "Tillgänglig regional stadskärna som bidrar till hållbart resande",
-}
-ACTOR_TYPES = {
-    "region",
-    "kommun",
-    "statlig myndighet",
-    "bolag",
-    "akademi",
-    "klusterorganisation",
-    "näringsliv",
-    "övrigt",
 }
 
 

@@ -49,6 +49,10 @@ def test_karnprofil_core_card_and_download(server, page):
     choose(page, "Hanin")
     assert page.locator("h1").first.inner_text() == "Haninge stadskärna"
     assert "karna=haninge" in page.url
+    # a goal area's cards are folded (the färdriktning and the titles come first): open the first
+    tab_to(page, "e => e.tagName === 'SUMMARY' && e.innerText.includes('Insatserna sida vid sida')")
+    assert_focus_visible(page)
+    press(page, "Enter")
     tab_to(page, "e => e.tagName === 'SUMMARY' && e.innerText.includes('Beskrivning och källa')")
     assert_focus_visible(page)
     page.keyboard.press("Enter")

@@ -21,17 +21,25 @@ interventions = run("profile_interventions", core=core_id)
 directions = directions_by_goal(run("profile_directions", core=core_id))
 
 profile_sections.header(core)
-left, right = st.columns([3, 2], gap="large")
-with left:
-    profile_sections.description(core)
-with right:
-    profile_map.show(core, run("municipality_shapes"), run("profile_stations", core=core_id))
-    profile_sections.population(run("profile_population", core=core_id))
+profile_sections.not_loaded(core)
 
+# the answer first: per goal area the färdriktning and the insatser by title; the cards, the character text,
+# the map and the history on request (each expander below is drawn only when opened)
 st.header("Färdriktningar och insatser per målområde", anchor=False)
 profile_cards.goal_area_style()
 for goal in run("goal_areas").to_dict("records"):
     profile_cards.goal_area_section(goal, directions.get(int(goal["id"])), interventions, has_roadmap(core))
+
+# kept in the address (?om=true), so a link can open the profile with its map
+about = st.expander("Om kärnan: karaktär, karta och folkmängd", key="om", on_change="rerun", bind="query-params")
+if about.open:
+    with about:
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            profile_sections.description(core)
+        with right:
+            profile_map.show(core, run("municipality_shapes"), run("profile_stations", core=core_id))
+            profile_sections.population(run("profile_population", core=core_id))
 
 roadmap_texts_view.show(run("profile_roadmap_texts", core=core_id))
 

@@ -16,7 +16,7 @@ st.markdown(
 
 cores = run("compare_core_options")
 goal_areas = {int(g["id"]): g["short_name"] for g in run("goal_areas").to_dict("records")}
-core_id, chosen_goals = lagesbild_view.filters(dict(zip(cores["id"], cores["name"])), goal_areas)
+core_id = lagesbild_view.filters(dict(zip(cores["id"], cores["name"])))
 core = run("lagesbild_core", core=core_id).iloc[0].to_dict()
 
 # one view at a time, kept in the address (?vy=…); only the open tab runs (a screen or two, not 24 000 px)
@@ -25,9 +25,10 @@ own, municipalities, region, intake = st.tabs(
 )
 if own.open:
     with own:
+        goal = lagesbild_view.goal_picker(goal_areas)  # one goal area at a time (?malomrade=1…4|ovriga)
         stamp = "|".join(str(v) for v in run("build_info").iloc[0])
         lagesbild_view.show(
-            core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas, chosen_goals
+            core, stamp, run("lagesbild_indicators"), run("lagesbild_values", core=core_id), goal_areas, goal
         )
 if municipalities.open:
     with municipalities:

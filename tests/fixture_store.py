@@ -59,6 +59,34 @@ CORE_VALUE = {
     "source_id": TEST_SOURCE,
     "source_section": "Testdata › Karaktär",
 }
+# a RUFS delmål with a target, in goal area 3, and its outcome for the county in two years
+DELMAL = {
+    "id": "testdata-delmal",
+    "name": "Testdata: nystartade företag",
+    "unit": "företag per 1 000 invånare",
+    "goal_area_id": "3",
+    "rufs_goal": "3",
+    "higher_is_better": "true",
+    "target_value": "18",
+    "target_text": "Testdata: antalet nystartade företag ska öka till 18 per 1 000 invånare",
+    "definition": "Testdata: ett påhittat delmål för gränssnittstesterna.",
+    "source_id": TEST_RUFS,
+    "source_section": "Testdata › Mål 3 › Delmål 2",
+}
+DELMAL_VALUES = [
+    {
+        "indicator_id": "testdata-delmal",
+        "geography_type": "county",
+        "geography": "01",
+        "year": year,
+        "value": value,
+        "value_type": "utfall",
+        "value_text": f"Testdata: {value.replace('.', ',')}",
+        "source_id": TEST_RUFS,
+        "source_section": "Testdata › Mål 3 › Delmål 2",
+    }
+    for year, value in (("2011", "17.2"), ("2019", "13.7"))
+]
 
 
 def _read(path: Path) -> list[dict]:
@@ -224,10 +252,10 @@ def write_curated(root: Path) -> Path:
     _write(common / "sources.csv", "sources", _sources())
     _write(common / "cores.csv", "cores", _cores())
     _write(common / "goal_areas.csv", "goal_areas", _goal_areas())
-    _write(common / "indicators.csv", "indicators", [INDICATOR])
+    _write(common / "indicators.csv", "indicators", [INDICATOR, DELMAL])
     earlier = {**CORE_VALUE, "year": "2020", "period_text": "2020 (testdata)", "value": "23000", "qualifier": ""}
     earlier["value_text"] = "Testdata: 23 000 bodde i kärnan 2020"
-    _write(own / "indicator_values.csv", "indicator_values", [earlier, CORE_VALUE])
+    _write(own / "indicator_values.csv", "indicator_values", [earlier, CORE_VALUE, *DELMAL_VALUES])
     _write(
         common / "changes.csv",
         "changes",

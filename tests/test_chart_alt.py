@@ -61,7 +61,9 @@ def test_series_alt_in_index_mode_names_the_base_year():
     "page", ["pages/start.py", "pages/karnprofil.py", "pages/aktorer.py", "pages/jamfor.py", "pages/lagesbild.py"]
 )
 def test_every_chart_and_map_on_the_page_has_alt_text(page):
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["om"] = "true"  # Kärnprofil's «Om kärnan» with its map, opened
+    at.run()
     at.switch_page(page).run()
     assert not at.exception
     charts = at.get("plotly_chart") + at.get("deck_gl_json_chart")

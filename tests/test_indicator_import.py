@@ -119,7 +119,11 @@ def test_valid_file_adds_values_that_show_in_the_views(env):
         "41 000 personer (2024) · kärna · Källa: Värden inlästa av tjänsteperson via appen: Haninge kommun, "
         "Handen 2024 (utökad kärna)"
     ) in text
-    assert "71,5 procent (2019) · kärnkommun: Haninge" in text
+    # the RUFS delmål has no goal area: in «Utan målområde», all of it opened («Fler indikatorer»)
+    at = open_page("lagesbild.py", timeout=120, karna="haninge", malomrade="ovriga")
+    at.session_state["lb_fler_ovriga"] = True
+    at.run()
+    assert "71,5 procent (2019) · kärnkommun: Haninge" in page_text(at)
     # … and so does the comparison
     cmp = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     cmp.query_params["karna"] = ["haninge", "sodertalje"]

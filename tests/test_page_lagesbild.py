@@ -1,17 +1,21 @@
-"""Lägesbild under AppTest and its pure parts: RUFS delmål as target vs outcome, the index against
-hand-computed numbers from the source CSV, gaps that stay gaps, the goal-area filter, read-only mode."""
+"""Lägesbild under AppTest on the fixture store (tests/fixture_store.py): one goal area at a time from the URL,
+the headline indicators first and the rest drawn only when opened, the core's own figure, a RUFS delmål's
+distance to its target, the index switch, the municipalities' quotes, read-only mode. What each test expects
+is computed from the fixture's definitions and the store it builds. The cards on the production build:
+tests/test_lagesbild_cards.py."""
 
 import csv
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.lagesbild import indicator_charts
+from components.common.format import swedish_decimal
 from components.lagesbild import lagesbild_data as ld
 from queries.runner import ReferenceStore
-from tests.conftest import REPO, open_page
+from tests.conftest import REPO, open_page, rows
+from tests.fixture_store import ADOPTED, CORE_VALUE, DELMAL, DELMAL_VALUES, DRAFT, INDICATOR, TEST_SOURCE
 
+pytestmark = pytest.mark.usefixtures("on_fixture_store")
 POPULATION_CSV = REPO / "data" / "sources" / "stats" / "stockholms_lan_folkmangd_per_kommun_long.csv"
 
 
@@ -25,187 +29,130 @@ def text(at: AppTest) -> str:
     return "\n".join(parts).replace("\\", "").replace("**", "").replace("\u00a0", " ")
 
 
+def headings(at: AppTest) -> list[str]:
+    """The indicator cards' names, in the order shown."""
+    return [m.value.split("** ·")[0].strip("*").replace("\\", "") for m in at.markdown if "** · " in m.value]
+
+
+def cards(fixture_db, core: str, goal) -> tuple[list, list, object]:
+    """The fixture's cards of one goal area (None: without one), split as the page splits them, and the quotes."""
+    store = ReferenceStore(fixture_db)
+    found, quotes = ld.build_cards(store.run("lagesbild_indicators"), store.run("lagesbild_values", core=core))
+    return *ld.headline_split([c for c in found if c.goal_area_id == goal]), quotes
+
+
+def goal_area_names(con) -> dict[int, str]:
+    return dict(rows(con, "SELECT id, short_name FROM goal_areas ORDER BY id"))
+
+
+def test_one_goal_area_at_a_time_the_first_by_default(on_fixture_store):
+    names = goal_area_names(on_fixture_store)
+    at = lagesbild(karna=ADOPTED)
+    first = min(names)
+    assert [h.value for h in at.header] == [f"{first} {names[first]}"]  # the first goal area, not all
+    assert [t.label for t in at.tabs] == ["Kärnan", "Kommunerna", "Regionen", "Läs in värden"]
+    picker = at.get("button_group")[0]
+    assert picker.value == first
+    # the store's indicators for goal area 1 (the fixture's own figure and the public population series)
+    goal_one = {i for (i,) in rows(on_fixture_store, "SELECT id FROM indicators WHERE goal_area_id = ?", first)}
+    assert INDICATOR["id"] in goal_one
+    assert (
+        f"{INDICATOR['name']} · {INDICATOR['unit']}" in text(at)
+        and "cirka 25 000 personer" in text(at)
+        and f"({CORE_VALUE['year']}, {CORE_VALUE['period_text']}) · kärna · Källa: "
+        f"{rows(on_fixture_store, 'SELECT title FROM sources WHERE id = ?', TEST_SOURCE)[0][0]}"
+        in text(at)
+    )
+
+
+def test_a_goal_area_from_the_url_shows_its_delmal_and_the_distance(on_fixture_store, fixture_db):
+    names = goal_area_names(on_fixture_store)
+    goal = int(DELMAL["goal_area_id"])
+    at = lagesbild(karna=ADOPTED, malomrade=str(goal))
+    assert [h.value for h in at.header] == [f"{goal} {names[goal]}"]
+    page = text(at)
+    assert f"Delmål: {DELMAL['target_text']}" in page
+    latest = max(DELMAL_VALUES, key=lambda v: int(v["year"]))
+    value, target = float(latest["value"]), float(DELMAL["target_value"])
+    assert (
+        f"Avstånd till delmålet: {swedish_decimal(value, 0, 1)} av {swedish_decimal(target, 0, 1)} {DELMAL['unit']} "
+        f"({latest['year']}): {swedish_decimal(round(target - value, 1), 0, 1)} under delmålet"
+    ) in page
+    headline, rest, _ = cards(fixture_db, ADOPTED, goal)
+    assert headings(at) == [c.name for c in headline] and not rest
+
+
+def test_the_headline_first_and_the_rest_drawn_only_when_opened(on_fixture_store, fixture_db):
+    headline, rest, quotes = cards(fixture_db, DRAFT, None)
+    assert len(headline) == ld.HEADLINE_COUNT and rest and not quotes.empty  # the public statistics and quotes
+    at = lagesbild(karna=DRAFT, malomrade=ld.OTHERS)
+    assert [h.value for h in at.header] == [ld.NO_GOAL_AREA]
+    assert headings(at) == [c.name for c in headline]
+    assert len(at.get("plotly_chart")) == sum(c.chart for c in headline)
+    [more] = [e for e in at.expander if e.label.startswith("Fler indikatorer")]
+    assert more.label == f"Fler indikatorer ({len(rest)}) och kommunernas egna uppgifter om kärnan"
+    assert not any("Område som avses" in t.value.columns for t in at.table)  # folded: not drawn
+    at.session_state["lb_fler_ovriga"] = True  # open it
+    at.run()
+    assert headings(at) == [c.name for c in headline + rest]
+    quoted = next(t.value for t in at.table if "Område som avses" in t.value.columns)
+    assert len(quoted) == len(quotes)
+
+
+def test_the_headline_ranks_the_cores_own_figures_then_distances_then_series(fixture_db):
+    store = ReferenceStore(fixture_db)
+    found, _ = ld.build_cards(store.run("lagesbild_indicators"), store.run("lagesbild_values", core=ADOPTED))
+    by_kind = {c.id: c for c in found}
+    core_figure, delmal, series = by_kind[INDICATOR["id"]], by_kind[DELMAL["id"]], by_kind["folkmangd"]
+    assert ld.headline_split([series, delmal, core_figure], 2) == ([core_figure, delmal], [series])
+
+
+def test_an_unknown_goal_area_in_the_url_warns_and_an_old_link_takes_its_first(on_fixture_store):
+    at = lagesbild(karna=ADOPTED, malomrade="9")
+    assert any("«malomrade»: 9" in w.value for w in at.warning)
+    assert at.get("button_group")[0].value == 1
+    names = goal_area_names(on_fixture_store)
+    at = lagesbild(karna=ADOPTED, malomrade=["2", "1"])  # a link from when several could be chosen
+    assert [h.value for h in at.header] == [f"2 {names[2]}"]
+
+
+def test_an_empty_goal_area_says_so(on_fixture_store, fixture_db):
+    headline, rest, _ = cards(fixture_db, ADOPTED, 2)
+    assert not headline and not rest
+    at = lagesbild(karna=ADOPTED, malomrade="2")
+    assert any(i.value.startswith("Ingen källa anger någon indikator i det här målområdet") for i in at.info)
+
+
 def source_population(code: str) -> dict[int, int]:
     with POPULATION_CSV.open(encoding="utf-8") as fh:
         return {int(r["ar"]): int(r["folkmangd"]) for r in csv.DictReader(fh) if r["kommunkod"] == code}
 
 
-def cards(ref_db, core: str):
-    store = ReferenceStore(ref_db)
-    found, quotes = ld.build_cards(store.run("lagesbild_indicators"), store.run("lagesbild_values", core=core))
-    return {c.id: c for c in found}, quotes
-
-
-def test_delmal_distance_in_the_targets_own_unit(ref_db):
-    page = text(lagesbild(karna="sodertalje"))
-    assert "Delmål: Minst 22 000 bostäder per år behöver tillkomma" in page
-    assert "Avstånd till delmålet: 16 700 av 22 000 bostäder per år (2019): 5 300 under delmålet" in page
-    # percent: the difference is in procentenheter
-    assert ("Avstånd till delmålet: 74,5 av 80 procent (2017): 5,5 procentenheter under delmålet") in page
-    assert (
-        "Avstånd till delmålet: 3,4 av 4,5 procent av bruttoregionalprodukten (2019): 1,1 procentenheter under delmålet"
-    ) in page
-
-
-def test_delmal_with_sub_measures_is_shown_side_by_side_without_a_distance(ref_db):
-    found, _ = cards(ref_db, "sodertalje")
-    employment = found["rufs-forvarvsfrekvens"]
-    assert employment.target.startswith("Förvärvsfrekvensen hos befolkningen mellan 20–64 år ska vara väl över 80")
-    assert employment.gap is None and "flera delmått" in employment.gap_reason
-    lines = " | ".join(employment.lines).replace("\u00a0", " ")
-    assert "kvinnor: 79,5 procent (2018) · Stockholms län" in lines
-    assert "män: 81,5 procent (2018) · Stockholms län" in lines
-    assert "samtliga: 80,5 procent (2018) · Stockholms län" in lines
-    # a target over new buildings is not computed against existing buildings or residents
-    assert found["rufs-bebyggelse-tillgangliga-lagen"].gap is None
-    # a target without a number: text and outcome side by side
-    assert found["rufs-konkurrenskvot-kollektivtrafik"].gap is None
-    assert "inget enskilt målvärde" in found["rufs-konkurrenskvot-kollektivtrafik"].gap_reason
-    page = text(lagesbild(karna="sodertalje"))
-    assert "kvinnor: 79,5 procent (2018)" in page and "Delmålet och utfallen gäller flera delmått" in page
-
-
-def test_target_gap_numbers(ref_db):
-    found, _ = cards(ref_db, "sodertalje")
-    gap = found["rufs-bostader-per-ar"].gap
-    assert (gap["value"], gap["target"], gap["gap"], gap["year"]) == (16700, 22000, 5300, 2019)
-    assert (
-        found["rufs-nystartade-foretag"].gap["text"].replace("\u00a0", " ")
-        == "13,7 av 18 nystartade företag per 1 000 invånare (2019): 4,3 under delmålet"
-    )
-
-
-def test_index_against_hand_computed_numbers_from_the_source_csv():
-    sodertalje = source_population("0181")
-    assert (sodertalje[2019], sodertalje[2021]) == (98979, 101209)
-    frame = pd.DataFrame({"series": "Södertälje", "year": list(sodertalje), "value": list(sodertalje.values())})
-    indexed = ld.index_series(frame, 2019).set_index("year")["index"]
-    assert indexed[2019] == 100
-    assert indexed[2021] == pytest.approx(101209 / 98979 * 100)  # 102.2530…
-    assert round(indexed[2021], 2) == 102.25
-    assert indexed[2024] == pytest.approx(102911 / 98979 * 100)  # 103.9725…
-    assert 2018 not in indexed.index  # growth since the base year
-    assert 2020 not in indexed.index and 2022 not in indexed.index  # gaps stay gaps
-
-
-def test_base_year_choices_are_years_every_series_has(ref_db):
-    found, _ = cards(ref_db, "flemingsberg")
-    population = found["folkmangd"]
-    assert set(population.series["series"]) == {"Huddinge", "Botkyrka", "Stockholms län"}
-    assert {2019, 2021, 2024} <= set(population.years) and not {2020, 2022, 2023} & set(population.years)
-    assert population.gap_years == [2020, 2022, 2023]
-    frame = pd.DataFrame({"series": ["a", "a", "b"], "year": [2019, 2021, 2021], "value": [1.0, 2.0, 3.0]})
-    assert ld.common_years(frame) == [2021]
-    with pytest.raises(ValueError, match="2019"):
-        ld.index_series(frame, 2019)
-
-
-def test_lines_break_at_missing_years_and_short_series_are_points():
-    frame = pd.DataFrame(
-        {
-            "series": "Södertälje",
-            "year": [2017, 2018, 2019, 2021, 2024],
-            "value": [96000.0, 97000.0, 98979.0, 101209.0, 102911.0],
-        }
-    )
-    fig = indicator_charts.series_figure(frame, "Folkmängd", "personer")
-    [trace] = fig.data
-    assert trace.connectgaps is False
-    assert list(trace.x) == [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
-    assert [y is None for y in trace.y] == [False, False, False, True, False, True, True, False]
-    elections = pd.DataFrame({"series": "Huddinge", "year": [2002, 2006, 2010, 2014], "value": [1.0, 2, 3, 4]})
-    assert list(indicator_charts.series_figure(elections, "t", "procent").data[0].x) == [2002, 2006, 2010, 2014]
-    two = pd.DataFrame({"series": "Stockholms län", "year": [2011, 2019], "value": [17.2, 13.7]})
-    assert indicator_charts.series_figure(two, "t", "st").data[0].mode == "markers"
-
-
-def test_the_figure_spec_passes_plotlys_validation():
-    """series_figure skips Plotly's validators for speed; the same dict must pass them."""
-    import plotly.graph_objects as go
-
-    frame = pd.DataFrame(
-        {
-            "series": ["Södertälje"] * 4 + ["Stockholms län"] * 4,
-            "year": [2017, 2018, 2019, 2021] * 2,
-            "value": [96000.0, 97000.0, 98979.0, 101209.0, 2.3e6, 2.34e6, 2.37e6, 2.41e6],
-        }
-    )
-    cases = [
-        dict(frame=frame, title="Folkmängd", unit="personer"),
-        dict(frame=frame, title="Andel", unit="procent", target=45.0, goal_area_id=3),
-        dict(
-            frame=ld.index_series(frame, 2018),
-            title="Index",
-            unit="personer",
-            column="index",
-            y_title="index, 2018 = 100",
-        ),
-    ]
-    for case in cases:
-        spec = indicator_charts.series_spec(**case)
-        validated = go.Figure(spec)  # raises on an unknown or invalid property
-        fast = indicator_charts.series_figure(**case)
-        assert fast.to_plotly_json() == validated.to_plotly_json()
-    assert [s["name"] for s in spec["data"]] == ["Södertälje", "Stockholms län"]
-    assert spec["data"][0]["x"] == [2018, 2019, 2020, 2021] and spec["data"][0]["y"][2] is None
-    target = indicator_charts.series_spec(**cases[1])["layout"]
-    assert target["shapes"][0]["y0"] == 45.0 and target["annotations"][0]["text"] == "Delmål: 45 procent"
-
-
-def test_records_is_to_dict_records(ref_db):
-    from components.common.frames import records
-
-    frame = pd.DataFrame({"a": ["x", None, "z"], "b": [1.5, float("nan"), 3.0], "c": [1, 2, 3]}).astype({"a": object})
-    assert str(records(frame)) == str(frame.to_dict("records"))
-    values = ReferenceStore(ref_db).run("lagesbild_values", core="flemingsberg")  # Arrow strings, NULLs
-    assert str(records(values)) == str(values.to_dict("records"))
-
-
-def test_index_toggle_and_base_year_on_the_page(ref_db):
-    at = lagesbild(karna="sodertalje", malomrade="1")
+def test_index_toggle_and_base_year_on_the_page(on_fixture_store):
+    at = lagesbild(karna=ADOPTED, malomrade="1")
     toggle = at.toggle(key="lb_index_folkmangd")
     assert toggle.value is True  # counts start as an index, the county as reference
     at.selectbox(key="lb_bas_folkmangd").set_value(2019).run()
     assert not at.exception
     table = next(t.value for t in at.dataframe if "Index (2019 = 100)" in t.value.columns)
+    population = source_population("0181")
+    county = dict(
+        rows(
+            on_fixture_store,
+            "SELECT year, value FROM indicator_values WHERE indicator_id = 'folkmangd' AND geography = '01'",
+        )
+    )
     sod = table[(table["Serie"] == "Södertälje") & (table["År"] == "2021")]
-    assert sod["Index (2019 = 100)"].tolist() == ["102,3"]
-    assert sod["Värde"].tolist() == ["101\u00a0209"]
-    county = table[(table["Serie"] == "Stockholms län") & (table["År"] == "2021")]
-    assert county["Index (2019 = 100)"].tolist() == [f"{2415139 / 2377081 * 100:.1f}".replace(".", ",")]
-    toggle = at.toggle(key="lb_index_folkmangd").set_value(False).run()
+    assert sod["Index (2019 = 100)"].tolist() == [f"{population[2021] / population[2019] * 100:.1f}".replace(".", ",")]
+    assert sod["Värde"].tolist() == [f"{population[2021]:,}".replace(",", "\u00a0")]
+    row = table[(table["Serie"] == "Stockholms län") & (table["År"] == "2021")]
+    assert row["Index (2019 = 100)"].tolist() == [f"{county[2021] / county[2019] * 100:.1f}".replace(".", ",")]
+    at.toggle(key="lb_index_folkmangd").set_value(False).run()
     assert not at.exception
     assert not any("Index (2019 = 100)" in t.value.columns for t in at.dataframe)
 
 
-def test_goal_area_filter_and_the_cores_own_figures(ref_db):
-    at = lagesbild(karna="flemingsberg", malomrade="2")
-    assert [h.value for h in at.header] == ["2 Samhällsservice"]  # the open tab only (Kärnan)
-    assert [t.label for t in at.tabs] == ["Kärnan", "Kommunerna", "Regionen", "Läs in värden"]
-    page = text(at)
-    assert (
-        "cirka 30 000 personer (idag (utkast 2025)) · kärna · Källa: Färdplan för den regionala stadskärnan "
-        "Flemingsberg (utkast)" in page
-    )
-    assert "visas när inget målområde är valt" in page
-
-
-def test_all_goal_areas_and_the_municipalities_quotes(ref_db):
-    at = lagesbild(karna="kungens-kurva-skarholmen")
-    assert [h.value for h in at.header][:5] == [
-        "1 Levande stadskärnor",
-        "2 Samhällsservice",
-        "3 Näringsliv och innovation",
-        "4 Hållbart resande",
-        "Utan målområde i källan",
-    ]
-    quotes = next(t.value for t in at.table if "Område som avses" in t.value.columns)
-    assert set(quotes["Typ"]) >= {"utfall", "prognos", "plan"}
-    assert "Skärholmens stadsdelsområde" in set(quotes["Område som avses"])
-    assert len(at.get("plotly_chart")) >= 5
-
-
-def test_read_only_mode_has_no_import(ref_db, monkeypatch):
+def test_read_only_mode_has_no_import(monkeypatch):
     monkeypatch.setenv("FARDPLANER_READONLY", "1")
     at = lagesbild(karna="haninge", vy="Läs in värden")  # the import's own tab, open
     assert at.tabs[3].label == "Läs in värden"

@@ -62,6 +62,16 @@ def selectbox(
     return value
 
 
+def segmented(
+    label: str, options: list[Hashable], key: str, format_func: Callable = str, container=st, default=None, **kwargs
+):
+    """One of a few choices, always one (a segmented control): the URL holds it unless it is the default."""
+    _seed(key, options, False, default)
+    value = container.segmented_control(label, options, format_func=format_func, key=key, required=True, **kwargs)
+    _write(key, value, default)
+    return value
+
+
 def text_input(label: str, key: str, container=st, max_chars: int = 200, **kwargs) -> str:
     if key not in st.session_state:
         st.session_state[key] = (st.query_params.get(key) or "")[:max_chars]

@@ -79,7 +79,8 @@ def _rest(rest: pd.DataFrame, key: str) -> None:
 
 
 def goal_area_section(goal: dict, direction: dict | None, interventions: pd.DataFrame, has_roadmap: bool) -> None:
-    """One goal area: its name and colour, the core's färdriktning, shared and core-specific insatser."""
+    """One goal area: its name and colour, the core's färdriktning and its insatser by title (the answer), and
+    the shared and core-specific cards side by side on request (drawn only when opened)."""
     gid = int(goal["id"])
     with st.container(border=True, key=f"malomrade-{gid}"):
         st.subheader(plain(f"{gid} {goal['name']}"), anchor=False)
@@ -90,20 +91,43 @@ def goal_area_section(goal: dict, direction: dict | None, interventions: pd.Data
         else:
             st.markdown("*Färdriktning saknas – kärnans färdplan är inte inläst.*")
         shared, core = goal_area_split(interventions, gid)
-        left, right = st.columns(2, gap="medium")
-        with left:
-            _column(
-                "Gemensamma insatser", shared, "Inga gemensamma insatser i det här målområdet.", f"gemensamma-{gid}"
-            )
-        with right:
-            _column(
-                "Kärnspecifika insatser",
-                core,
-                "Kärnspecifika insatser är inte inlästa för den här kärnan."
-                if not has_roadmap
-                else "Färdplanen har inga kärnspecifika insatser i det här målområdet.",
-                f"karnspecifika-{gid}",
-            )
+        st.markdown(insats_summary(shared, core, has_roadmap))
+        if not has_roadmap:
+            st.info("Kärnspecifika insatser är inte inlästa för den här kärnan.", icon=":material/info:")
+        more = st.expander(
+            f"Insatserna sida vid sida, med ansvar och beskrivning ({len(shared) + len(core)})",
+            key=f"profil-insatser-{gid}",
+            on_change="rerun",
+        )
+        if not more.open:  # drawn only when opened
+            return
+        with more:
+            left, right = st.columns(2, gap="medium")
+            with left:
+                _column(
+                    "Gemensamma insatser", shared, "Inga gemensamma insatser i det här målområdet.", f"gemensamma-{gid}"
+                )
+            with right:
+                _column(
+                    "Kärnspecifika insatser",
+                    core,
+                    "Kärnspecifika insatser är inte inlästa för den här kärnan."
+                    if not has_roadmap
+                    else "Färdplanen har inga kärnspecifika insatser i det här målområdet.",
+                    f"karnspecifika-{gid}",
+                )
+
+
+def insats_summary(shared: pd.DataFrame, core: pd.DataFrame, has_roadmap: bool) -> str:
+    """The goal area's insatser as a short Markdown list: how many of each kind and their titles (the first
+    CARD_LIMIT of each; the rest are counted)."""
+    lines = [f"**Insatser:** {len(shared)} gemensamma" + (f" · {len(core)} kärnspecifika" if has_roadmap else "")]
+    for label, many, rows in (("gemensam", "gemensamma", shared), ("kärnspecifik", "kärnspecifika", core)):
+        shown, rest = split_for_cards(rows)
+        lines += [f"- {plain(card_heading(c, t))} *({label})*" for c, t in zip(shown["code"], shown["title"])]
+        if len(rest):
+            lines.append(f"- *… och {len(rest)} {many} insatser till (alla i nedladdningen längst ned)*")
+    return "\n".join(lines)
 
 
 def other_plans(interventions: pd.DataFrame) -> None:

@@ -29,16 +29,22 @@ def header(core: dict) -> None:
         st.caption(plain(f"Kärnkommuner enligt: {core['municipalities_basis']}"))
 
 
-def description(core: dict) -> None:
-    st.subheader("Om kärnan", anchor=False)
-    blocks = description_blocks(core["description"])
-    if not blocks:
+def not_loaded(core: dict) -> None:
+    """Where the roadmap is not loaded, say so at the top (the description would be empty)."""
+    if not description_blocks(core["description"]):
         st.info(
             "Kärnans färdplan är inte inläst ännu. Därför saknas karaktärsbeskrivning, färdriktningar "
             "och kärnspecifika insatser; de gemensamma insatserna gäller ändå alla åtta kärnor.\n\n"
             + load_instructions(core["id"]),
             icon=":material/info:",
         )
+
+
+def description(core: dict) -> None:
+    st.subheader("Om kärnan", anchor=False)
+    blocks = description_blocks(core["description"])
+    if not blocks:
+        st.markdown("*Ingen karaktärsbeskrivning: kärnans färdplan är inte inläst.*")
         return
     for kind, text in blocks:
         st.markdown(f"**{plain(text)}**" if kind == "heading" else plain(text))
@@ -49,7 +55,7 @@ def figures(figures_df: pd.DataFrame) -> None:
     st.subheader("Lägesbild: kärnans siffror", anchor=False)
     if figures_df.empty:
         st.info(
-            "Inga källor anger siffror för själva kärnan. Kärnkommunernas folkmängd står intill kartan ovan.",
+            "Inga källor anger siffror för själva kärnan. Kärnkommunernas folkmängd står under «Om kärnan» ovan.",
             icon=":material/info:",
         )
     else:

@@ -96,6 +96,22 @@ def goal_area_label(goal_area_id, goal_areas: dict[int, str]) -> str:
     return f"{int(goal_area_id)} {goal_areas.get(int(goal_area_id), '')}".strip()
 
 
+OTHERS = "ovriga"  # the goal-area picker's choice for the indicators the sources tie to no goal area
+HEADLINE_COUNT = 3
+
+
+def headline_split(cards: list, count: int = HEADLINE_COUNT) -> tuple[list, list]:
+    """A goal area's headline indicators and the rest (shown on request). Headline first: the core's own
+    figures, then RUFS delmål with a distance to the target, then indicators with a series; each group keeps
+    the page's order, so nothing moves but the split."""
+
+    def rank(card) -> int:
+        return 0 if card.kind == "core" else 1 if card.gap else 2 if card.chart else 3
+
+    ordered = sorted(cards, key=rank)
+    return ordered[:count], ordered[count:]
+
+
 # --- series -----------------------------------------------------------------------------------------
 
 

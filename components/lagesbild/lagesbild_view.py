@@ -19,8 +19,8 @@ COUNT_UNITS = ("personer", "kronor")
 DEFAULT_CORE = "sodertalje"
 
 
-def filters(names: dict[str, str], goal_areas: dict[int, str]) -> tuple[str, list[int]]:
-    """The core (URL parameter karna, one) and goal areas (malomrade, 1–4, none = all)."""
+def filters(names: dict[str, str]) -> str:
+    """The core (URL parameter karna, one)."""
     current = st.session_state.get("karna")
     if current is not None and not (isinstance(current, str) and current in names):
         del st.session_state["karna"]  # another page's multi-core choice under the same key
@@ -32,15 +32,27 @@ def filters(names: dict[str, str], goal_areas: dict[int, str]) -> tuple[str, lis
         default=DEFAULT_CORE if DEFAULT_CORE in names else next(iter(names)),
         container=st.columns([1, 2])[0],
     )
-    goals = url_state.pills(
+    url_state.show_warnings()
+    return core_id
+
+
+def goal_picker(goal_areas: dict[int, str]):
+    """One goal area at a time (URL parameter malomrade, 1–4 or ovriga; default the first goal area)."""
+    current = st.session_state.get("malomrade")
+    if isinstance(current, list):
+        del st.session_state["malomrade"]  # Insatser's multi-choice under the same key
+    options = [*sorted(goal_areas), ld.OTHERS]
+    goal = url_state.segmented(
         "Målområde",
-        sorted(goal_areas),
+        options,
         "malomrade",
-        format_func=lambda g: f"{g} {goal_areas[g]}",
-        help="Inget valt: alla målområden och indikatorerna utan målområde.",
+        format_func=lambda g: "Utan målområde" if g == ld.OTHERS else f"{g} {goal_areas[g]}",
+        default=options[0],
+        help="Ett målområde i taget: de viktigaste indikatorerna först, resten under «Fler indikatorer». "
+        "«Utan målområde» är de indikatorer som källan inte knyter till något målområde.",
     )
     url_state.show_warnings()
-    return core_id, goals
+    return goal
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -82,41 +94,44 @@ def goal_area_header(label: str, goal_area_id) -> None:
 
 
 def show(
-    core: dict,
-    stamp: str,
-    indicators: pd.DataFrame,
-    values: pd.DataFrame,
-    goal_areas: dict[int, str],
-    chosen_goals: list[int],
+    core: dict, stamp: str, indicators: pd.DataFrame, values: pd.DataFrame, goal_areas: dict[int, str], goal
 ) -> None:
-    """Every goal area (or the chosen ones) with its indicators; without a filter also those without one."""
+    """One goal area (or the indicators without one): its headline indicators, the rest folded and drawn only
+    when opened (a screen or two on a projector, not 16 000 px)."""
     cards, quotes = cards_for(core["id"], stamp, indicators, values)
     context = (core["id"], stamp)
-    groups = [*(chosen_goals or sorted(goal_areas)), *([None] if not chosen_goals else [])]
-    for goal in groups:
-        mine = [c for c in cards if c.goal_area_id == goal]
-        goal_area_header(ld.goal_area_label(goal, goal_areas), goal)
-        if goal is None:
-            st.caption(
-                "Indikatorer som källan inte knyter till något av färdplanernas målområden: RUFS 2050:s "
-                "delmål (länet), kommunstatistik och kommunernas egna uppgifter om kärnan."
-            )
-        if not mine and (goal is not None or quotes.empty):
-            st.info(
-                f"Ingen källa anger någon indikator i det här målområdet för {core['name']} eller dess "
-                "kärnkommuner." + ("" if read_only_mode() else " Värden kan läsas in med mallen längst ned på sidan."),
-                icon=":material/info:",
-            )
-        for card in mine:
-            with st.container(border=True):
-                {"core": core_figure, "kommun": kommun_series, "rufs": rufs_target}[card.kind](card, context)
-        if goal is None and not quotes.empty:
-            quote_table(quotes)
-    if chosen_goals:
+    group = None if goal == ld.OTHERS else goal
+    mine = [c for c in cards if c.goal_area_id == group]
+    goal_area_header(ld.goal_area_label(group, goal_areas), group)
+    if group is None:
         st.caption(
-            "Indikatorer utan målområde (bl.a. flera av RUFS 2050:s delmål och kommunernas egna "
-            "uppgifter) visas när inget målområde är valt."
+            "Indikatorer som källan inte knyter till något av färdplanernas målområden: RUFS 2050:s "
+            "delmål (länet), kommunstatistik och kommunernas egna uppgifter om kärnan."
         )
+    with_quotes = group is None and not quotes.empty
+    if not mine and not with_quotes:
+        st.info(
+            f"Ingen källa anger någon indikator i det här målområdet för {core['name']} eller dess "
+            "kärnkommuner." + ("" if read_only_mode() else " Värden kan läsas in under fliken «Läs in värden»."),
+            icon=":material/info:",
+        )
+    headline, rest = ld.headline_split(mine)
+    for card in headline:
+        _card(card, context)
+    if rest or with_quotes:
+        label = f"Fler indikatorer ({len(rest)})" + (" och kommunernas egna uppgifter om kärnan" if with_quotes else "")
+        more = st.expander(label, key=f"lb_fler_{goal}", on_change="rerun")
+        if more.open:  # drawn only when opened
+            with more:
+                for card in rest:
+                    _card(card, context)
+                if with_quotes:
+                    quote_table(quotes)
+
+
+def _card(card: ld.Card, context: tuple) -> None:
+    with st.container(border=True):
+        {"core": core_figure, "kommun": kommun_series, "rufs": rufs_target}[card.kind](card, context)
 
 
 def _heading(card: ld.Card) -> None:

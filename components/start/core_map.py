@@ -5,11 +5,11 @@ No base map tiles are needed: the kommun outlines give the geography, so the map
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
+
+from components.common.geo import simplified_outline
 
 STATUS_COLOURS = {"antagen": [0, 114, 178, 230], "utkast": [230, 159, 0, 230], "ingen": [110, 110, 110, 200]}
 
@@ -24,7 +24,7 @@ def outline_features(shapes: pd.DataFrame, highlight: set[str] | None = None) ->
         features.append(
             {
                 "type": "Feature",
-                "geometry": json.loads(rec["geojson"]),
+                "geometry": simplified_outline(rec["geojson"]),  # lighter to send and draw; cached
                 "properties": {
                     "name": rec["name"],
                     "core": marked,

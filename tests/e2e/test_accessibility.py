@@ -11,6 +11,10 @@ PATHS = ["" if url == "start" else url for _, _, _, url, _ in page_table()]
 assert len(PATHS) == 14  # every page, never an empty set that would skip the check
 # the views a tab opens (only the open tab is drawn): Lägesbild's municipalities and region
 PATHS += ["lagesbild?vy=Kommunerna", "lagesbild?vy=Regionen", "lagesbild?vy=L%C3%A4s+in+v%C3%A4rden"]
+# Lägesbild's Kärnan shows one goal area at a time: a RUFS one and the indicators without one (with quotes)
+PATHS += ["lagesbild?malomrade=3", "lagesbild?karna=flemingsberg&malomrade=ovriga"]
+# Kärnprofil with «Om kärnan» opened from the URL: the character text, the map and the population
+PATHS += ["karnprofil?karna=sodertalje&om=true"]
 BLOCKING = {"serious", "critical"}
 
 

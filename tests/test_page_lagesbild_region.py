@@ -45,14 +45,21 @@ def test_regionen_charts_and_tables_show_the_stores_figures(ref_db, ref_con):
 
 
 def test_delmal_cards_show_trend_and_quote(ref_con):
-    at = open_page("lagesbild.py", karna="sodertalje")  # the delmål cards are on the core's tab
-    page = text(at)
+    # the delmål cards are on the core's tab, one goal area at a time, the rest under «Fler indikatorer»
+    pages, expanders = [], []
+    for goal in ("1", "2", "3", "4", "ovriga"):
+        at = open_page("lagesbild.py", karna="sodertalje", malomrade=goal)
+        at.session_state[f"lb_fler_{goal}"] = True
+        at.run()
+        pages.append(text(at))
+        expanders += [e.label for e in at.expander]
+    page = "\n".join(pages)
     assert page.count("Trend: tabellraden visar tecknet ➔") == 4
     assert "Trend: «På grund av metodutveckling finns endast ett värde och därmed ingen utveckling»" in page
     assert page.count("Trend: går inte att läsa i källans text") == 11
     [(quote,)] = rows(ref_con, "SELECT text FROM delmal_assessments WHERE indicator_id = 'rufs-hushallsavfall'")
     assert f"> {quote}" in page
-    assert sum(e.label == "Rapportens bedömning (citat)" for e in at.expander) == 16
+    assert expanders.count("Rapportens bedömning (citat)") == 16
 
 
 def test_the_nine_regional_priorities_are_quoted(ref_con):

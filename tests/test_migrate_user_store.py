@@ -31,6 +31,7 @@ def filled(tmp_path):
     fs.add_resource(pid, Resource(Decimal("1200000.50"), "Region Stockholm", 2027, "beslutad"), who="Anna")
     fs.follow_up(pid, "prioriterad", "pågår", "Startat", who="Omar")
     nxt = s.create("sodertalje", "2028–2029", None, who="Anna", from_dialogue_id=d.id)
+    s.create("flemingsberg", "2026–2027", date(2026, 4, 2), who="Omar")  # the third dialogue
     s.put_draft("webbläsare:x", nxt, nxt, who="Anna")
     s.put_text_draft("webbläsare:x", "uppf:fu_note:y", "halv", who="Anna")
     return s, d
@@ -59,6 +60,7 @@ def test_everything_is_copied_checked_and_a_second_run_changes_nothing(filled, p
     assert len(schema) == 14 and first.stdout.count("kontrollsumman stämmer") == 14
     moved = UserStore(target, read_only=False)
     assert summary(moved, schema) == summary(source, schema)
+    assert summary(source, schema)["dialogues"][0] == 3 and len(moved.list_dialogues()) == 3
     assert (
         all(count for count, _ in summary(source, schema).values() if count)
         and summary(source, schema)["change_log"][0] > 5

@@ -5,7 +5,14 @@ import streamlit as st
 from components.common.downloads import table_downloads
 from components.common.store import run
 from components.insatser.explorer_filters import clear_filters, filter_bar, option_labels
-from components.insatser.explorer_view import display_table, goal_area_counts, pick_insats, show_card, show_counts
+from components.insatser.explorer_view import (
+    display_table,
+    goal_area_counts,
+    pick_insats,
+    pick_page,
+    show_card,
+    show_counts,
+)
 
 st.title("Insatser")
 st.markdown(
@@ -28,7 +35,8 @@ if found.empty:
     st.info("Inga insatser matchar urvalet. Ta bort ett filter eller rensa alla.", icon=":material/search_off:")
     st.button("Rensa filter", on_click=clear_filters, key="clear_filters")
 else:
-    table = display_table(found)
+    shown = pick_page(found, selection_text)
+    table = display_table(shown)
     event = st.dataframe(
         table,
         hide_index=True,
@@ -40,7 +48,7 @@ else:
         column_config={"Insats": st.column_config.TextColumn(width="large")},
     )
     table_downloads(
-        table,
+        lambda: display_table(found),
         "insatser",
         "Insatser",
         selection_text,
@@ -48,7 +56,7 @@ else:
         "Uppföljning av RUFS 2050 (2020), historiska verksamhetsplaner",
         key="insatser",
     )
-    chosen_id = pick_insats(found, table, list(event.selection.rows) if event else [])
+    chosen_id = pick_insats(shown, table, list(event.selection.rows) if event else [])
     if chosen_id:
         show_card(chosen_id)
     else:

@@ -137,3 +137,37 @@ def test_empty_result_offers_to_clear_filters():
 def test_hostile_input_is_harmless(on_fixture_store, query):
     explorer(**query)
     assert rows(on_fixture_store, "SELECT count(*) FROM actors") == [(len(ACTORS),)]
+
+
+def test_a_long_result_is_shown_a_page_at_a_time_and_starts_from_the_first_page_again(on_fixture_store, monkeypatch):
+    """More rows than PAGE_SIZE: the table and «Visa insats» hold one page, «Rader i tabellen» picks which."""
+    from components.insatser import explorer_view
+
+    monkeypatch.setattr(explorer_view, "PAGE_SIZE", 4)
+    every = [t for (t,) in rows(on_fixture_store, "SELECT title FROM interventions")]
+    at = explorer()
+    assert not at.exception
+    picker = at.selectbox(key="insatser_sida")
+    pages = -(-len(every) // 4)
+    assert len(every) > 8 and len(picker.options) == pages
+    assert picker.options[0] == f"rad 1–4 av {len(every)}"
+    first = list(table(at)["Insats"])
+    assert len(first) == 4 and len(at.selectbox(key="visa_insats").options) == 5
+    picker.select(1).run()
+    second = list(table(at)["Insats"])
+    assert len(second) == 4 and not set(second) & set(first) and set(first + second) <= set(every)
+    assert at.selectbox(key="insatser_sida").options[1] == f"rad 5–8 av {len(every)}"
+    last = at.selectbox(key="insatser_sida").select(pages - 1).run()
+    assert len(table(last)) == len(every) - 4 * (pages - 1)
+    at.query_params["q"] = "Testdata"  # another selection: back to the first page
+    at.session_state["q"] = "Testdata"
+    at.run()
+    assert not at.exception
+    matching = [t for t in every if "testdata" in t.lower()]
+    assert len(matching) > 4 and at.selectbox(key="insatser_sida").value == 0
+    assert at.selectbox(key="insatser_sida").options[0] == f"rad 1–4 av {len(matching)}"
+
+
+def test_a_short_result_has_no_page_picker():
+    at = explorer(karna=ADOPTED, malomrade="3", plan="fardplan")
+    assert not [s for s in at.selectbox if s.key == "insatser_sida"]

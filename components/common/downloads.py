@@ -1,17 +1,23 @@
 """Download buttons for a table: Excel and CSV."""
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from components.common.export_files import csv_bytes, excel_bytes
 
 
-def table_downloads(df: pd.DataFrame, name: str, title: str, selection: str, sources: str, key: str) -> None:
+def table_downloads(
+    df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, title: str, selection: str, sources: str, key: str
+) -> None:
+    """df may be a function that makes the table: then it is made only when someone clicks."""
+    table = df if callable(df) else (lambda: df)
     left, right, _ = st.columns([1, 1, 2])
     # data as callables: the files are built only when someone clicks, not on every rerun
     left.download_button(
         "Ladda ner Excel",
-        lambda: excel_bytes(df, title, selection, sources),
+        lambda: excel_bytes(table(), title, selection, sources),
         file_name=f"{name}.xlsx",
         icon=":material/download:",
         key=f"{key}_xlsx",
@@ -19,7 +25,7 @@ def table_downloads(df: pd.DataFrame, name: str, title: str, selection: str, sou
     )
     right.download_button(
         "Ladda ner CSV",
-        lambda: csv_bytes(df),
+        lambda: csv_bytes(table()),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",

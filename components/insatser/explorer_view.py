@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -62,6 +64,38 @@ def display_table(found: pd.DataFrame) -> pd.DataFrame:
             "Avsnitt": found["source_section"],
         }
     )
+
+
+PAGE_SIZE = 500  # rows sent to the browser at once; the downloads hold the whole result
+PAGE_KEY = "insatser_sida"
+
+
+def page_of(found: pd.DataFrame, page: int) -> pd.DataFrame:
+    return found.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+
+
+def page_label(page: int, total: int) -> str:
+    first, last = page * PAGE_SIZE + 1, min(total, (page + 1) * PAGE_SIZE)
+    return f"rad {number(first)}–{number(last)} av {number(total)}"
+
+
+def pick_page(found: pd.DataFrame, selection: str) -> pd.DataFrame:
+    """The rows the table shows: all of them up to PAGE_SIZE, else one page of them, chosen in a list that starts
+    from the first page again whenever the selection changes."""
+    total = len(found)
+    if total <= PAGE_SIZE:
+        return found
+    if st.session_state.get("_insatser_urval") != selection:
+        st.session_state["_insatser_urval"] = selection
+        st.session_state[PAGE_KEY] = 0
+    page = st.columns([2, 1])[0].selectbox(
+        "Rader i tabellen",
+        range(math.ceil(total / PAGE_SIZE)),
+        key=PAGE_KEY,
+        format_func=lambda p: page_label(p, total),
+        help=f"Tabellen visar {PAGE_SIZE} insatser åt gången. Smalna av med filtren, eller ladda ner hela urvalet.",
+    )
+    return page_of(found, page)
 
 
 CARD_KEY = "visa_insats"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.common.downloads import table_downloads
-from components.common.store import run
+from components.common.store import run, run_later
 from components.insatser.explorer_filters import clear_filters, filter_bar, option_labels
 from components.insatser.explorer_view import (
     display_table,
@@ -23,6 +23,7 @@ st.markdown(
 labels = option_labels()
 chosen = filter_bar(labels)
 found = run("interventions_filtered", **chosen.query_params())
+found_later = run_later("interventions_filtered", **chosen.query_params())
 selection_text = chosen.describe(labels)
 
 show_counts(goal_area_counts(found, {int(k): v for k, v in labels["goal_area"].items()}))
@@ -48,7 +49,7 @@ else:
         column_config={"Insats": st.column_config.TextColumn(width="large")},
     )
     table_downloads(
-        lambda: display_table(found),
+        lambda: display_table(found_later()),
         "insatser",
         "Insatser",
         selection_text,

@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.common import url_state
 from components.common.format import PLAN_TYPE
-from components.common.store import run
+from components.common.store import build_stamp, run
 
 SCOPE_PARAM = {"gemensam": "shared", "karnspecifik": "core"}
 SCOPE_LABEL = {None: "Alla", "gemensam": "Gemensamma", "karnspecifik": "Kärnspecifika"}
@@ -59,6 +59,13 @@ class ExplorerFilter:
 
 
 def option_labels() -> dict[str, dict]:
+    """The filters' option labels, one shared copy per build of the store: the widgets' label functions keep
+    them for the life of each session (a few MB per session at 100× the data)."""
+    return _shared_labels(build_stamp())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _shared_labels(stamp: tuple[str, int]) -> dict[str, dict]:  # read only: every session shares it
     options = run("filter_options")
     return {kind: dict(zip(group["value"], group["label"])) for kind, group in options.groupby("kind")}
 

@@ -93,3 +93,5 @@ def test_the_build_refuses_an_idle_reading_and_an_unread_spelling():
     assert "ingen insats skriver «Kommuner»" in idle[0] and "saknar en läsning" in idle[1]
     other_actor = frame([role, {**role, "actor_id": "other", "name_as_written": "X"}])
     assert _reading_checks(frame([reading]), other_actor) == []  # actors without readings need none
+    other_source = frame([role, {**role, "source_id": "a-roadmap", "name_as_written": "Y"}])
+    assert _reading_checks(frame([reading]), other_source) == []  # nor another document's rows of the actor

@@ -154,6 +154,7 @@ def assemble(curated: Path | None = None, sources: Path = SOURCES_DIR) -> dict[s
         "plan_facts": t["plan_facts"],
         "roadmap_texts": t["roadmap_texts"],
         "indicator_bases": t["indicator_bases"],
+        "actor_readings": t["actor_readings"],
     }
 
 

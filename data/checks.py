@@ -66,6 +66,8 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
         if rec["id"] not in used:
             out.append(err("id", f"aktören «{rec['id']}» används inte av någon insats."))
 
+    out += _reading_checks(t["actor_readings"], t["intervention_actors"])
+
     for rec, err in _each(t["interventions"]):
         if rec["scope"] == "core" and not rec["core_id"]:
             out.append(err("core_id", "en kärnspecifik insats (scope core) måste ange kärna."))
@@ -83,4 +85,36 @@ def check(t: dict[str, pd.DataFrame], kommun_codes: set[str]) -> list[str]:
         if kind == "county" and geo != "01":
             out.append(err("geography", "länet anges som 01."))
     out += region_checks(t)
+    return out
+
+
+def _reading_checks(readings: pd.DataFrame, roles: pd.DataFrame) -> list[str]:
+    """Each reading names rows of intervention_actors (that spelling, read as that actor, in that section),
+    and every row of an actor in a document that has readings of it is covered by one."""
+    out: list[str] = []
+    cols = ["name_as_written", "actor_id", "source_id", "source_section"]
+    written = set(map(tuple, roles[cols].to_numpy()))
+    for rec, err in _each(readings):
+        if tuple(rec[c] for c in cols) not in written:
+            out.append(
+                err(
+                    "name_as_written",
+                    f"ingen insats skriver «{rec['name_as_written']}» för aktören «{rec['actor_id']}» i avsnittet "
+                    f"«{rec['source_section']}».",
+                )
+            )
+    read = set(map(tuple, readings[cols].to_numpy()))
+    # a document's readings of an actor cover all its spellings of that actor there (another document, e.g. a
+    # roadmap imported later, is not held to them)
+    covered = set(zip(readings["actor_id"], readings["source_id"]))
+    in_scope = [(a, s) in covered for a, s in zip(roles["actor_id"], roles["source_id"])]
+    for rec, err in _each(roles[in_scope]):
+        if tuple(rec[c] for c in cols) not in read:
+            out.append(
+                err(
+                    "name_as_written",
+                    f"stavningen «{rec['name_as_written']}» för aktören «{rec['actor_id']}» saknar en läsning i "
+                    "actor_readings.csv.",
+                )
+            )
     return out

@@ -380,6 +380,17 @@ SPECS["indicator_bases"] = Spec(
     refs={"indicator_id": "indicators", "source_id": "sources"},
 )
 
+# How a source's spelling of an actor is read (data/checks.py: each names intervention_actors rows, and every
+# row of an actor read here has its reading): which organisation, and why, in the source's words or editorial.
+SPECS["actor_readings"] = Spec(
+    ("name_as_written", "actor_id", "basis_type", "basis", "source_id", "source_section"),
+    ("name_as_written", "actor_id", "basis_type", "basis", "source_id", "source_section"),
+    {"basis_type": {"källa", "redaktionell"}},
+    key=("name_as_written", "actor_id", "source_id", "source_section"),
+    label="läsningen",
+    refs={"actor_id": "actors", "source_id": "sources"},
+)
+
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
 # a format: its pattern and the Swedish message after «value»

@@ -113,6 +113,11 @@ CREATE TABLE indicator_bases (
     indicator_id VARCHAR NOT NULL, field VARCHAR NOT NULL, basis_type VARCHAR NOT NULL, basis VARCHAR NOT NULL,
     source_id VARCHAR NOT NULL, source_section VARCHAR, PRIMARY KEY (indicator_id, field)
 );
+CREATE TABLE actor_readings (
+    name_as_written VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, basis_type VARCHAR NOT NULL, basis VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL, source_section VARCHAR NOT NULL,
+    PRIMARY KEY (name_as_written, actor_id, source_id, source_section)
+);
 CREATE TABLE data_changes (
     date DATE NOT NULL, what VARCHAR NOT NULL, source_id VARCHAR
 );

@@ -5,7 +5,7 @@ import streamlit as st
 from components.common import data_export
 from components.common.store import reference_file, run
 from components.history import history_view
-from components.kallor.sources_table import SUMMARY, bases_table, source_details, sources_table
+from components.kallor.sources_table import SUMMARY, bases_table, readings_table, source_details, sources_table
 
 st.title("Källor")
 st.markdown(
@@ -64,6 +64,24 @@ st.dataframe(
     width="stretch",
     key="indikator_grund",
     column_config={"Motivering": st.column_config.TextColumn(width="large")},
+)
+
+st.subheader("Aktörernas namn: hur stavningarna lästs", anchor=False)
+st.markdown(
+    "Källorna skriver samma organisation på olika sätt, till exempel «Kommuner» och «Regionens kommuner». "
+    "Insatserna behåller källans stavning; här står vilken organisation varje stavning räknas som på sidan "
+    "Aktörer, i vilket dokument och avsnitt den står, och varför: källans ord, eller en **redaktionell** "
+    "bedömning, som visas som sådan."
+)
+st.dataframe(
+    readings_table(run("actor_readings")),
+    hide_index=True,
+    width="stretch",
+    key="aktor_lasningar",
+    column_config={
+        "Skrivet i källan": st.column_config.TextColumn(width="medium"),
+        "Motivering": st.column_config.TextColumn(width="large"),
+    },
 )
 
 st.subheader("Ladda ner all data", anchor=False)

@@ -8,9 +8,10 @@ ORDER BY kind, label COLLATE sv;
 
 -- name: actors_filtered(types, plan_types, cores, goal_areas, text)
 -- One row per actor with at least one insats in the filter: distinct insatser in total, led and taken
--- part in, overall and per plan type. Empty list or NULL = no filter; text matches the actor's name.
+-- part in, overall and per plan type, and the other ways the sources write its name (spellings). Empty list or
+-- NULL = no filter; text matches the actor's name.
 WITH links AS (
-    SELECT ia.actor_id, ia.role, i.id AS intervention_id, i.plan_type
+    SELECT ia.actor_id, ia.role, i.id AS intervention_id, i.plan_type, ia.name_as_written
     FROM intervention_actors ia JOIN interventions i ON i.id = ia.intervention_id
     WHERE (len($plan_types) = 0 OR list_contains($plan_types, i.plan_type))
       AND (len($goal_areas) = 0 OR list_contains($goal_areas, i.goal_area_id))
@@ -32,7 +33,8 @@ SELECT a.id, a.name, a.type,
        count(DISTINCT l.intervention_id)
            FILTER (WHERE l.role = 'lead' AND l.plan_type = 'historisk') AS lead_historisk,
        count(DISTINCT l.intervention_id)
-           FILTER (WHERE l.role = 'participant' AND l.plan_type = 'historisk') AS participant_historisk
+           FILTER (WHERE l.role = 'participant' AND l.plan_type = 'historisk') AS participant_historisk,
+       list_sort(list_distinct(list(l.name_as_written) FILTER (WHERE l.name_as_written <> a.name))) AS spellings
 FROM actors a JOIN links l ON l.actor_id = a.id
 WHERE (len($types) = 0 OR list_contains($types, a.type))
   AND ($text IS NULL OR contains(strip_accents(lower(a.name)), strip_accents(lower($text))))

@@ -68,3 +68,7 @@ SELECT * FROM roadmap_texts ORDER BY core_id, rowid;
 -- name: export_indicator_bases()
 -- Why each indicator has its goal area or direction: the source's words or an editorial judgement.
 SELECT * FROM indicator_bases ORDER BY indicator_id, field;
+
+-- name: export_actor_readings()
+-- How each source spelling of an actor is read: which organisation, and the basis.
+SELECT * FROM actor_readings ORDER BY actor_id, source_section, name_as_written;

@@ -42,3 +42,12 @@ SELECT i.name, b.field, i.goal_area_id, i.higher_is_better, b.basis_type, b.basi
        b.source_section
 FROM indicator_bases b JOIN indicators i ON i.id = b.indicator_id JOIN sources s ON s.id = b.source_id
 ORDER BY b.basis_type DESC, i.name COLLATE sv, b.field;
+
+-- name: actor_readings()
+-- How each source spelling of an actor is read (which organisation, the basis), for Källor.
+SELECT r.name_as_written, a.name AS actor_name, r.basis_type, r.basis, s.title AS source_title, r.source_section,
+       (SELECT count(DISTINCT ia.intervention_id) FROM intervention_actors ia
+         WHERE ia.actor_id = r.actor_id AND ia.name_as_written = r.name_as_written
+           AND ia.source_id = r.source_id AND ia.source_section = r.source_section) AS interventions
+FROM actor_readings r JOIN actors a ON a.id = r.actor_id JOIN sources s ON s.id = r.source_id
+ORDER BY a.name COLLATE sv, r.basis_type, r.name_as_written COLLATE sv, r.source_section;

@@ -31,6 +31,13 @@ ACTORS = [
     ("sodertalje-kommun", "Södertälje kommun", "kommun"),
     ("huddinge-kommun", "Huddinge kommun", "kommun"),
     ("testbolaget-ab", "Testbolaget AB", "bolag"),
+    ("testdata-lanets-kommuner", "Testdata: länets kommuner", "kommun"),
+]
+# one organisation the sources spell two ways (as RUFS writes «Kommuner» and «Regionens kommuner»), each
+# spelling kept on its insats and read as that organisation in actor_readings
+SPELLINGS = [
+    ("test-gemensam-1", "Testdata: Länets kommuner", "källa", "Testdata: källan skriver själv så."),
+    ("test-rufs-1", "Testdata: Kommuner", "redaktionell", "Redaktionell: Testdata, insatsen gäller länet."),
 ]
 
 
@@ -241,7 +248,23 @@ def roles(insatser: list[dict]) -> list[dict]:
                     "source_section": rec["source_section"],
                 }
             )
+    by_id = {rec["id"]: rec for rec in insatser}
+    for iid, written, _, _ in SPELLINGS:
+        src = {k: by_id[iid][k] for k in ("source_id", "source_section")}
+        out.append(
+            {"intervention_id": iid, "actor_id": ACTORS[4][0], "role": "participant", "name_as_written": written}
+        )
+        out[-1].update(src)
     return out
+
+
+def readings(insatser: list[dict]) -> list[dict]:
+    by_id = {rec["id"]: rec for rec in insatser}
+    return [
+        {"name_as_written": written, "actor_id": ACTORS[4][0], "basis_type": kind, "basis": basis}
+        | {k: by_id[iid][k] for k in ("source_id", "source_section")}
+        for iid, written, kind, basis in SPELLINGS
+    ]
 
 
 def write_curated(root: Path) -> Path:
@@ -273,6 +296,7 @@ def write_curated(root: Path) -> Path:
     _write(own / "intervention_variants.csv", "intervention_variants", variants())
     _write(own / "actors.csv", "actors", [{"id": a, "name": n, "type": t} for a, n, t in ACTORS])
     _write(own / "intervention_actors.csv", "intervention_actors", roles(insatser))
+    _write(own / "actor_readings.csv", "actor_readings", readings(insatser))
     directions = [
         {
             "core_id": core,

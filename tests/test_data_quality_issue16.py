@@ -126,7 +126,35 @@ def test_every_goal_area_and_direction_of_a_rufs_indicator_has_a_basis(ref_con):
 
 def test_kallor_shows_editorial_bases_as_such():
     at = open_page("kallor.py")
-    [table] = [d.value for d in at.dataframe if "Motivering" in d.value.columns]
+    [table] = [d.value for d in at.dataframe if {"Motivering", "Indikator"} <= set(d.value.columns)]
     assert set(table["Grund"]) == {"Källan", "Redaktionell"}
     row = table[(table["Indikator"] == "Nystartade företag per 1 000 invånare") & (table["Uppgift"] == "Målområde 3")]
     assert row["Grund"].tolist() == ["Redaktionell"]
+
+
+def test_regionens_kommuner_and_kommuner_are_one_organisation_with_both_spellings_kept(ref_con):
+    # the store keeps the source's spelling on each insats, and reads both as the region's kommuner
+    written = rows(
+        ref_con,
+        "SELECT ia.name_as_written, ia.actor_id, r.basis_type FROM intervention_actors ia JOIN actor_readings r "
+        "USING (name_as_written, actor_id, source_id, source_section) WHERE ia.actor_id = 'regionens-kommuner'",
+    )
+    assert {"Regionens kommuner", "Kommuner"} <= {w for w, _, _ in written}
+    assert {t for w, _, t in written if w == "Kommuner"} == {"redaktionell"}
+    seed = seed_text("rufs2050-uppfoljning-2020.txt")
+    assert "Region Stockholm Kommuner, boende och näringsidkare i skärgården" in seed
+    at = open_page("aktorer.py")
+    [table] = [d.value for d in at.dataframe if "Även skrivet som" in d.value.columns]
+    [row] = table[table["Aktör"] == "Regionens kommuner"].to_dict("records")
+    assert "«Kommuner»" in row["Även skrivet som"] and "«regionens kommuner»" in row["Även skrivet som"]
+    [(total,)] = rows(
+        ref_con, "SELECT count(DISTINCT intervention_id) FROM intervention_actors WHERE actor_id = 'regionens-kommuner'"
+    )
+    assert row["Insatser"] == total
+    at = open_page("kallor.py")
+    [readings] = [d.value for d in at.dataframe if "Läses som" in d.value.columns]
+    [(count,)] = rows(ref_con, "SELECT count(*) FROM actor_readings")
+    assert len(readings) == count
+    kommuner = readings[readings["Skrivet i källan"] == "Kommuner"]
+    assert set(kommuner["Läses som"]) == {"Regionens kommuner", "Kommuner, även utanför länet"}
+    assert set(readings[readings["Grund"] == "Redaktionell"]["Motivering"].str[:13]) == {"Redaktionell:"}

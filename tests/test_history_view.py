@@ -86,8 +86,24 @@ def test_sodertalje_profile_quotes_roles_and_implementation():
     assert "avsnitt Genomförande av färdplanerna › Insatser och aktiviteter" in " ".join(c.value for c in impl.caption)
 
 
-def test_a_core_without_loaded_roadmap_texts_says_so():
+def test_flemingsberg_profile_quotes_its_drafts_implementation_and_says_roles_are_missing():
     at = open_page("karnprofil.py", karna="flemingsberg")
+    assert not [e for e in at.expander if e.label == "Roller och ansvar"]
+    assert "Roller och ansvar: uppgift saknas (färdplanen har inget sådant avsnitt inläst)." in [
+        c.value for c in at.caption
+    ]
+    [impl] = [e for e in at.expander if e.label == "Genomförande"]
+    headings = [m.value.replace("\\", "") for m in impl.markdown if m.value.startswith("**")]
+    assert headings[0] == "**Genomförande av färdplanerna**" and len(headings) == 5
+    text = " ".join(m.value.replace("\\", "") for m in impl.markdown)
+    assert "Huddinge och Botkyrka kommun samt andra relevanta aktörer" in text
+    captions = " ".join(c.value for c in impl.caption)
+    assert "Färdplan för den regionala stadskärnan Flemingsberg" in captions.replace("\\", "")
+    assert "avsnitt Genomförande av färdplanerna › Insatser och aktiviteter" in captions
+
+
+def test_a_core_without_loaded_roadmap_texts_says_so():
+    at = open_page("karnprofil.py", karna="haninge")
     assert "Färdplanens texter om roller och genomförande är inte inlästa för den här kärnan." in [
         i.value for i in at.info
     ]

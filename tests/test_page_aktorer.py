@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from components.aktorer.actor_matrix import core_matrix, heatmap_figure
 from queries.runner import ReferenceStore
 from tests.conftest import open_page, rows
-from tests.fixture_store import ACTORS
+from tests.fixture_store import ACTORS, SPELLINGS
 
 pytestmark = pytest.mark.usefixtures("on_fixture_store")
 
@@ -124,6 +124,36 @@ def test_an_actor_link_lists_its_insatser(on_fixture_store):
     assert set(listed["Namn i källan"]) == {w for _, _, w in expected}
     assert any(h.value == COMPANY for h in at.subheader)
     assert {b.label for b in at.download_button} == {"Ladda ner Excel", "Ladda ner CSV"}
+
+
+def test_one_organisation_written_two_ways_is_counted_once_with_both_spellings(on_fixture_store):
+    actor_id, name, _ = ACTORS[4]  # the fixture's «Kommuner» / «Regionens kommuner»
+    at = open_aktorer()
+    table = actor_table(at)
+    [row] = table[table["Aktör"] == name].to_dict("records")
+    assert row["Insatser"] == distinct_insatser(on_fixture_store, actor_id) == len(SPELLINGS)
+    written = sorted((w for _, w, _, _ in SPELLINGS), key=str.casefold)
+    assert row["Även skrivet som"] == ", ".join(f"«{w}»" for w in written)
+    assert table[table["Aktör"] != name]["Även skrivet som"].eq("").all()  # the others are written as named
+    at = open_aktorer(aktor=actor_id)
+    assert set(insats_list(at)["Namn i källan"]) == set(written)  # each insats keeps its spelling
+    said = [m.value.replace("\\", "") for m in at.markdown if "även skrivet som" in m.value]
+    assert said == [
+        f"Räknas som en organisation, även skrivet som {row['Även skrivet som']}. Hur stavningarna "
+        "lästs står på Källor."
+    ]
+
+
+def test_kallor_shows_how_the_spellings_are_read(on_fixture_store):
+    at = open_page("kallor.py")
+    [table] = [d.value for d in at.dataframe if "Läses som" in d.value.columns]
+    assert sorted(table["Skrivet i källan"]) == sorted(w for _, w, _, _ in SPELLINGS)
+    assert set(table["Läses som"]) == {ACTORS[4][1]}
+    assert table.set_index("Skrivet i källan")["Grund"].to_dict() == {
+        w: "Redaktionell" if kind == "redaktionell" else "Källan" for _, w, kind, _ in SPELLINGS
+    }
+    assert table["Insatser"].tolist() == [1, 1]
+    assert all(s.startswith("Testdata") for s in table["Källa och avsnitt"])
 
 
 def test_selected_actors_list_follows_the_core_filter():

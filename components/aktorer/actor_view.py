@@ -20,6 +20,12 @@ SOURCES = (
 )
 
 
+def spellings_text(spellings) -> str:
+    """«A», «B»: the other ways the sources write an actor's name (empty when none)."""
+    values = [] if isinstance(spellings, (float, type(pd.NA))) or spellings is None else list(spellings)
+    return ", ".join(f"«{s}»" for s in sorted(values, key=str.casefold))
+
+
 def actor_table(found: pd.DataFrame, plan_types: list[str]) -> pd.DataFrame:
     """Swedish columns: totals, then lead/participant per plan type (only the plan types in the filter)."""
     table = pd.DataFrame(
@@ -34,6 +40,8 @@ def actor_table(found: pd.DataFrame, plan_types: list[str]) -> pd.DataFrame:
     for plan in plan_types or list(PLAN_SHORT):
         table[f"{PLAN_SHORT[plan]}, ansvarig"] = found[f"lead_{plan}"]
         table[f"{PLAN_SHORT[plan]}, medverkande"] = found[f"participant_{plan}"]
+    if "spellings" in found:
+        table["Även skrivet som"] = [spellings_text(s) for s in found["spellings"]]
     return table.reset_index(drop=True)
 
 
@@ -52,6 +60,9 @@ def show_actor_table(found: pd.DataFrame, plan_types: list[str]) -> None:
             "Insatser": st.column_config.NumberColumn(help="Antal olika insatser i urvalet, oavsett roll"),
             "Ansvarig": st.column_config.NumberColumn(help="Insatser där aktören är ansvarig (huvudman)"),
             "Medverkande": st.column_config.NumberColumn(help="Insatser där aktören är medverkande (samverkanspart)"),
+            "Även skrivet som": st.column_config.TextColumn(
+                width="large", help="Hur källorna skriver aktörens namn i insatserna i urvalet, om annat än namnet"
+            ),
         },
     )
     rows = list(event.selection.rows) if event else []
@@ -124,6 +135,12 @@ def show_actor(actor_id: str, chosen: ActorFilter, labels: dict[str, dict]) -> N
         f"Ansvarig för {number(lead)} och medverkande i {number(part)} insatser i urvalet "
         f"({chosen.describe_md(labels)}). «Namn i källan» är hur dokumentet skrev aktörens namn."
     )
+    other = [w for w in rows["name_as_written"].dropna().unique() if w != name]
+    if other:
+        st.markdown(
+            as_text(f"Räknas som en organisation, även skrivet som {spellings_text(other)}.")
+            + " Hur stavningarna lästs står på Källor."
+        )
     table = interventions_table(rows)
     st.dataframe(
         table,

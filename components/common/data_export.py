@@ -38,6 +38,7 @@ TABLES = [
     "plan_facts",
     "roadmap_texts",
     "indicator_bases",
+    "actor_readings",
 ]
 NOTE = (
     "Tomma celler betyder att ingen källa anger värdet (uppgift saknas), aldrig noll. Varje rad bär sin "

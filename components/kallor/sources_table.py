@@ -53,3 +53,18 @@ def bases_table(bases: pd.DataFrame) -> pd.DataFrame:
             "Källa och avsnitt": [f"{r['source_title']}, {r['source_section']}" for r in recs],
         }
     )
+
+
+def readings_table(readings: pd.DataFrame) -> pd.DataFrame:
+    """How each source spelling of an actor is read: the organisation, the basis (an editorial one says so)."""
+    recs = readings.to_dict("records")
+    return pd.DataFrame(
+        {
+            "Skrivet i källan": [r["name_as_written"] for r in recs],
+            "Läses som": [r["actor_name"] for r in recs],
+            "Insatser": [r["interventions"] for r in recs],
+            "Grund": ["Redaktionell" if r["basis_type"] == "redaktionell" else "Källan" for r in recs],
+            "Motivering": [r["basis"] for r in recs],
+            "Källa och avsnitt": [f"{r['source_title']}, {r['source_section']}" for r in recs],
+        }
+    )

@@ -21,6 +21,7 @@ def show(texts: pd.DataFrame) -> None:
     for field, label in FIELDS:
         rows = texts[texts["field"] == field]
         if rows.empty:
+            st.caption(f"{label}: uppgift saknas (färdplanen har inget sådant avsnitt inläst).")
             continue
         with st.expander(label):
             for rec in rows.to_dict("records"):

@@ -10,6 +10,7 @@ CONTRACT = {
     "financing,regional_priority,timing,budget,source_id,source_section,note",
     "intervention_variants.csv": "intervention_id,title,description,source_id,source_section,note",
     "intervention_actors.csv": "intervention_id,actor_id,role,name_as_written,source_id,source_section",
+    "actor_readings.csv": "name_as_written,actor_id,basis_type,basis,source_id,source_section",
     "intervention_cores.csv": "intervention_id,core_id,basis,source_id,source_section",
     "actors.csv": "id,name,type,note",
     "directions.csv": "core_id,goal_area_id,heading,text,source_id,source_section",

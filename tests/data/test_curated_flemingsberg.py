@@ -30,6 +30,7 @@ HEADERS = {
         "directions.csv",
         "core_texts.csv",
         "indicator_values.csv",
+        "roadmap_texts.csv",
     ]
 }
 
@@ -176,6 +177,10 @@ def _texts():
     for r in read("core_texts.csv"):
         for i, para in enumerate(r["text"].split("\n\n")):
             out.append((r["core_id"], f"paragraph {i + 1}", para))
+    for r in read("roadmap_texts.csv"):
+        out.append((r["field"], "heading", r["heading"]))
+        for i, para in enumerate(r["text"].split("\n\n")):
+            out.append((r["heading"], f"paragraph {i + 1}", para))
     return out
 
 

@@ -370,7 +370,10 @@ def test_spelling_variants_collapse_to_one_actor(roles):
     assert {"Region Stockholm", "Region Sthlm", "Regionen"} <= written["region-stockholm"]
     assert {"Almi Stockholm Sörmland", "Almi Företagspartner Stockholm Sörmland"} == written["almi-stockholm-ab"]
     assert {"Stockholms Läns Museum", "länsmuseet"} == written["stockholms-lans-museum"]
-    assert {"Regionens kommuner", "regionens kommuner"} == written["regionens-kommuner"]
+    # the region's kommuner, as the source writes them where an insats keeps to the county
+    # (actor_readings.csv says why, tests/data/test_curated_actor_readings.py)
+    assert {"Regionens kommuner", "regionens kommuner", "Kommuner", "Berörda kommuner"} <= written["regionens-kommuner"]
+    assert "Länsstyrelser och kommuner i landet" in written["kommuner"]
 
 
 def test_core_links(links, by_id, flat):

@@ -7,8 +7,7 @@ from components.jamfor import compare_export, compare_tabs, compare_view
 
 st.title("Jämför kärnor")
 st.markdown(
-    "Välj två till åtta kärnor och jämför dem sida vid sida: först det viktigaste i korthet, sedan detaljerna "
-    "i flikar. Valen sparas i adressen, så en länk visar samma jämförelse."
+    "Två till åtta kärnor sida vid sida, det viktigaste först och detaljerna i flikar. Valen sparas i adressen."
 )
 
 options = run("compare_core_options")

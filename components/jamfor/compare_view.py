@@ -47,14 +47,9 @@ def summary(coverage: pd.DataFrame, counts: pd.DataFrame, population: pd.DataFra
     missing = coverage.loc[coverage["roadmap_status"] == "ingen", "name"].tolist()
     st.caption(
         plain(
-            "Gemensamma insatser är samma för alla åtta kärnor. Folkmängden gäller hela kärnkommunen, inte bara "
-            f"kärnan; källa: {sources}."
-            + (
-                f" {', '.join(missing)}: ingen färdplan inläst, så de kärnspecifika insatserna saknas ännu."
-                if missing
-                else ""
-            )
-            + " Detaljerna står i flikarna nedan; valet av flik sparas i adressen."
+            f"Folkmängd: hela kärnkommunen, senaste år i källan ({sources}). Gemensamma insatser: samma för alla "
+            "åtta kärnor."
+            + (f" {', '.join(missing)}: ingen färdplan inläst, så de kärnspecifika saknas ännu." if missing else "")
         )
     )
 

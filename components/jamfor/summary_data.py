@@ -62,10 +62,10 @@ def summary_table(coverage: pd.DataFrame, counts: pd.DataFrame, population: pd.D
         "Kärnkommuner",
         "Färdplan",
         "Insatser i färdplanen, totalt",
-        "varav gemensamma (alla åtta kärnor)",
+        "varav gemensamma",
         "varav kärnspecifika",
         "Målområden med kärnspecifika insatser",
-        "Folkmängd i kärnkommunerna (hela kommunen, senaste år)",
+        "Folkmängd i kärnkommunerna",
         SOURCE_ROW,
     ]
     return pd.DataFrame({FIRST: labels, **columns})

@@ -1,16 +1,13 @@
-"""Jämför kärnor: two to eight cores side by side — roadmaps, insatser, themes, actors and indicators."""
+"""Jämför kärnor: two to eight cores side by side — the answer first, the details in tabs kept in the URL."""
 
 import streamlit as st
 
-from components.common import kommun_rank_view
 from components.common.store import run
-from components.jamfor import compare_data, compare_view
+from components.jamfor import compare_export, compare_tabs, compare_view
 
 st.title("Jämför kärnor")
 st.markdown(
-    "Välj två till åtta kärnor och jämför dem sida vid sida: hur mycket av färdplanen som är inläst, "
-    "insatserna per målområde, vilka teman de kärnspecifika insatserna delar, aktörerna och alla "
-    "indikatorer som finns för kärnorna. Valet sparas i adressen, så en länk visar samma jämförelse."
+    "Två till åtta kärnor sida vid sida, det viktigaste först och detaljerna i flikar. Valen sparas i adressen."
 )
 
 options = run("compare_core_options")
@@ -22,13 +19,23 @@ if len(cores) < 2:
         icon=":material/compare_arrows:",
     )
 else:
-    coverage = compare_data.chosen_coverage(run("cores_overview"), cores)
-    tables = compare_view.show_comparison(
-        coverage,
-        counts=run("insatser_per_core_goal_area", cores=cores),
-        interventions=run("compare_core_interventions", cores=cores),
-        roles=run("compare_actor_roles", cores=cores),
-        values=run("compare_indicator_values", cores=cores),
-    )
-    compare_view.download(tables, coverage)
-    kommun_rank_view.show(run("kommun_ranks"), compare_data.kommun_codes(coverage), key="jf_rang")
+    frames = compare_export.fetch(run, cores)
+    compare_view.summary(frames.coverage, frames.counts, frames.population)
+    compare_view.download(frames)
+    # one tab at a time, kept in the address (?flik=…); only the open tab runs
+    tabs = dict(zip(compare_view.TABS, st.tabs(compare_view.TABS, key=compare_view.TAB_KEY, bind="query-params")))
+    if tabs["Insatser"].open:
+        with tabs["Insatser"]:
+            compare_tabs.insatser(frames)
+    if tabs["Aktörer"].open:
+        with tabs["Aktörer"]:
+            compare_tabs.actors(frames)
+    if tabs["Indikatorer"].open:
+        with tabs["Indikatorer"]:
+            compare_tabs.indicators(frames)
+    if tabs["Kommunerna"].open:
+        with tabs["Kommunerna"]:
+            compare_tabs.municipalities(frames)
+    if tabs["Regionen"].open:
+        with tabs["Regionen"]:
+            compare_tabs.region()

@@ -44,3 +44,24 @@ JOIN indicators n ON n.id = v.indicator_id
 JOIN sources s ON s.id = v.source_id
 LEFT JOIN municipalities m ON p.level = 'kommun' AND m.code = v.geography
 ORDER BY n.goal_area_id NULLS LAST, n.name COLLATE sv, v.value_type, v.year NULLS LAST;
+
+-- name: compare_population(cores)
+-- Latest population (folkmängd, utfall) of each kärnkommun of the chosen cores, in the cores' and the
+-- kommuner's order, with the source; no row is dropped: a kommun without a value has NULL year and value.
+WITH places AS (
+    SELECT c.id AS core_id, u.code, u.pos
+    FROM cores c, unnest(string_split(c.municipality_codes, '|')) WITH ORDINALITY AS u(code, pos)
+    WHERE list_contains($cores, c.id) AND u.code <> ''
+), latest AS (
+    SELECT geography, year, value, source_id, source_section
+    FROM indicator_values
+    WHERE indicator_id = 'folkmangd' AND geography_type = 'kommun' AND value IS NOT NULL AND value_type = 'utfall'
+    QUALIFY row_number() OVER (PARTITION BY geography ORDER BY year DESC) = 1
+)
+SELECT p.core_id, p.code, coalesce(m.name, p.code) AS kommun, l.year, l.value, s.title AS source_title,
+       l.source_section
+FROM places p
+LEFT JOIN latest l ON l.geography = p.code
+LEFT JOIN municipalities m ON m.code = p.code
+LEFT JOIN sources s ON s.id = l.source_id
+ORDER BY list_position($cores, p.core_id), p.pos;

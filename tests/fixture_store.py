@@ -96,6 +96,54 @@ DELMAL_VALUES = [
 ]
 
 
+# the region against others (Lägesbild's and Jämför's Regionen): three rankings and three European indicators,
+# one without a clear place (missing stays missing), and one other region's value the "text" states
+RANKINGS = [
+    {
+        "id": f"testdata-ranking-{n}",
+        "index_name": f"Testdata: index {n}",
+        "name_as_written": f"Testdata: index {n}",
+        "position": str(position),
+        "out_of": str(out_of),
+        "position_text": f"{position} (av {out_of})",
+        "year": year,
+        "year_text": f"Testdata ({year}). Index {n}.",
+        "source_id": TEST_RUFS,
+        "source_section": "Testdata › Regionen › Rankingar",
+    }
+    for n, position, out_of, year in ((1, 1, 272, "2019"), (2, 4, 100, "2018"), (3, 23, 231, "2019"))
+]
+EUROPE = [
+    {
+        "id": f"testdata-europa-{n}",
+        "goal_as_written": f"Mål: Testdata mål {n}",
+        "indicator_as_written": f"Testdata: europeisk indikator {n}",
+        "value": value,
+        "unit": "%",
+        "value_text": f"{value.replace('.', ',')} %",
+        "year": "2019",
+        "place_as_written": place,
+        "position": position,
+        "source_id": TEST_RUFS,
+        "source_section": "Testdata › Regionen › Europeisk jämförelse",
+        "note": "" if position else "Testdata: PLATS-kolumnen har två olika tal.",
+    }
+    for n, value, place, position in (("1", "84.9", "1  1", "1"), ("2", "19.9", "8  10", ""), ("3", "9", "8", "8"))
+]
+EUROPE_OTHERS = [
+    {
+        "comparison_id": "testdata-europa-3",
+        "region": "Paris",
+        "value": "6.1",
+        "value_text": "6,1 procent",
+        "year": "2019",
+        "position_text": "Testdata: Paris placerar sig sist",
+        "source_id": TEST_RUFS,
+        "source_section": "Testdata › Regionen › Europeisk jämförelse",
+    }
+]
+
+
 def _read(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -310,6 +358,9 @@ def write_curated(root: Path) -> Path:
         for ga in "1234"
     ]
     _write(own / "directions.csv", "directions", directions)
+    _write(own / "rankings.csv", "rankings", RANKINGS)
+    _write(own / "european_comparison.csv", "european_comparison", EUROPE)
+    _write(own / "european_region_values.csv", "european_region_values", EUROPE_OTHERS)
     texts = [
         {
             "core_id": core,

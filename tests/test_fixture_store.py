@@ -61,3 +61,19 @@ def test_imported_text_with_markup_is_shown_as_text(on_fixture_store):
     [line] = [m.value for m in at.markdown if "klicka här" in m.value]
     assert "\\[klicka här\\]\\(http" in line and "\\<b\\>fet\\</b\\>" in line
     assert "](" not in line.replace("\\]\\(", "") and "<b>" not in line
+
+
+def test_the_region_records_are_test_data_from_the_test_follow_up(on_fixture_store):
+    from tests.fixture_store import EUROPE, EUROPE_OTHERS, RANKINGS
+
+    con = on_fixture_store
+    for table, expected in (
+        ("rankings", RANKINGS),
+        ("european_comparison", EUROPE),
+        ("european_region_values", EUROPE_OTHERS),
+    ):
+        found = rows(con, f"SELECT source_id, source_section FROM {table}")
+        assert len(found) == len(expected) and {s for s, _ in found} == {TEST_RUFS}, table
+        assert all(section.startswith("Testdata") for _, section in found), table
+    names = rows(con, "SELECT index_name FROM rankings UNION ALL SELECT indicator_as_written FROM european_comparison")
+    assert all(n.startswith("Testdata") for (n,) in names)

@@ -127,6 +127,7 @@ def test_valid_file_adds_values_that_show_in_the_views(env):
     # … and so does the comparison
     cmp = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     cmp.query_params["karna"] = ["haninge", "sodertalje"]
+    cmp.query_params["flik"] = "Indikatorer"  # the comparison's indicator tab
     cmp.run()
     cmp.switch_page("pages/jamfor.py").run()
     indicators = next(t.value for t in cmp.table if t.value.columns[0] == "Indikator").set_index("Indikator")

@@ -84,6 +84,6 @@ def test_lagesbild_shows_ranks_with_a_table_next_to_the_chart(ref_db):
 
 
 def test_jamfor_shows_ranks_for_the_chosen_cores(ref_db):
-    at = open_page("jamfor.py", karna=["sodertalje", "flemingsberg"])
+    at = open_page("jamfor.py", karna=["sodertalje", "flemingsberg"], flik="Kommunerna")
     table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
     assert "| Folkmängd | Södertälje |" in table and "| Folkmängd | Huddinge |" in table

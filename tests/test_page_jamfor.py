@@ -1,31 +1,47 @@
-"""Jämför kärnor under AppTest: the comparison's numbers against the store, for two and for eight cores;
-missing values shown as «uppgift saknas»; the theme list; the Excel file read back."""
+"""Jämför kärnor under AppTest on the fixture store (tests/fixture_store.py): «Kärnorna i korthet» first, the
+details in tabs kept in the URL (?flik=…, only the open one drawn), the Regionen tab's charts each with a table,
+missing values as «uppgift saknas», and the Excel file read back. What each test expects is computed from the
+fixture's definitions and the public statistics it builds from, not written into the test."""
 
+import csv
 import io
 
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from components.common.format import MISSING, roadmap_status
 from components.common.themes import THEMES, fold, themes_of
-from components.jamfor import compare_data
-from tests.conftest import open_page, rows
+from components.jamfor import compare_data, compare_export
+from components.jamfor.compare_view import DEFAULT_CORES, TABS
+from data.paths import CURATED_DIR
+from data.statistics import POP_SOURCE
+from queries.runner import ReferenceStore
+from tests.conftest import REPO, open_page, rows
+from tests.fixture_store import (
+    ADOPTED,
+    CORE_VALUE,
+    DRAFT,
+    EUROPE,
+    EUROPE_OTHERS,
+    INDICATOR,
+    PER_GOAL_AREA,
+    RANKINGS,
+    interventions,
+    roles,
+)
 
-ALL = [
-    "sodertalje",
-    "flemingsberg",
-    "haninge",
-    "kungens-kurva-skarholmen",
-    "arlanda-marsta",
-    "kista-sollentuna-haggvik",
-    "barkarby-jakobsberg",
-    "taby-centrum-arninge",
-]
+pytestmark = pytest.mark.usefixtures("on_fixture_store")
+
 NBSP = "\u00a0"
+POPULATION_CSV = REPO / "data" / "sources" / "stats" / "stockholms_lan_folkmangd_per_kommun_long.csv"
+WITHOUT = "haninge"  # a core the fixture gives no roadmap
+INSATSER = interventions()
+SHARED = [r for r in INSATSER if r["plan_type"] == "fardplan" and r["scope"] == "shared"]
 
 
-def compare(cores: list[str] | None = None) -> AppTest:
-    return open_page("jamfor.py", **({} if cores is None else {"karna": cores}))
+def compare(cores: list[str] | None = None, **query) -> AppTest:
+    return open_page("jamfor.py", **({} if cores is None else {"karna": cores}), **query)
 
 
 def table(at: AppTest, first_column: str):
@@ -35,162 +51,288 @@ def table(at: AppTest, first_column: str):
     raise AssertionError(f"no table starting with {first_column!r}: {[list(t.value.columns) for t in at.table]}")
 
 
-def names(con, cores: list[str]) -> dict[str, str]:
-    return dict(rows(con, "SELECT id, name FROM cores WHERE list_contains(?, id)", cores))
-
-
-def latest_population(con, code: str) -> tuple[int, int]:
-    [(year, value)] = rows(
-        con,
-        "SELECT year, value FROM indicator_values WHERE indicator_id = 'folkmangd' "
-        "AND geography_type = 'kommun' AND geography = ? ORDER BY year DESC LIMIT 1",
-        code,
-    )
-    return year, int(value)
+def first_columns(at: AppTest) -> list[str]:
+    return [t.value.columns[0] for t in at.table]
 
 
 def sv(n: int) -> str:
     return f"{n:,}".replace(",", NBSP)
 
 
-def check_counts(at: AppTest, con, cores: list[str]) -> None:
-    """Coverage, insatser per goal area and actor counts on the page equal independent SQL on the store."""
-    label = names(con, cores)
-    coverage = table(at, "Uppgift").set_index("Uppgift")
-    assert list(coverage.columns) == [label[c] for c in cores]
-    for core in cores:
-        col = coverage[label[core]]
-        [(directions,)] = rows(con, "SELECT count(*) FROM directions WHERE core_id = ?", core)
-        [(own,)] = rows(
-            con,
-            "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' AND scope = 'core' AND core_id = ?",
-            core,
-        )
-        [(shared,)] = rows(con, "SELECT count(*) FROM interventions WHERE plan_type = 'fardplan' AND scope = 'shared'")
-        assert (col["Färdriktningar"], col["Kärnspecifika insatser"], col["Gemensamma insatser"]) == (
-            str(directions),
-            str(own),
-            str(shared),
-        )
+def cores_csv() -> dict[str, dict]:
+    """The cores as the fixture takes them from the curated frame (names, kärnkommuner and their codes)."""
+    with (CURATED_DIR / "common" / "cores.csv").open(encoding="utf-8") as fh:
+        return {r["id"]: r for r in csv.DictReader(fh)}
 
+
+def latest_population() -> dict[str, tuple[int, int]]:
+    """Per kommun code, the latest (year, value) in the public population file the store is built from."""
+    out: dict[str, tuple[int, int]] = {}
+    with POPULATION_CSV.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            year = int(r["ar"])
+            if r["folkmangd"] and year >= out.get(r["kommunkod"], (0, 0))[0]:
+                out[r["kommunkod"]] = (year, int(r["folkmangd"]))
+    return out
+
+
+def population_source_title() -> str:
+    with (CURATED_DIR / "common" / "sources.csv").open(encoding="utf-8") as fh:
+        return next(r["title"] for r in csv.DictReader(fh) if r["id"] == POP_SOURCE)
+
+
+def own(core: str) -> list[dict]:
+    return [r for r in INSATSER if r.get("core_id") == core and r["scope"] == "core"]
+
+
+def markdown_rows(at: AppTest, header: str) -> list[list[str]]:
+    """The rows of the one Markdown table whose header starts with header (escapes undone)."""
+    [found] = [m.value.replace("\\", "") for m in at.markdown if m.value.replace("\\", "").startswith(header)]
+    lines = [line for line in found.split("\n") if line.startswith("|")]
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
+
+
+def test_the_answer_first_then_the_tabs_the_first_open_by_default():
+    names = {c: r["name"] for c, r in cores_csv().items()}
+    at = compare()
+    assert at.multiselect(key="karna").value == DEFAULT_CORES
+    assert [t.label for t in at.tabs] == TABS
+    assert [s.value for s in at.subheader][0] == "Kärnorna i korthet"
+    assert first_columns(at)[0] == "I korthet"
+    # only the first tab (Insatser) is drawn
+    assert "Målområde" in first_columns(at) and compare_data.THEME_COUNT in first_columns(at)
+    assert "Aktörer" not in first_columns(at) and "Indikator" not in first_columns(at)
+    summary = table(at, "I korthet").set_index("I korthet")
+    assert list(summary.columns) == [names[c] for c in DEFAULT_CORES]
+    assert any(b.label == "Ladda ner jämförelsen (Excel)" for b in at.get("download_button"))
+
+
+@pytest.mark.parametrize("cores", [[ADOPTED, DRAFT], [DRAFT, WITHOUT, ADOPTED]])
+def test_the_summary_figures_come_from_the_fixture(cores):
+    frame = cores_csv()
+    population = latest_population()
+    at = compare(cores)
+    summary = table(at, "I korthet").set_index("I korthet")
+    assert list(summary.columns) == [frame[c]["name"] for c in cores]
+    years = {ADOPTED: 2026, DRAFT: 2025}  # the test sources' years (tests/fixture_store.py)
+    status = {ADOPTED: "antagen", DRAFT: "utkast"}
+    for core in cores:
+        col = summary[frame[core]["name"]]
+        assert col["Kärnkommuner"] == frame[core]["municipalities"].replace("|", ", ")
+        assert col["varav gemensamma"] == str(len(SHARED))
+        if core in PER_GOAL_AREA:
+            n_own = len(own(core))
+            assert n_own == 4 * PER_GOAL_AREA[core]
+            assert col["Färdplan"] == roadmap_status(status[core], years[core])
+            assert col["Insatser i färdplanen, totalt"] == str(len(SHARED) + n_own)
+            assert col["varav kärnspecifika"] == str(n_own)
+            goals = sorted({r["goal_area_id"] for r in own(core)})
+            assert col["Målområden med kärnspecifika insatser"] == f"{len(goals)} av 4: {', '.join(goals)}"
+        else:  # no roadmap: the core-specific ones are not loaded, which is not zero
+            assert col["Färdplan"] == "Ingen färdplan inläst"
+            assert col["Insatser i färdplanen, totalt"] == MISSING
+            assert col["varav kärnspecifika"] == MISSING
+            assert col["Målområden med kärnspecifika insatser"] == MISSING
+        expected = [
+            f"{kommun} {sv(population[code][1])} ({population[code][0]})"
+            for kommun, code in zip(
+                frame[core]["municipalities"].split("|"), frame[core]["municipality_codes"].split("|")
+            )
+        ]
+        assert col["Folkmängd i kärnkommunerna"] == "; ".join(expected)
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert f"senaste år i källan ({population_source_title()})" in captions
+
+
+def test_insatser_tab_counts_goal_areas_and_themes():
+    frame = cores_csv()
+    cores = [ADOPTED, WITHOUT]
+    at = compare(cores, flik="Insatser")
     per_goal = table(at, "Målområde").set_index("Målområde")
     for core in cores:
-        for goal, n_shared, n_own in rows(
-            con,
-            "SELECT g.id, count(*) FILTER (WHERE i.scope = 'shared' AND i.goal_area_id = g.id), "
-            "count(*) FILTER (WHERE i.scope = 'core' AND i.core_id = ? AND i.goal_area_id = g.id) "
-            "FROM goal_areas g, interventions i WHERE i.plan_type = 'fardplan' GROUP BY g.id",
-            core,
-        ):
-            row = per_goal[per_goal.index.str.startswith(f"{goal} ")].iloc[0]
-            assert (row[f"{label[core]}: gemensamma"], row[f"{label[core]}: kärnspecifika"]) == (n_shared, n_own)
-
-    actors = table(at, "Aktörer").set_index("Aktörer")
+        name = frame[core]["name"]
+        for ga in "1234":
+            row = per_goal[per_goal.index.str.startswith(f"{ga} ")].iloc[0]
+            n_shared = sum(r["goal_area_id"] == ga for r in SHARED)
+            n_own = sum(r["goal_area_id"] == ga for r in own(core))
+            assert (row[f"{name}: gemensamma"], row[f"{name}: kärnspecifika"]) == (n_shared, n_own)
+    assert len(at.get("plotly_chart")) == 1  # the chart, with the table above under it
+    more = table(at, "Uppgift").set_index("Uppgift")
+    directions = {ADOPTED: 4, WITHOUT: 0}  # the fixture writes one färdriktning per goal area for its two roadmaps
     for core in cores:
-        [(total, leads, own)] = rows(
-            con,
-            """
-            SELECT count(DISTINCT ia.actor_id), count(DISTINCT ia.actor_id) FILTER (WHERE ia.role = 'lead'),
-                   count(DISTINCT ia.actor_id) FILTER (WHERE i.scope = 'core')
-            FROM intervention_actors ia JOIN interventions i ON i.id = ia.intervention_id
-            WHERE i.plan_type = 'fardplan' AND (i.scope = 'shared' OR i.core_id = ?)""",
-            core,
-        )
-        col = actors[label[core]]
-        assert (
-            col["Aktörer i kärnans färdplansinsatser"],
-            col["varav ansvariga för någon insats"],
-            col["Aktörer i kärnspecifika insatser"],
-        ) == (str(total), str(leads), str(own))
-
-
-def check_population(at: AppTest, con, cores: list[str]) -> None:
-    """Folkmängd: no core-level value in any source, so each kärnkommun's latest value, labelled."""
-    indicators = table(at, "Indikator").set_index("Indikator")
-    label = names(con, cores)
-    for core in cores:
-        [(codes, municipalities)] = rows(con, "SELECT municipality_codes, municipalities FROM cores WHERE id = ?", core)
-        cell = indicators.loc["Folkmängd (personer)", label[core]]
-        for code, kommun in zip(codes.split("|"), municipalities.split("|")):
-            year, value = latest_population(con, code)
-            assert f"{sv(value)} ({year}) · kärnkommun: {kommun}" in cell
-
-
-def test_default_is_sodertalje_and_flemingsberg_with_numbers_from_the_store(ref_db, ref_con):
-    at = compare()
-    assert at.multiselect(key="karna").value == ["sodertalje", "flemingsberg"]
-    check_counts(at, ref_con, ["sodertalje", "flemingsberg"])
-    check_population(at, ref_con, ["sodertalje", "flemingsberg"])
-    indicators = table(at, "Indikator").set_index("Indikator")
-    # values the roadmaps state for the core itself, with their qualifier, year and level
-    assert (
-        indicators.loc["Boende i kärnan (personer)", "Södertälje stadskärna"]
-        == f"cirka {sv(25000)} (idag (färdplan publicerad 2026)) · kärna"
-    )
-    assert indicators.loc["Studenter i kärnan (personer)", "Flemingsberg"].startswith(f"cirka {sv(30000)} ")
-    # a value no source gives for a core is shown as missing, never dropped and never 0
-    assert indicators.loc["Studenter i kärnan (personer)", "Södertälje stadskärna"] == "uppgift saknas"
-    assert indicators.loc["Arbetande i kärnan (personer)", "Flemingsberg"] == "uppgift saknas"
-    assert indicators.loc["Folkmängd (personer)", "Stockholms län (referens)"] == f"{sv(2473307)} (2024)"
-
-
-def test_eight_cores_from_the_url(ref_db, ref_con):
-    at = compare(ALL)
-    assert at.multiselect(key="karna").value == ALL
-    check_counts(at, ref_con, ALL)
-    check_population(at, ref_con, ALL)
-    indicators = table(at, "Indikator").set_index("Indikator")
-    label = names(ref_con, ALL)
-    stated = {
-        c
-        for (c,) in rows(
-            ref_con,
-            "SELECT geography FROM indicator_values WHERE indicator_id = 'boende-i-karnan' AND geography_type = 'core'",
-        )
-    }
-    assert stated == {"sodertalje", "flemingsberg"}
-    for core in ALL:
-        cell = indicators.loc["Boende i kärnan (personer)", label[core]]
-        assert (cell == "uppgift saknas") == (core not in stated)
-    assert all("0 (" not in indicators.loc["Boende i kärnan (personer)", label[c]] for c in ALL if c not in stated)
-    # Järfälla's gymnasieexamen (RUFS text, no year) reaches Barkarby-Jakobsberg as its kärnkommun's value
-    row = indicators.loc["Gymnasieelever som inom tre år får en gymnasieexamen (procent)"]
-    assert row[label["barkarby-jakobsberg"]] == "51,5 (år anges inte) · kärnkommun: Järfälla"
-    assert row[label["haninge"]] == "uppgift saknas"
-    # the municipalities' quoted figures: one row per value with type and area, never side by side
-    quotes = table(at, "Kärna")
-    skarholmen = quotes[quotes["Kärna"] == label["kungens-kurva-skarholmen"]]
-    assert len(skarholmen) and set(skarholmen["Typ"]) >= {"utfall"}
-    assert all(a != "" for a in skarholmen["Område som avses"])
-    assert quotes.loc[quotes["Kärna"] == label["sodertalje"], "Källa"].tolist() == [
-        "inga egna uppgifter från kommunen i källorna"
-    ]
-    themes = table(at, "Tema").set_index("Tema")
-    assert themes.loc["Trygghet", label["haninge"]] == "kärnspecifika insatser inte inlästa"
-
-
-def test_fewer_than_two_cores_ask_for_more(ref_db):
-    at = compare(["haninge"])
-    assert any("Välj minst två kärnor" in i.value for i in at.info)
-    assert not at.table
-    at.multiselect(key="karna").set_value(["haninge", "sodertalje"]).run()
-    assert not at.exception and at.table
-
-
-def test_unknown_core_in_the_url_is_reported(ref_db):
-    at = compare(["narnia", "sodertalje", "haninge"])
-    assert any("narnia" in w.value for w in at.warning)
-    assert at.multiselect(key="karna").value == ["sodertalje", "haninge"]
-
-
-def test_shared_themes_list_the_core_specific_insatser(ref_db):
-    at = compare()
-    themes = table(at, "Tema").set_index("Tema")
-    assert themes.loc["Trygghet", "Södertälje stadskärna"] == "1.5 Samverka för en tryggare stadskärna"
-    assert "Samverka för en tryggare stadskärna och stationsmiljöer" in themes.loc["Trygghet", "Flemingsberg"]
-    assert themes.loc["Trygghet", "Kärnor med temat"] == 2
-    assert themes.loc["Besöksnäring", "Flemingsberg"] == "–"
+        assert more.loc["Färdriktningar", frame[core]["name"]] == str(directions[core])
+    themes = table(at, compare_data.THEME_COUNT).set_index(compare_data.THEME_COUNT)
     assert list(themes.index) == [t.label for t in THEMES]
+    for theme in THEMES:
+        mine = [r for r in own(ADOPTED) if theme.id in themes_of(r["title"], r["description"])]
+        assert themes.loc[theme.label, frame[ADOPTED]["name"]] == str(len(mine))
+        assert themes.loc[theme.label, frame[WITHOUT]["name"]] == "inte inlästa"
+    assert "Tema" not in first_columns(at)  # the titles are drawn only when opened
+    at.session_state["jf_teman"] = True
+    at.run()
+    titles = table(at, "Tema").set_index("Tema")
+    station = next(t for t in THEMES if t.id == "stationsmiljoer")
+    expected = [r for r in own(ADOPTED) if station.id in themes_of(r["title"], r["description"])]
+    assert expected  # the fixture's «Hälsovägen mellan stationen och sjukhuset»
+    assert titles.loc[station.label, frame[ADOPTED]["name"]] == "; ".join(f"{r['code']} {r['title']}" for r in expected)
+    assert titles.loc[station.label, frame[WITHOUT]["name"]] == "kärnspecifika insatser inte inlästa"
+
+
+def test_aktorer_tab_counts_the_fixture_roles():
+    frame = cores_csv()
+    at = compare([ADOPTED, DRAFT], flik="Aktörer")
+    assert "Målområde" not in first_columns(at)  # the Insatser tab is closed
+    actors = table(at, "Aktörer").set_index("Aktörer")
+    all_roles = roles(INSATSER)
+    for core in (ADOPTED, DRAFT):
+        ids = {r["id"] for r in SHARED + own(core)}
+        mine = [r for r in all_roles if r["intervention_id"] in ids]
+        own_ids = {r["id"] for r in own(core)}
+        col = actors[frame[core]["name"]]
+        assert col["Aktörer i kärnans färdplansinsatser"] == str(len({r["actor_id"] for r in mine}))
+        assert col["varav ansvariga för någon insats"] == str(len({r["actor_id"] for r in mine if r["role"] == "lead"}))
+        assert col["Aktörer i kärnspecifika insatser"] == str(
+            len({r["actor_id"] for r in mine if r["intervention_id"] in own_ids})
+        )
+
+
+def test_indikatorer_tab_the_cores_own_figure_and_the_kommun_values():
+    frame = cores_csv()
+    population = latest_population()
+    at = compare([ADOPTED, DRAFT], flik="Indikatorer")
+    indicators = table(at, "Indikator").set_index("Indikator")
+    row = indicators.loc[f"{INDICATOR['name']} ({INDICATOR['unit']})"]
+    value = sv(int(CORE_VALUE["value"]))
+    assert row[frame[ADOPTED]["name"]] == (
+        f"{CORE_VALUE['qualifier']} {value} ({CORE_VALUE['year']}, {CORE_VALUE['period_text']}) · kärna"
+    )
+    assert row[frame[DRAFT]["name"]] == MISSING  # the fixture states it for one core only: missing, never 0
+    cell = indicators.loc["Folkmängd (personer)", frame[DRAFT]["name"]]
+    for kommun, code in zip(frame[DRAFT]["municipalities"].split("|"), frame[DRAFT]["municipality_codes"].split("|")):
+        year, n = population[code]
+        assert f"{sv(n)} ({year}) · kärnkommun: {kommun}" in cell
+    assert "Kärna" in first_columns(at)  # the municipalities' own figures, one value per row
+
+
+def test_kommunerna_tab_ranks_the_karnkommuner():
+    frame = cores_csv()
+    at = compare([ADOPTED, DRAFT], flik="Kommunerna")
+    assert "Kärnkommunerna bland länets kommuner" in [s.value for s in at.subheader]
+    standing = [m.value for m in at.markdown if m.value.startswith("| Mått | Kommun |")]
+    assert len(standing) == 1
+    for core in (ADOPTED, DRAFT):
+        for kommun in frame[core]["municipalities"].split("|"):
+            assert f"| {kommun} |" in standing[0]
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_regionen_tab_charts_each_with_a_table_of_the_same_figures(on_fixture_store):
+    at = compare([ADOPTED, DRAFT], flik="Regionen")
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
+    shown = {r[0]: (r[1], r[2]) for r in markdown_rows(at, "| Ranking eller index | Som det står i källan")}
+    assert shown == {r["index_name"]: (r["position_text"], r["year"]) for r in RANKINGS}
+    europe = {r[0]: (r[1], r[2], r[3]) for r in markdown_rows(at, "| Indikator | Stockholm | År | Placering av 11")}
+    assert europe == {r["indicator_as_written"]: (r["value_text"], r["year"], r["position"] or MISSING) for r in EUROPE}
+    # the other regions' values as the text states them, in the full table
+    full = markdown_rows(at, "| Mål | Indikator | Stockholm |")
+    paris = next(r for r in full if r[1] == EUROPE[-1]["indicator_as_written"])
+    other = EUROPE_OTHERS[0]
+    assert f"{other['region']}: {other['value_text']} ({other['year']})" in paris[7]
+    # the same as Lägesbild's Regionen (one component): the rankings there equal the store's
+    stored = dict(rows(on_fixture_store, "SELECT index_name, position_text FROM rankings"))
+    assert stored == {k: v for k, (v, _) in shown.items()}
+
+
+def test_a_kommun_without_a_population_value_says_so():
+    import pandas as pd
+
+    from components.jamfor import summary_data
+
+    population = pd.DataFrame(
+        {
+            "core_id": ["a", "a", "b"],
+            "kommun": ["Ettby", "Tvåby", "Treby"],
+            "year": [2024, None, None],
+            "value": [1234.0, None, None],
+            "source_title": ["Källan", None, None],
+        }
+    )
+    assert summary_data.population_text(population, "a") == f"Ettby 1{NBSP}234 (2024); Tvåby {MISSING}"
+    assert summary_data.population_text(population, "b") == f"Treby {MISSING}"
+    assert summary_data.population_text(population, "c") == MISSING  # no kärnkommun at all
+    assert summary_data.population_source(population, "a") == "Källan"
+    assert summary_data.population_source(population, "b") == MISSING
+
+
+def test_an_unknown_tab_in_the_url_opens_the_first():
+    at = compare([ADOPTED, DRAFT], flik="Nonsens")
+    assert not at.exception
+    assert "Målområde" in first_columns(at)
+
+
+def test_fewer_than_two_cores_ask_for_more():
+    at = compare([WITHOUT])
+    assert any("Välj minst två kärnor" in i.value for i in at.info)
+    assert not at.table and not at.tabs
+    at.multiselect(key="karna").set_value([WITHOUT, ADOPTED]).run()
+    assert not at.exception and at.table and [t.label for t in at.tabs] == TABS
+
+
+def test_unknown_core_in_the_url_is_reported():
+    at = compare(["narnia", ADOPTED, WITHOUT])
+    assert any("narnia" in w.value for w in at.warning)
+    assert at.multiselect(key="karna").value == [ADOPTED, WITHOUT]
+
+
+def test_the_workbook_has_every_table_and_the_region_sheets(fixture_db):
+    store = ReferenceStore(fixture_db)
+    frame = cores_csv()
+    cores = [ADOPTED, WITHOUT]
+    wb = load_workbook(io.BytesIO(compare_export.workbook(compare_export.fetch(store.run, cores))))
+    assert wb.sheetnames == [
+        "I korthet",
+        "Färdplaner",
+        "Insatser per målområde",
+        "Teman",
+        "Aktörer",
+        "Aktörer i kärnspecifika",
+        "Indikatorer",
+        "Kommunernas uppgifter",
+        "Indikatorvärden",
+        "Kärnkommunernas placering",
+        "Internationella rankingar",
+        "Europeisk jämförelse",
+        "Om",
+    ]
+
+    def sheet(name: str) -> list[dict]:
+        head = [c.value for c in wb[name][1]]
+        return [dict(zip(head, r)) for r in wb[name].iter_rows(min_row=2, values_only=True)]
+
+    summary = {r["I korthet"]: r for r in sheet("I korthet")}
+    assert summary["varav kärnspecifika"][frame[ADOPTED]["name"]] == str(len(own(ADOPTED)))
+    assert summary["varav kärnspecifika"][frame[WITHOUT]["name"]] == MISSING
+    assert summary["Källa för folkmängden"][frame[WITHOUT]["name"]] == population_source_title()
+    rankings = sheet("Internationella rankingar")
+    assert [
+        (r["Ranking eller index"], r["Stockholmsregionens placering"], r["Antal i rankingen"], r["År"])
+        for r in rankings
+    ] == [(r["index_name"], r["position"], r["out_of"], r["year"]) for r in RANKINGS]
+    europe = sheet("Europeisk jämförelse")
+    assert [(r["Indikator"], r["Stockholm"], r["Placering av 11"]) for r in europe] == [
+        (r["indicator_as_written"], r["value_text"], r["position"] or MISSING) for r in EUROPE
+    ]
+    values = sheet("Indikatorvärden")
+    mine = [r for r in values if r["Indikator-id"] == INDICATOR["id"]]
+    assert [(r["Kärna"], r["Värde"], r["År"]) for r in mine] == [
+        (frame[ADOPTED]["name"], int(CORE_VALUE["value"]), int(CORE_VALUE["year"]))
+    ]
+    placing = sheet("Kärnkommunernas placering")
+    assert {r["Kommun"] for r in placing} == {frame[c]["municipalities"] for c in cores}
+    about = {r[0].value: r[1].value for r in wb["Om"].iter_rows()}
+    assert about["Urval"] == f"kärnor: {frame[ADOPTED]['name']}, {frame[WITHOUT]['name']}"
+    assert "inte noll" in about["Anmärkning"] and "Internationella rankingar" in about["Blad"]
 
 
 @pytest.mark.parametrize(
@@ -277,27 +419,3 @@ def test_indicator_tables_share_one_choice_of_values(ref_db):
     chosen = chosen_values(values, coverage)
     for table in (compare_data.indicator_table, compare_data.quote_table, compare_data.indicator_long):
         assert table(values, coverage, chosen).equals(table(values, coverage))
-
-
-def test_comparison_workbook_reads_back(ref_db, ref_con):
-    from queries.runner import ReferenceStore
-
-    store = ReferenceStore(ref_db)
-    cores = ["sodertalje", "haninge"]
-    from components.jamfor.compare_data import chosen_coverage
-
-    coverage = chosen_coverage(store.run("cores_overview"), cores)
-    values = store.run("compare_indicator_values", cores=cores)
-    tables = {
-        "Indikatorer": compare_data.indicator_table(values, coverage),
-        "Indikatorvärden": compare_data.indicator_long(values, coverage),
-        "Teman": compare_data.theme_table(store.run("compare_core_interventions", cores=cores), coverage),
-    }
-    wb = load_workbook(io.BytesIO(compare_data.workbook_bytes(tables, "Jämförelse", "kärnor: x", "källor")))
-    assert wb.sheetnames == ["Indikatorer", "Indikatorvärden", "Teman", "Om"]
-    head = [c.value for c in wb["Indikatorvärden"][1]]
-    data = [dict(zip(head, [c.value for c in r])) for r in wb["Indikatorvärden"].iter_rows(min_row=2)]
-    haninge = [r for r in data if r["Kärna"] == "Haninge stadskärna" and r["Indikator-id"] == "folkmangd"]
-    assert [(r["Värde"], r["År"], r["Nivå"]) for r in haninge] == [(100895, 2024, "kärnkommun: Haninge")]
-    about = {r[0].value: r[1].value for r in wb["Om"].iter_rows()}
-    assert about["Urval"] == "kärnor: x" and "inte noll" in about["Anmärkning"]

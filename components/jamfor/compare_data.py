@@ -84,6 +84,26 @@ def theme_table(interventions: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
+THEME_COUNT = "Tema: antal kärnspecifika insatser"
+
+
+def theme_counts(interventions: pd.DataFrame, cores: pd.DataFrame) -> pd.DataFrame:
+    """theme_table in numbers: per theme and core how many core-specific insatser touch it (the titles are in
+    theme_table); a core without core-specific insatser in the store says so instead of 0."""
+    found: dict[tuple[str, str], set] = {}
+    for rec in records(theme_matches(interventions)):
+        found.setdefault((rec["theme_id"], rec["core_id"]), set()).add(rec["id"])
+    has_own = set(interventions["core_id"].tolist())
+    rows = []
+    for theme in THEMES:
+        row = {THEME_COUNT: theme.label}
+        for core_id, name in zip(cores["id"], cores["name"]):
+            row[name] = str(len(found.get((theme.id, core_id), ()))) if core_id in has_own else "inte inlästa"
+        row["Kärnor med temat"] = sum((theme.id, c) in found for c in cores["id"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def _titled(rec: dict) -> str:
     code = rec.get("code")
     return f"{code} {rec['title']}" if isinstance(code, str) and code else rec["title"]

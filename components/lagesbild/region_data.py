@@ -64,7 +64,7 @@ def ranking_chart(rankings: pd.DataFrame) -> dict:
 
 def ranking_alt(rankings: pd.DataFrame) -> str:
     parts = [f"{r['index_name']} plats {r['position_text']}" for r in rankings.to_dict("records")]
-    return "Liggande staplar, Stockholmsregionens placering i elva rankingar: " + "; ".join(parts) + "."
+    return f"Liggande staplar, Stockholmsregionens placering i {len(parts)} rankingar: " + "; ".join(parts) + "."
 
 
 def others_text(comparison_id: str, others: pd.DataFrame) -> str:

@@ -11,23 +11,34 @@ from components.common.store import run
 from components.lagesbild import region_data as rd
 from components.lagesbild.lagesbild_view import CHART_CONFIG, markdown_table
 
+INTRO = (
+    "Hela Stockholmsregionen (länet) jämfört med andra storstadsregioner, så som RUFS 2050:s uppföljning "
+    "2020 redovisar det. Siffrorna står som i källan; där källan inte anger en uppgift står *uppgift saknas*."
+)
+
 
 def show() -> None:
-    rankings, comparison = run("region_rankings"), run("region_european_comparison")
-    others = run("region_european_values")
     st.header("Regionen", anchor="regionen")
-    st.markdown(
-        "Hela Stockholmsregionen (länet) jämfört med andra storstadsregioner, så som RUFS 2050:s uppföljning "
-        "2020 redovisar det. Siffrorna står som i källan; där källan inte anger en uppgift står *uppgift saknas*."
-    )
-    if rankings.empty and comparison.empty:
-        st.info("Referensdatabasen innehåller inga uppgifter om regionen.", icon=":material/info:")
+    st.markdown(INTRO)
+    if not comparisons():
         return
-    _europe(comparison, others)
-    _rankings(rankings)
     _priorities(run("regional_priority_assessments"))
     _agenda(run("region_agenda2030"))
     _strategies(run("region_strategies"), run("region_strategy_figures"))
+
+
+def comparisons() -> bool:
+    """The European comparison and the international rankings, each chart with the same figures as a table
+    right under it (Lägesbild's and Jämför's Regionen). False, with a note, when the store has neither."""
+    rankings, comparison = run("region_rankings"), run("region_european_comparison")
+    if rankings.empty and comparison.empty:
+        st.info("Referensdatabasen innehåller inga uppgifter om regionen.", icon=":material/info:")
+        return False
+    if not comparison.empty:
+        _europe(comparison, run("region_european_values"))
+    if not rankings.empty:
+        _rankings(rankings)
+    return True
 
 
 def _chart_and_table(spec: dict, alt: str, key: str, table) -> None:

@@ -13,6 +13,8 @@ assert len(PATHS) == 14  # every page, never an empty set that would skip the ch
 PATHS += ["lagesbild?vy=Kommunerna", "lagesbild?vy=Regionen", "lagesbild?vy=L%C3%A4s+in+v%C3%A4rden"]
 # Lägesbild's Kärnan shows one goal area at a time: a RUFS one and the indicators without one (with quotes)
 PATHS += ["lagesbild?malomrade=3", "lagesbild?karna=flemingsberg&malomrade=ovriga"]
+# Jämför kärnor's tabs (the first, Insatser, is the page's default view)
+PATHS += ["jamfor?flik=Akt%C3%B6rer", "jamfor?flik=Indikatorer", "jamfor?flik=Kommunerna", "jamfor?flik=Regionen"]
 # Kärnprofil with «Om kärnan» opened from the URL: the character text, the map and the population
 PATHS += ["karnprofil?karna=sodertalje&om=true"]
 BLOCKING = {"serious", "critical"}

@@ -1,5 +1,5 @@
-"""Jämför kärnor and Lägesbild in Chromium: choose two cores, see the comparison, download it as Excel
-and read it back; the Lägesbild draws its charts."""
+"""Jämför kärnor and Lägesbild in Chromium: choose two cores, see the summary first and the tabs (kept in the
+URL), download the comparison as Excel and read it back; the Lägesbild draws its charts."""
 
 import io
 
@@ -23,20 +23,47 @@ def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
     assert "karna=haninge" in page.url and "karna=sodertalje" in page.url
     tables = page.locator('[data-testid="stTable"]')
     tables.first.wait_for()
-    text = " ".join(tables.all_text_contents())
-    assert "Haninge stadskärna" in text and "Södertälje stadskärna" in text
-    assert "uppgift saknas" in text
+    summary = tables.first.text_content()  # «Kärnorna i korthet» comes first
+    assert "Haninge stadskärna" in summary and "Södertälje stadskärna" in summary
+    assert "uppgift saknas" in summary  # Haninge has no roadmap: its core-specific insatser are not loaded
     charts = page.locator('[data-testid="stPlotlyChart"]')
     charts.first.wait_for()  # Plotly draws after the tables
-    # the roadmaps' insatser per goal area, then the kommuner's places among the 26 (components/common/kommun_rank_view)
-    assert charts.count() == 2 and "Flest har" in charts.first.get_attribute("aria-label")
-    assert "26 kommuner" in charts.nth(1).get_attribute("aria-label")
+    # the first tab (Insatser) is open: the roadmaps' insatser per goal area, and no other tab's chart
+    assert charts.count() == 1 and "Flest har" in charts.first.get_attribute("aria-label")
+    # the kommuner's places among the 26 (components/common/kommun_rank_view), in their tab, kept in the URL
+    page.get_by_role("tab", name="Kommunerna").click()
+    wait_for_app(page)
+    assert "flik=Kommunerna" in page.url
+    charts.first.wait_for()
+    assert charts.count() == 1 and "26 kommuner" in charts.first.get_attribute("aria-label")
+    # the region: the European comparison and the rankings, each chart with its table
+    page.get_by_role("tab", name="Regionen").click()
+    wait_for_app(page)
+    assert "flik=Regionen" in page.url
+    charts.nth(1).wait_for()
+    labels = [charts.nth(i).get_attribute("aria-label") for i in range(charts.count())]
+    assert len(labels) == 2 and "elva regioner" in labels[0] and "rankingar" in labels[1]
+    [(top,)] = rows(ref_con, "SELECT index_name FROM rankings ORDER BY position, index_name LIMIT 1")
+    assert page.get_by_role("cell", name=top, exact=True).count() >= 1
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Ladda ner jämförelsen (Excel)").click()
     assert info.value.suggested_filename == "jamforelse-karnor.xlsx"
     wb = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
-    assert {"Färdplaner", "Insatser per målområde", "Teman", "Aktörer", "Indikatorer", "Om"} <= set(wb.sheetnames)
+    assert {
+        "I korthet",
+        "Färdplaner",
+        "Insatser per målområde",
+        "Teman",
+        "Aktörer",
+        "Indikatorer",
+        "Internationella rankingar",
+        "Europeisk jämförelse",
+        "Om",
+    } <= set(wb.sheetnames)
+    ranked = [r[:2] for r in wb["Internationella rankingar"].iter_rows(min_row=2, values_only=True)]
+    stored = rows(ref_con, "SELECT index_name, position FROM rankings ORDER BY position, index_name")
+    assert [(name, int(p)) for name, p in ranked] == [(name, int(p)) for name, p in stored]
     sheet = wb["Indikatorer"]
     head = [c.value for c in sheet[1]]
     assert head[3:5] == ["Haninge stadskärna", "Södertälje stadskärna"]

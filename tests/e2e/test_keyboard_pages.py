@@ -77,6 +77,15 @@ def test_jamfor_add_and_remove_cores(server, page):
     assert page.url.endswith("?karna=sodertalje&karna=haninge")
     assert "Flemingsberg" not in page.locator('[data-testid="stTable"]').first.inner_text()
     assert download_by_keyboard(page, "Ladda ner jämförelsen (Excel)", limit=120) == "jamforelse-karnor.xlsx"
+    # the details' tabs: one Tab stop for the list, the arrow keys move between tabs and open them (?flik=)
+    tab_to(page, "e => e.getAttribute('role') === 'tab' && e.getAttribute('aria-selected') === 'true'", limit=40)
+    assert_focus_visible(page)
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert focus_matches(page, "e => e.innerText.trim() === 'Regionen'"), describe_focus(page)
+    wait_for_app(page)
+    assert "flik=Regionen" in page.url
+    assert page.get_by_role("heading", name="I internationella rankingar").count() == 1
 
 
 def test_lagesbild_core_goal_area_and_index_switch(server, page):

@@ -60,7 +60,9 @@ def test_dialogue_from_creation_to_decision(server, page, store):
     assert_focus_visible(page)
     press(page, "Enter")
     [dialogue_id] = store.list_dialogues("sodertalje")["id"]
-    assert f"dialog={dialogue_id}" in page.url
+    # the run that creates it asks for a second run, which selects it and sets the URL: wait for that run
+    page.wait_for_url(lambda url: f"dialog={dialogue_id}" in url, timeout=15000)
+    wait_for_app(page)
 
     tab_to(page, labelled("Lägg till insatser ur kärnans färdplan"))
     choose(page, "gemensam insats i målområde 1")

@@ -3,12 +3,15 @@
 import streamlit as st
 
 from components.common import auth, identity, sidebar, store
+from components.common.focus_keeper import FOCUS_KEEPER_JS
 
 st.set_page_config(page_title="Färdplansdialogen", page_icon=":material/route:", layout="wide")
 # Streamlit hard-codes <html lang="en"> (#15726); the UI is Swedish. The same script keeps this browser's id in
-# its cookie (components/common/identity.py: it finds the person's drafts again after a reload).
+# its cookie (components/common/identity.py: it finds the person's drafts again after a reload). The focus keeper:
+# components/common/focus_keeper.py.
 st.html(
-    f"<script>document.documentElement.lang='sv'; {identity.browser_cookie_js()}</script>", unsafe_allow_javascript=True
+    f"<script>document.documentElement.lang='sv'; {identity.browser_cookie_js()} {FOCUS_KEEPER_JS}</script>",
+    unsafe_allow_javascript=True,
 )
 # Captions and other muted text at WCAG AA contrast on white and on the sidebar (axe, tests/e2e). A metric's
 # label wraps instead of ending in «…» (goal-area names in five narrow cards on Insatser). A chosen pill or

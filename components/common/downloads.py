@@ -21,6 +21,7 @@ def table_downloads(
         file_name=f"{name}.xlsx",
         icon=":material/download:",
         key=f"{key}_xlsx",
+        on_click="ignore",  # no rerun: the rerun a click starts can revoke the file it asked for
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     right.download_button(
@@ -30,4 +31,5 @@ def table_downloads(
         mime="text/csv",
         icon=":material/download:",
         key=f"{key}_csv",
+        on_click="ignore",
     )

@@ -424,6 +424,7 @@ def change_log_panel(d: Dialogue) -> None:
         file_name=f"andringslogg-{d.core_id}-{d.period}.xlsx".replace("–", "-"),
         icon=":material/table:",
         key=f"log_xlsx:{d.id}",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
@@ -482,6 +483,7 @@ def export_panel(d: Dialogue) -> None:
         file_name=f"{stem}.docx",
         icon=":material/description:",
         key=f"docx:{d.id}",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     b.download_button(
@@ -491,6 +493,7 @@ def export_panel(d: Dialogue) -> None:
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         key=f"pdf:{d.id}",
+        on_click="ignore",
     )
     c.download_button(
         "Prioriteringar (Excel)",
@@ -498,6 +501,7 @@ def export_panel(d: Dialogue) -> None:
         file_name=f"{stem}.xlsx",
         icon=":material/table:",
         key=f"xlsx:{d.id}",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     if saved.decided:
@@ -513,6 +517,7 @@ def export_panel(d: Dialogue) -> None:
             mime="text/calendar",
             icon=":material/event:",
             key=f"ics:{d.id}",
+            on_click="ignore",
         )
 
 
@@ -547,6 +552,7 @@ def protocol_panel(saved: Dialogue) -> None:
         file_name=f"{stem}.docx",
         icon=":material/gavel:",
         key=f"protocol_docx:{saved.id}",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     b.download_button(
@@ -555,5 +561,6 @@ def protocol_panel(saved: Dialogue) -> None:
         file_name=f"{stem}.pdf",
         icon=":material/picture_as_pdf:",
         key=f"protocol_pdf:{saved.id}",
+        on_click="ignore",
         mime="application/pdf",
     )

@@ -88,6 +88,7 @@ def template_section(curated) -> None:
         file_name=file_name,
         icon=":material/download:",
         key="import_template_download",
+        on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 

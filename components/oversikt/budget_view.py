@@ -59,6 +59,7 @@ def section() -> None:
         mime=XLSX,
         icon=":material/table:",
         key="budget_xlsx",
+        on_click="ignore",
     )
     right.download_button(
         "Budgetunderlag (Word)",
@@ -67,4 +68,5 @@ def section() -> None:
         mime=DOCX,
         icon=":material/description:",
         key="budget_docx",
+        on_click="ignore",
     )

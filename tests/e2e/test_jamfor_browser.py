@@ -6,7 +6,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.conftest import rows
-from tests.e2e.conftest import save_screenshot, settle, wait_for_app
+from tests.e2e.conftest import act_and_wait, save_screenshot, settle, wait_for_app
 
 
 def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
@@ -31,16 +31,14 @@ def test_compare_two_cores_and_download_the_excel(server, page, ref_con):
     # the first tab (Insatser) is open: the roadmaps' insatser per goal area, and no other tab's chart
     assert charts.count() == 1 and "Flest har" in charts.first.get_attribute("aria-label")
     # the kommuner's places among the 26 (components/common/kommun_rank_view), in their tab, kept in the URL
-    page.get_by_role("tab", name="Kommunerna").click()
-    wait_for_app(page)
-    assert "flik=Kommunerna" in page.url
-    charts.first.wait_for()
+    act_and_wait(page, lambda: page.get_by_role("tab", name="Kommunerna").click())
+    page.wait_for_url(lambda url: "flik=Kommunerna" in url)
+    page.locator('[data-testid="stPlotlyChart"][aria-label*="26 kommuner"]').wait_for()
     assert charts.count() == 1 and "26 kommuner" in charts.first.get_attribute("aria-label")
     # the region: the European comparison and the rankings, each chart with its table
-    page.get_by_role("tab", name="Regionen").click()
-    wait_for_app(page)
-    assert "flik=Regionen" in page.url
-    charts.nth(1).wait_for()
+    act_and_wait(page, lambda: page.get_by_role("tab", name="Regionen").click())
+    page.wait_for_url(lambda url: "flik=Regionen" in url)
+    page.locator('[data-testid="stPlotlyChart"][aria-label*="rankingar"]').wait_for()
     labels = [charts.nth(i).get_attribute("aria-label") for i in range(charts.count())]
     assert len(labels) == 2 and "elva regioner" in labels[0] and "rankingar" in labels[1]
     [(top,)] = rows(ref_con, "SELECT index_name FROM rankings ORDER BY position, index_name LIMIT 1")

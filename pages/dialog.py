@@ -31,7 +31,7 @@ dialogue_id = url_state.selectbox(
     "Dialog",
     [None, *labels],
     "dialog",
-    format_func=lambda i: "Välj dialog" if i is None else labels[i],
+    format_func=dv.choice_format(labels),
     placeholder="Välj dialog",
     container=pick_dialogue,
 )

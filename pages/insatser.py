@@ -7,6 +7,7 @@ from components.common.store import run, run_later
 from components.insatser.explorer_filters import clear_filters, filter_bar, option_labels
 from components.insatser.explorer_view import (
     display_table,
+    download_table,
     goal_area_counts,
     pick_insats,
     pick_page,
@@ -49,7 +50,7 @@ else:
         column_config={"Insats": st.column_config.TextColumn(width="large")},
     )
     table_downloads(
-        lambda: display_table(found_later()),
+        download_table(found_later),
         "insatser",
         "Insatser",
         selection_text,

@@ -21,7 +21,7 @@ if len(cores) < 2:
 else:
     frames = compare_export.fetch(run, cores)
     compare_view.summary(frames.coverage, frames.counts, frames.population)
-    compare_view.download(frames)
+    compare_view.download(cores)
     # one tab at a time, kept in the address (?flik=…); only the open tab runs
     tabs = dict(zip(compare_view.TABS, st.tabs(compare_view.TABS, key=compare_view.TAB_KEY, bind="query-params")))
     if tabs["Insatser"].open:

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components.common import data_export
-from components.common.store import reference_file, run
+from components.common.store import run
 from components.history import history_view
+from components.kallor import all_data
 from components.kallor.sources_table import SUMMARY, bases_table, readings_table, source_details, sources_table
 
 st.title("Källor")
@@ -90,32 +90,4 @@ st.markdown(
     "Tabellerna och kolumnerna beskrivs i verktygets README (avsnittet *The store*)."
 )
 if len(info):
-    tables = data_export.all_tables(run)
-    about = data_export.about_rows(tables, info["built_at"].iloc[0], info["input_hash"].iloc[0])
-    left, middle, right = st.columns(3)
-    # data as callables: the files are built only when someone clicks
-    left.download_button(
-        "Excel (ett blad per tabell)",
-        lambda: data_export.workbook(tables, about),
-        file_name="fardplansdialogen-all-data.xlsx",
-        icon=":material/download:",
-        key="all_xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    middle.download_button(
-        "CSV-filer (zip)",
-        lambda: data_export.csv_zip(tables, about),
-        file_name="fardplansdialogen-all-data.zip",
-        icon=":material/download:",
-        key="all_zip",
-        mime="application/zip",
-    )
-    right.download_button(
-        "Databasfilen (DuckDB)",
-        reference_file,
-        file_name="fardplaner.duckdb",
-        icon=":material/download:",
-        key="all_duckdb",
-        mime="application/octet-stream",
-    )
-    st.caption(data_export.NOTE)
+    all_data.downloads(info["built_at"].iloc[0], info["input_hash"].iloc[0])

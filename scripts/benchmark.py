@@ -419,7 +419,14 @@ def report(tmp: Path, only: list[str] | None, args) -> int:
             label = {"x1": "1×", "x100": "100×"}[name]
             print(f"Webbläsaren, {label}: {load_line()}", flush=True)
             results[label] = benchmark_browser.measure(
-                command, dict(os.environ), pages, args.browser_runs, args.loads, args.start_rounds, tmp, args.sessions
+                command,
+                {**os.environ, "FARDPLANER_DB": str(tmp / f"{name}.duckdb")},  # the bare page's floors read it
+                pages,
+                args.browser_runs,
+                args.loads,
+                args.start_rounds,
+                tmp,
+                args.sessions,
             )
             (tmp / "browser.json").write_text(json.dumps(results), "utf-8")
             if len(scales) > 1:  # each data set's table as soon as it is measured; both together at the end

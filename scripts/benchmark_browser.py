@@ -46,7 +46,8 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 
-BARE_APP = """import streamlit as st
+BARE_APP = """REPO = __REPO__
+import streamlit as st
 import pandas as pd
 st.title("Tom sida")
 st.write("En rad text.")
@@ -55,7 +56,41 @@ if st.query_params.get("golv"):
                            "Arlandastad–Märsta", "Täby centrum–Arninge", "Skärholmen–Kungens kurva"], key="karna")
     st.multiselect("Målområde", ["1", "2", "3", "4"], default=["1"], key="malomrade")
     st.dataframe(pd.DataFrame({"rad": range(200), "text": [f"rad {i}" for i in range(200)]}), key="tabell")
+# The same heavy elements as a page draws, alone on the bare page (PAGE_FLOORS): Start's map and its chart (the
+# app's own builders on the same store), and a table. What a page cannot be faster than in this browser.
+if st.query_params.get("karta") or st.query_params.get("diagram"):
+    import sys
+    sys.path.insert(0, REPO)
+    from components.start import core_map
+    from components.start.coverage import coverage_table
+    from components.start.coverage_chart import coverage_figure
+    from queries.runner import ReferenceStore
+
+    @st.cache_resource
+    def _data():
+        store = ReferenceStore()
+        return store.run("cores_overview"), store.run("municipality_shapes"), store.run(
+            "insatser_per_core_goal_area", cores=None)
+
+    cores, shapes, counts = _data()
+    cores = cores.assign(status_text=coverage_table(cores)["Färdplan"].values)  # as pages/start.py
+    if st.query_params.get("karta"):
+        core_map.show(cores, shapes, key="karta")
+    if st.query_params.get("diagram"):
+        st.plotly_chart(coverage_figure(counts), width="stretch", key="diagram",
+                        config={"displaylogo": False, "locale": "sv"})
+if st.query_params.get("tabell"):
+    st.dataframe(pd.DataFrame({"rad": range(200), "text": [f"rad {i}" for i in range(200)]}), key="tabell2")
 """
+# Per page, the bare page with the same kind of heavy elements (its drawing floor): Start has a map, a chart
+# and a table; Lägesbild and Jämför kärnor one chart each; Insatser a table.
+PAGE_FLOORS = {
+    "start": ("karta=1&diagram=1&tabell=1", "karta, diagram, tabell"),
+    "lagesbild": ("diagram=1", "ett diagram"),
+    "jamfor": ("diagram=1", "ett diagram"),
+    "insatser": ("tabell=1", "en tabell"),
+}
+BARE_APP = BARE_APP.replace("__REPO__", repr(str(REPO)))
 
 DRAWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -341,10 +376,16 @@ def measure(
                     "bytes": sent,
                     "elements": elements,
                 }
+            measured = [path for path, _ in pages if path in PAGE_FLOORS]
+            for path in measured:  # the floors' first loads (their data is read once, as the app's)
+                load(bare_ctx, f"{bare_url}/?{PAGE_FLOORS[path][0]}")
             for _ in range(runs):
                 for path, _ in pages:
                     out["pages"][path]["warm_bare"].append(load(bare_ctx, bare_url))
                     out["pages"][path]["warm"].append(load(app_ctx, f"{app_url}/{path}"))
+                    if path in PAGE_FLOORS:
+                        floor_url = f"{bare_url}/?{PAGE_FLOORS[path][0]}"
+                        out["pages"][path].setdefault("warm_floor", []).append(load(bare_ctx, floor_url))
             out["memory"]["after every page"] = rss_mb(app_proc.pid)
             # Filter changes, interleaved with the floor's selectbox.
             floor = out["pages"]["(golv)"] = {"title": "(golv: selectbox)", "change_cold": [], "change_warm": []}
@@ -431,6 +472,23 @@ def report(results: dict[str, dict]) -> None:
         print(line)
     bare = [median(results[n]["pages"][p]["warm_bare"]) for n in names for p in pages if p != "(golv)"]
     print(f"{'(tom sida, varm)':<26}{median(bare) * 1000:>11.0f}")
+    floors = [p for p in pages if "warm_floor" in pages[p]]
+    if floors:
+        print(
+            "\nSamma tunga element ensamma på den tomma sidan (kartan och diagrammet med appens egna byggare och "
+            "data), varm, uppmätt omväxlande: vad sidan inte kan gå fortare än i den här webbläsaren."
+        )
+        print(f"{'sida':<26}" + "".join(f"{n + ' golv':>11}{'× tom':>7}{'sidan × golv':>14}" for n in names))
+        for path in floors:
+            line = f"{pages[path]['title'][:25]:<26}"
+            for n in names:
+                r = results[n]["pages"][path]
+                floor = median(r["warm_floor"])
+                line += (
+                    f"{floor * 1000:>11.0f}{_ratio(floor, median(r['warm_bare'])):>7.1f}"
+                    f"{_ratio(median(r['warm']), floor):>14.1f}"
+                )
+            print(line + f"  {PAGE_FLOORS[path][1]}")
     print(
         "\nFilterändring i webbläsaren, från klick till ritad sida (skriptet klart, inget inaktuellt element). "
         "kall: ett värde som ingen valt sedan serverstart; varm: växla mellan två värden som valts förut. "

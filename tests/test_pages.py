@@ -122,3 +122,15 @@ def test_pages_import_only_components_and_components_live_in_their_groups():
     groups = [p.name for p in (REPO / "components").iterdir() if p.is_dir() and p.name != "__pycache__"]
     assert loose == [] and {"common", "dialog", "insatser", "lagesbild", "briefing"} <= set(groups)
     assert all((REPO / "components" / g / "__init__.py").exists() for g in groups)
+
+
+def test_no_page_script_makes_a_function():
+    """A function made in a page script (a lambda for a download or a label) keeps the page's namespace, and so
+    every table the page read, for as long as the session keeps the widget: at 100× the data 14–16 MB per
+    session on Insatser and Jämför kärnor (scripts/benchmark.py's memory figures). Components make them."""
+    import ast
+
+    for page in (REPO / "pages").glob("*.py"):
+        tree = ast.parse(page.read_text("utf-8"))
+        made = [n.lineno for n in ast.walk(tree) if isinstance(n, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef))]
+        assert made == [], (page.name, made)

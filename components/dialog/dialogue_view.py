@@ -47,6 +47,12 @@ def status_text(rec: dict) -> str:
     return rec["status"]
 
 
+def choice_format(labels: dict[str, str]):
+    """The dialogue picker's label function («Välj dialog» for none). Made here, not in the page: a function
+    made in a page script holds every variable of the page for as long as the session keeps the widget."""
+    return lambda i: "Välj dialog" if i is None else labels[i]
+
+
 def choice_labels(dialogues: pd.DataFrame) -> dict[str, str]:
     """Labels for picking one of a core's dialogues: the period; when several share it, numbered in the order
     they were made, with the date.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -45,6 +46,12 @@ def kind_text(kind) -> str:
     """The insats kind where a document states it; the roadmaps' kind icons were lost in the text, so mostly
     «anges inte» (never guessed from the wording)."""
     return kind if isinstance(kind, str) and kind.strip() else KIND_NOT_STATED
+
+
+def download_table(later: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """The downloads' table, made on a click. Made here, not in the page: a function made in a page script
+    holds every variable of the page (the whole result) for as long as the session keeps the button."""
+    return lambda: display_table(later())
 
 
 def display_table(found: pd.DataFrame) -> pd.DataFrame:

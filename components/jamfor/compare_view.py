@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.common import url_state
 from components.common.format import plain
+from components.common.store import run
 from components.jamfor import compare_export, summary_data
 
 DEFAULT_CORES = ["sodertalje", "flemingsberg"]
@@ -54,9 +55,11 @@ def summary(coverage: pd.DataFrame, counts: pd.DataFrame, population: pd.DataFra
     )
 
 
-def download(frames: compare_export.Frames) -> None:
-    def data() -> bytes:  # built when the button is clicked, not on every run of the page
-        return compare_export.workbook(frames)
+def download(cores: list[str]) -> None:
+    chosen = list(cores)
+
+    def data() -> bytes:  # built on a click from the cached queries: the button keeps the cores, not the tables
+        return compare_export.workbook(compare_export.fetch(run, chosen))
 
     st.download_button(
         "Ladda ner jämförelsen (Excel)",

@@ -19,7 +19,7 @@ def test_benchmark_browser_quick_mode_prints_the_tables(tmp_path):
         "--scales",
         "x1",
         "--only",
-        "karnprofil.py",
+        "karnprofil.py,lagesbild.py",
         "--browser-runs",
         "1",
         "--loads",
@@ -43,4 +43,6 @@ def test_benchmark_browser_quick_mode_prints_the_tables(tmp_path):
     assert re.search(rf"\nKärnprofil\s+{NUMBER}\s+[\d.]+\s+{NUMBER}\s+[\d.]+\s+kärna", text)
     assert re.search(rf"\(golv: selectbox\)\s+{NUMBER}\s+{NUMBER}", text)
     assert re.search(rf"1×: efter start {NUMBER} · efter varje sida {NUMBER} · 2 sessioner öppna {NUMBER}", text)
+    # Lägesbild's floor: the same kind of chart alone on the bare page, and the page as a multiple of it
+    assert re.search(rf"\nLägesbild\s+{NUMBER}\s+[\d.]+\s+[\d.]+\s+ett diagram\n", text)
     assert "nan" not in text

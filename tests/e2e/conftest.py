@@ -84,6 +84,16 @@ def server(ref_db, tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="session")
+def fixture_server(fixture_db, tmp_path_factory):
+    """One server per worker on the fixture store (tests/fixture_store.py) for the browser modules that only
+    read: what they expect comes from the fixture's definitions, so a new roadmap or a corrected source does
+    not change it. Its user store is its own, empty."""
+    root = tmp_path_factory.mktemp("fixture-server")
+    with streamlit_server(user_store_env(fixture_db, root / "dialoger.duckdb"), root / "streamlit.log") as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -1,6 +1,13 @@
-"""Keyboard only: reach the explorer's search box with Tab, search, and the result shows."""
+"""Keyboard only: reach the explorer's search box with Tab, search, and the result shows (fixture store)."""
+
+import pytest
 
 from tests.e2e.conftest import wait_for_app
+
+
+@pytest.fixture(scope="module")
+def server(fixture_server):
+    return fixture_server
 
 
 def test_explorer_search_by_keyboard(server, page):

@@ -1,5 +1,6 @@
-"""scripts/benchmark.py's browser side in its quick mode (one page with a floor, one repetition, 1× data): it runs end to end
-and prints every table with figures, so the script cannot rot. It asserts no timing: the figures are for people."""
+"""scripts/benchmark.py's browser side in its quick mode (one page with a floor, one repetition, 1× data): it
+runs end to end and prints every table with figures, so the script cannot rot. It asserts no timing: the
+figures are for people."""
 
 import re
 import subprocess

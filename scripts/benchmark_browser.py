@@ -77,8 +77,10 @@ if st.query_params.get("karta") or st.query_params.get("diagram"):
     if st.query_params.get("karta"):
         core_map.show(cores, shapes, key="karta")
     if st.query_params.get("diagram"):
-        st.plotly_chart(coverage_figure(counts), width="stretch", key="diagram",
-                        config={"displaylogo": False, "locale": "sv"})
+        figure = coverage_figure(counts)
+        if st.query_params.get("golv"):  # the floor of a change that redraws a chart: its title follows the choice
+            figure.update_layout(title=st.session_state.get("karna") or "")
+        st.plotly_chart(figure, width="stretch", key="diagram", config={"displaylogo": False, "locale": "sv"})
 if st.query_params.get("tabell"):
     st.dataframe(pd.DataFrame({"rad": range(200), "text": [f"rad {i}" for i in range(200)]}), key="tabell2")
 """
@@ -404,6 +406,11 @@ def measure(
                 )
                 floor["change_cold"] += bare_cold
                 floor["change_warm"] += bare_warm
+                if PAGE_FLOORS.get(path, ("",))[0] == "diagram=1":  # a change that redraws a chart, alone
+                    chart_url = bare_url + "/?golv=1&diagram=1"
+                    chart_cold, chart_warm = filter_changes(bare_ctx, chart_url, "selectbox", "karna", runs)
+                    out["pages"][path].update(change_chart_cold=chart_cold, change_chart_warm=chart_warm)
+            out["memory"]["after the filter changes"] = rss_mb(app_proc.pid)
             # 3. Memory: 20 sessions open at once, then --loads page loads.
             tabs = []
             for i in range(sessions):
@@ -517,6 +524,20 @@ def report(results: dict[str, dict]) -> None:
         cold, warm_floor = median(floor.get("change_cold", [])), median(floor.get("change_warm", []))
         line += f"{cold * 1000:>11.0f}{'':>5}{warm_floor * 1000:>11.0f}{'':>5}"
     print(line)
+    charted = [p for p in pages if "change_chart_warm" in pages[p]]
+    if charted:
+        print(
+            "\nFilterändring som ritar om ett diagram, ensam på den tomma sidan (golvets selectbox byter "
+            "diagrammets rubrik), och sidans ändring × den:"
+        )
+        print(f"{'sida':<26}" + "".join(f"{n + ' kall':>11}{n + ' varm':>11}{'sidan × den':>13}" for n in names))
+        for path in charted:
+            line = f"{pages[path]['title'][:25]:<26}"
+            for n in names:
+                r = results[n]["pages"][path]
+                cold, warm = median(r["change_chart_cold"]), median(r["change_chart_warm"])
+                line += f"{cold * 1000:>11.0f}{warm * 1000:>11.0f}{_ratio(median(r['change_warm']), warm):>13.1f}"
+            print(line)
     print("\nMinne: appserverns RSS, MB")
     for n in names:
         m = results[n]["memory"]
@@ -524,5 +545,6 @@ def report(results: dict[str, dict]) -> None:
         count, rss = m["sessions open"]
         print(
             f"  {n}: efter start {m['after start']:.0f} · efter varje sida {m['after every page']:.0f} · "
+            f"efter filterändringarna {m.get('after the filter changes', float('nan')):.0f} · "
             f"{count} sessioner öppna {rss:.0f} · efter så här många sidladdningar: {loads}"
         )

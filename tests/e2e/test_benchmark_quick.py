@@ -43,7 +43,13 @@ def test_benchmark_browser_quick_mode_prints_the_tables(tmp_path):
     # the filter change in the browser, next to the floor's
     assert re.search(rf"\nLägesbild\s+{NUMBER}\s+[\d.]+\s+{NUMBER}\s+[\d.]+\s+kärna", text)
     assert re.search(rf"\(golv: selectbox\)\s+{NUMBER}\s+{NUMBER}", text)
-    assert re.search(rf"1×: efter start {NUMBER} · efter varje sida {NUMBER} · 2 sessioner öppna {NUMBER}", text)
+    assert re.search(
+        rf"1×: efter start {NUMBER} · efter varje sida {NUMBER} · efter filterändringarna {NUMBER} · "
+        rf"2 sessioner öppna {NUMBER}",
+        text,
+    )
+    # a change that redraws a chart, on the bare page, next to Lägesbild's
+    assert re.search(rf"ritar om ett diagram.*\nLägesbild\s+{NUMBER}\s+{NUMBER}\s+[\d.]+\n", text, re.S)
     # Lägesbild's floor: the same kind of chart alone on the bare page, and the page as a multiple of it
     assert re.search(rf"\nLägesbild\s+{NUMBER}\s+[\d.]+\s+[\d.]+\s+ett diagram\n", text)
     assert "nan" not in text

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/benchmark.py            # prints two tables; takes 5–10 minutes
     .venv/bin/python scripts/benchmark.py --only lagesbild.py --workdir /tmp/bench   # one page, keep the data
     .venv/bin/python scripts/benchmark.py --browser only --scales x1 --only karnprofil.py --browser-runs 1 \
-        --loads 2 --sessions 2 --start-rounds 1   # quick (tests/e2e/test_benchmark_quick.py)
+        --loads 2 --sessions 2 --start-rounds 1 --cold-changes 2   # quick (tests/e2e/test_benchmark_quick.py)
 
 The browser side (scripts/benchmark_browser.py, Chromium): server start → first drawn page, each page's full
 load (cold and warm, with the bytes sent over the websocket and the elements drawn), each page's filter
@@ -351,6 +351,9 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20, help="sessions open at once in the memory measurement")
     parser.add_argument("--start-rounds", type=int, default=3, help="server starts per server (median)")
     parser.add_argument(
+        "--cold-changes", type=int, default=6, help="first choices of new values per filter (cold changes)"
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="with --workdir: use the data and stores built there by an earlier run (no build timing)",
@@ -427,6 +430,7 @@ def report(tmp: Path, only: list[str] | None, args) -> int:
                 args.start_rounds,
                 tmp,
                 args.sessions,
+                args.cold_changes,
             )
             (tmp / "browser.json").write_text(json.dumps(results), "utf-8")
             if len(scales) > 1:  # each data set's table as soon as it is measured; both together at the end

@@ -291,29 +291,31 @@ def _one_change(page, kind: str, key: str, value: str, on: bool) -> float | None
     return _timed_change(page, pill.click)
 
 
-def filter_changes(context, url: str, kind: str, key: str, warm_runs: int) -> tuple[list[float], list[float]]:
-    """(cold, warm) seconds: first choices of values not chosen since the server started, then switching
-    between two values chosen before."""
+def filter_changes(
+    context, url: str, kind: str, key: str, warm_runs: int, cold_changes: int = 6
+) -> tuple[list[float], list[float]]:
+    """(cold, warm) seconds: first choices of (at most cold_changes) values not chosen since the server
+    started, then switching between two values chosen before."""
     _, page = open_page(context, url)
     cold, warm = [], []
     if kind == "selectbox":
         current = page.locator(f".st-key-{key} input[role='combobox']").first.input_value()
         others = [c for c in _options(page, key) if c != current]
-        for value in others[:6]:
+        for value in others[: max(2, cold_changes)]:
             cold.append(_widget_change(page, kind, key, value, True))
         pair = [others[0], others[1]]
         for i in range(warm_runs):
             warm.append(_widget_change(page, kind, key, pair[i % 2], True))
     elif kind == "multiselect":
         chosen = page.locator(f".st-key-{key} [data-tag]").evaluate_all("els => els.map(e => e.ariaLabel)")
-        others = [c for c in _options(page, key) if c not in chosen][:4]
+        others = [c for c in _options(page, key) if c not in chosen][: min(4, cold_changes)]
         for value in others:  # add (a new choice), then remove (back to the choice on load)
             cold.append(_widget_change(page, kind, key, value, True))
             warm.append(_widget_change(page, kind, key, value, False))
         for i in range(max(0, warm_runs - len(others))):
             warm.append(_widget_change(page, kind, key, others[0], i % 2 == 0))
     else:  # pills: a goal area on (new), off (as on load)
-        labels = page.locator(f".st-key-{key} button").all_inner_texts()
+        labels = page.locator(f".st-key-{key} button").all_inner_texts()[:cold_changes]
         for value in labels:
             cold.append(_widget_change(page, kind, key, value, True))
             warm.append(_widget_change(page, kind, key, value, False))
@@ -335,6 +337,7 @@ def measure(
     start_rounds: int,
     workdir: Path,
     sessions: int = 20,
+    cold_changes: int = 6,
 ) -> dict:
     """Every browser figure for one data set; pages are (url path, title) in menu order."""
     from playwright.sync_api import sync_playwright
@@ -395,8 +398,10 @@ def measure(
                 if path not in FILTERS:
                     continue
                 kind, key, what = FILTERS[path]
-                bare_cold, bare_warm = filter_changes(bare_ctx, bare_url + "/?golv=1", "selectbox", "karna", runs)
-                cold, warm = filter_changes(app_ctx, f"{app_url}/{path}", kind, key, runs)
+                bare_cold, bare_warm = filter_changes(
+                    bare_ctx, bare_url + "/?golv=1", "selectbox", "karna", runs, cold_changes
+                )
+                cold, warm = filter_changes(app_ctx, f"{app_url}/{path}", kind, key, runs, cold_changes)
                 out["pages"][path].update(
                     change_cold=cold,
                     change_warm=warm,
@@ -408,7 +413,9 @@ def measure(
                 floor["change_warm"] += bare_warm
                 if PAGE_FLOORS.get(path, ("",))[0] == "diagram=1":  # a change that redraws a chart, alone
                     chart_url = bare_url + "/?golv=1&diagram=1"
-                    chart_cold, chart_warm = filter_changes(bare_ctx, chart_url, "selectbox", "karna", runs)
+                    chart_cold, chart_warm = filter_changes(
+                        bare_ctx, chart_url, "selectbox", "karna", runs, cold_changes
+                    )
                     out["pages"][path].update(change_chart_cold=chart_cold, change_chart_warm=chart_warm)
             out["memory"]["after the filter changes"] = rss_mb(app_proc.pid)
             # 3. Memory: 20 sessions open at once, then --loads page loads.

@@ -29,6 +29,8 @@ def test_benchmark_browser_quick_mode_prints_the_tables(tmp_path):
         "2",
         "--start-rounds",
         "1",
+        "--cold-changes",
+        "2",
         "--workdir",
         str(tmp_path / "bench"),
     ]

@@ -6,8 +6,6 @@ import pytest
 
 from queries.dialogue_model import Priority
 from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     act_and_wait,
     own_user_store,
     save_screenshot,
@@ -54,46 +52,42 @@ def type_and_leave(page, box, text: str) -> None:
     act_and_wait(page, lambda: box.press("Tab"))  # Streamlit sends a text area's value when it loses focus
 
 
-def test_typed_text_survives_reload_page_switch_and_server_restart(env, tmp_path, store):
+def test_typed_text_survives_reload_page_switch_and_server_restart(env, tmp_path, browser, store):
     d = new_dialogue(store)
-    from playwright.sync_api import sync_playwright
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
+    page = context.new_page()
+    with streamlit_server(env, tmp_path / "first.log") as url:
+        page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
+        wait_for_app(page)
+        type_and_leave(page, wording_box(page, 1), "Stationsområdet först, sedan centrum")
+        assert "Osparade ändringar" in page.locator(".st-key-dialogue_bar").inner_text()
+        page.reload()
+        wait_for_app(page)
+        assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
+        assert "Osparade ändringar" in page.locator(".st-key-dialogue_bar").inner_text()
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
-        page = context.new_page()
-        with streamlit_server(env, tmp_path / "first.log") as url:
-            page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
-            wait_for_app(page)
-            type_and_leave(page, wording_box(page, 1), "Stationsområdet först, sedan centrum")
-            assert "Osparade ändringar" in page.locator(".st-key-dialogue_bar").inner_text()
-            page.reload()
-            wait_for_app(page)
-            assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
-            assert "Osparade ändringar" in page.locator(".st-key-dialogue_bar").inner_text()
+        page.goto(f"{url}/mote?karna=sodertalje&dialog={d.id}")
+        wait_for_app(page)
+        act_and_wait(page, lambda: page.get_by_role("button", name="Öppna").nth(0).click())  # → one at a time
+        type_and_leave(page, wording_box(page, 0), "Gemensam målbild, beslutad i mötet")
+        page.reload()
+        wait_for_app(page)
+        act_and_wait(page, lambda: page.get_by_text("En i taget").click())
+        assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
+    assert store.load(d.id).priorities[0].wording == ""  # a draft, not yet the record
 
-            page.goto(f"{url}/mote?karna=sodertalje&dialog={d.id}")
-            wait_for_app(page)
-            act_and_wait(page, lambda: page.get_by_role("button", name="Öppna").nth(0).click())  # → one at a time
-            type_and_leave(page, wording_box(page, 0), "Gemensam målbild, beslutad i mötet")
-            page.reload()
-            wait_for_app(page)
-            act_and_wait(page, lambda: page.get_by_text("En i taget").click())
-            assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
-        assert store.load(d.id).priorities[0].wording == ""  # a draft, not yet the record
-
-        with streamlit_server(env, tmp_path / "second.log") as url:  # a new server process, same store
-            page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
-            wait_for_app(page)
-            assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
-            assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
-            save_and_see_it_saved(page)
-        saved = store.load(d.id)
-        assert [p.wording for p in saved.priorities[:2]] == [
-            "Gemensam målbild, beslutad i mötet",
-            "Stationsområdet först, sedan centrum",
-        ]
-        browser.close()
+    with streamlit_server(env, tmp_path / "second.log") as url:  # a new server process, same store
+        page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
+        wait_for_app(page)
+        assert wording_box(page, 0).input_value() == "Gemensam målbild, beslutad i mötet"
+        assert wording_box(page, 1).input_value() == "Stationsområdet först, sedan centrum"
+        save_and_see_it_saved(page)
+    saved = store.load(d.id)
+    assert [p.wording for p in saved.priorities[:2]] == [
+        "Gemensam målbild, beslutad i mötet",
+        "Stationsområdet först, sedan centrum",
+    ]
+    context.close()
 
 
 def test_three_browsers_on_one_server_save_in_turn_without_an_error(server, browser, store):

@@ -5,6 +5,7 @@ preview, apply, restore; bad responses refused with a Swedish message and nothin
 from __future__ import annotations
 
 import hashlib
+import shutil
 import socket
 from pathlib import Path
 
@@ -44,6 +45,31 @@ def env(built_template, replay, tmp_path, monkeypatch):
     components.common.store.reference_store.clear()
     yield curated, target
     replay.mode, replay.mutate = "ok", None
+
+
+@pytest.fixture(scope="module")
+def fetched_template(built_template, replay, tmp_path_factory):
+    """built_template with one good fetch applied, made once for the module: the tests that start from a
+    stored fetch copy it instead of fetching and applying each time (about 1 s each)."""
+    root = tmp_path_factory.mktemp("fetched-template")
+    curated, target = built_copy(built_template, root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FARDPLANER_KOLADA_URL", replay.base + "/kolada/v3")
+        mp.setenv("FARDPLANER_SCB_URL", replay.base + "/scb/v2")
+        mp.delenv("FARDPLANER_READONLY", raising=False)
+        replay.mode, replay.mutate = "ok", None
+        ls.apply(ls.fetch(ls.DEFAULT_SET, KOMMUNER), curated, target)
+    return curated, target
+
+
+@pytest.fixture()
+def fetched_env(env, fetched_template, tmp_path):
+    """env, its curated folder and store replaced by a copy of fetched_template (one good fetch stored)."""
+    curated, target = env
+    shutil.rmtree(curated)
+    shutil.copytree(fetched_template[0], curated)
+    shutil.copyfile(fetched_template[1], target)
+    return curated, target
 
 
 def snapshot(curated: Path, target: Path) -> dict[str, str]:
@@ -195,10 +221,8 @@ def scb_negative(kind, payload):
         ("ok", scb_negative, "SCB: värdet -5 för"),
     ],
 )
-def test_bad_responses_are_refused_and_change_nothing(env, replay, monkeypatch, mode, mutate, message):
-    curated, target = env
-    # a first good fetch is stored, so that "nothing changed" covers a stored folder as well
-    ls.apply(ls.fetch(ls.DEFAULT_SET, KOMMUNER), curated, target)
+def test_bad_responses_are_refused_and_change_nothing(fetched_env, replay, monkeypatch, mode, mutate, message):
+    curated, target = fetched_env  # a first good fetch is stored: "nothing changed" covers a stored folder too
     before = snapshot(curated, target)
     if mode == "slow":  # only the time-out case waits less than the replay's delay (a loaded CI is slow)
         monkeypatch.setattr(ls, "TIMEOUT", 0.3)
@@ -284,9 +308,8 @@ def test_saving_needs_the_administrator_role_and_a_writable_app(env, monkeypatch
     assert '"by": "Ada"' in meta and '"kind": "statistik"' in meta
 
 
-def test_fetched_series_are_ranked_on_lagesbild(env):
-    curated, target = env
-    ls.apply(ls.fetch(ls.DEFAULT_SET, KOMMUNER), curated, target)
+def test_fetched_series_are_ranked_on_lagesbild(fetched_env):
+    curated, target = fetched_env
     at = open_page("lagesbild.py", karna="sodertalje", vy="Kommunerna")
     table = next(m.value for m in at.markdown if m.value.startswith("| Mått | Kommun | Värde \\(år\\) | Plats |"))
     ranks = ReferenceStoreRanks(target)

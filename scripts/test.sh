@@ -60,5 +60,7 @@ fi
 # the linter and the formatter (ruff.toml) before the suite: a finding stops the run with ruff's own report
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-# whole modules per worker (--dist loadfile): a module's server, browser and stores start once, not once per worker
-exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"
+# whole modules per worker (--dist loadfile): a module's server, browser and stores start once, not once per worker.
+# Modules in the order they are collected (--no-loadscope-reorder): the browser modules, long but with few tests,
+# come first; xdist's default order (most tests first) left them for the end, one worker running them alone.
+exec .venv/bin/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder "$@"

@@ -107,6 +107,21 @@ def browser():
         chromium.close()
 
 
+# Counts the messages the server sends over the websocket: a fast run can go from notRunning to notRunning
+# without the state 'running' ever being drawn, and it still sends messages (as in scripts/benchmark_browser.py).
+COUNT_MESSAGES = """(() => { const Native = window.WebSocket; window.__messages = 0;
+  window.WebSocket = function (...args) { const ws = new Native(...args);
+    ws.addEventListener('message', () => { window.__messages++; }); return ws; };
+  window.WebSocket.prototype = Native.prototype; Object.assign(window.WebSocket, Native); })();"""
+
+
+def new_context(browser, height: int = 800, **options):
+    """A browser context as a Swedish user at 1280 wide, counting the server's messages (act_and_wait)."""
+    context = browser.new_context(viewport={"width": 1280, "height": height}, locale="sv-SE", **options)
+    context.add_init_script(COUNT_MESSAGES)
+    return context
+
+
 @pytest.fixture(scope="module")
 def tab(browser):
     """The module's one browser context and tab, shared by its tests through `page`."""
@@ -114,10 +129,7 @@ def tab(browser):
 
     def fresh():
         if "page" not in holder or holder["page"].is_closed():
-            context = browser.new_context(
-                viewport={"width": 1280, "height": 800}, locale="sv-SE", accept_downloads=True
-            )
-            holder["page"] = context.new_page()
+            holder["page"] = new_context(browser, accept_downloads=True).new_page()
         return holder["page"]
 
     yield fresh
@@ -181,11 +193,15 @@ COUNT_RUNS = """() => { if (window.__runs === undefined) { window.__runs = 0;
 def act_and_wait(page, action, run_within_ms: int = 3000) -> None:
     """Do something that makes the app rerun (a key, a click), and wait for that run to start and end.
     (wait_for_app alone can return before a slow server has even started the run, e.g. under CI load.)
-    If no run starts within run_within_ms, carry on: the action changed nothing the server sees."""
+    A run is seen by the state 'running' or by a message from the server (new_context counts them). If
+    neither comes within run_within_ms, carry on: the action changed nothing the server sees."""
     before = page.evaluate(COUNT_RUNS)
+    messages = page.evaluate("() => window.__messages ?? -1")
     action()
     try:
-        page.wait_for_function(f"() => window.__runs > {before}", timeout=run_within_ms)
+        page.wait_for_function(
+            f"() => window.__runs > {before} || (window.__messages ?? -1) > {messages}", timeout=run_within_ms
+        )
     except Exception:  # playwright's TimeoutError: no run
         pass
     wait_for_app(page)

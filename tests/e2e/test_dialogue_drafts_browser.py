@@ -7,6 +7,7 @@ import pytest
 from queries.dialogue_model import Priority
 from tests.e2e.conftest import (
     act_and_wait,
+    new_context,
     own_user_store,
     save_screenshot,
     streamlit_server,
@@ -54,7 +55,7 @@ def type_and_leave(page, box, text: str) -> None:
 
 def test_typed_text_survives_reload_page_switch_and_server_restart(env, tmp_path, browser, store):
     d = new_dialogue(store)
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
+    context = new_context(browser)
     page = context.new_page()
     with streamlit_server(env, tmp_path / "first.log") as url:
         page.goto(f"{url}/dialoger?karna=sodertalje&dialog={d.id}")
@@ -94,7 +95,7 @@ def test_three_browsers_on_one_server_save_in_turn_without_an_error(server, brow
     d = new_dialogue(store, period="2032–2033")
     pages = []
     for _ in range(3):
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
+        context = new_context(browser)
         page = context.new_page()
         page.goto(f"{server}/dialoger?karna=sodertalje&dialog={d.id}")
         wait_for_app(page)
@@ -117,7 +118,7 @@ def test_screenshots_of_dialoger_and_motesläge(server, browser, store, height):
     earlier = store.save(earlier, who="e2e")
     store.decide(earlier.id, earlier.version, who="e2e")
     d = store.create("sodertalje", "2026–2027", None, who="e2e", from_dialogue_id=earlier.id, reason="skärmbild")
-    context = browser.new_context(viewport={"width": 1280, "height": height}, locale="sv-SE")
+    context = new_context(browser, height)
     page = context.new_page()
     page.goto(f"{server}/dialoger?karna=sodertalje&dialog={d.id}")
     wait_for_app(page)

@@ -4,7 +4,7 @@ there."""
 import os
 
 from queries.user_store import Priority, UserStore
-from tests.e2e.conftest import act_and_wait, save_screenshot, wait_for_app
+from tests.e2e.conftest import act_and_wait, new_context, save_screenshot, wait_for_app
 
 
 def test_meeting_mode_reorder_edit_save_reload(server, browser):
@@ -12,7 +12,7 @@ def test_meeting_mode_reorder_edit_save_reload(server, browser):
     d = store.create("sodertalje", "2030–2031", None, who="e2e", reason="e2e")
     d.priorities = [Priority(i, r) for r, i in enumerate(["gemensam-1.1", "sodertalje-1.3", "gemensam-4.2"], 1)]
     d = store.save(d, who="e2e")
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="sv-SE")
+    context = new_context(browser, 720)
     page = context.new_page()
     page.goto(f"{server}/mote?karna=sodertalje&dialog={d.id}")
     wait_for_app(page)

@@ -14,7 +14,7 @@ import pytest
 
 from queries.dialogue_model import Priority
 from tests.conftest import REPO
-from tests.e2e.conftest import act_and_wait, free_port, streamlit_server, user_store_env, wait_for_app
+from tests.e2e.conftest import act_and_wait, free_port, new_context, streamlit_server, user_store_env, wait_for_app
 
 PROVIDER = REPO / ".venv-oidc" / "bin" / "oidc-provider-mock"
 PEOPLE = {
@@ -99,7 +99,7 @@ def store(user_db):
 
 def signed_in(browser, server, sub: str, path: str):
     """A fresh browser that signs in as `sub` on the provider's own page, then opens `path`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="sv-SE")
+    context = new_context(browser)
     page = context.new_page()
     page.goto(f"{server}{path}")
     wait_for_app(page)
@@ -127,7 +127,7 @@ def test_each_role_sees_its_controls_and_both_sides_confirm(browser, server, sto
     d = store.save(d, who="e2e")
     path = f"/dialoger?karna=sodertalje&dialog={d.id}"
 
-    anon = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    anon = new_context(browser).new_page()
     anon.goto(f"{server}{path}")
     wait_for_app(anon)
     assert "Du är inte inloggad" in anon.inner_text("body") and "Spara" not in buttons(anon)

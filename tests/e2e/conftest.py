@@ -1,4 +1,4 @@
-"""A real Streamlit server (one per worker, or a module's own) and headless Chromium (one per module)."""
+"""A real Streamlit server (one per worker, or a module's own) and headless Chromium (one per worker)."""
 
 from __future__ import annotations
 
@@ -97,8 +97,9 @@ def fixture_server(fixture_db, tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium per worker (a launch costs about 1.5 s of CPU); each module has its own context (tab)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

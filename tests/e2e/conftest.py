@@ -13,20 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from scripts.benchmark_browser import CHROMIUM, COUNT_MESSAGES
+from scripts.benchmark_browser import CHROMIUM_ARGS as BENCHMARK_CHROMIUM_ARGS
 from tests.conftest import REPO
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The benchmark's Chromium (scripts/benchmark_browser.py), and: only loopback resolves, so a request to any other
+# host fails at once (there is no network here, and the tests must not depend on one), without routing every
+# request through Playwright.
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # only loopback resolves: a request to any other host fails at once (there is no network here, and the
-    # tests must not depend on one), without routing every request through Playwright
+    *BENCHMARK_CHROMIUM_ARGS,
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
@@ -108,16 +103,10 @@ def browser():
         chromium.close()
 
 
-# Counts the messages the server sends over the websocket: a fast run can go from notRunning to notRunning
-# without the state 'running' ever being drawn, and it still sends messages (as in scripts/benchmark_browser.py).
-COUNT_MESSAGES = """(() => { const Native = window.WebSocket; window.__messages = 0;
-  window.WebSocket = function (...args) { const ws = new Native(...args);
-    ws.addEventListener('message', () => { window.__messages++; }); return ws; };
-  window.WebSocket.prototype = Native.prototype; Object.assign(window.WebSocket, Native); })();"""
-
-
 def new_context(browser, height: int = 800, **options):
-    """A browser context as a Swedish user at 1280 wide, counting the server's messages (act_and_wait)."""
+    """A browser context as a Swedish user at 1280 wide, counting the server's messages (act_and_wait: a fast
+    run can go from notRunning to notRunning without the state 'running' ever being drawn, but it always
+    sends messages; COUNT_MESSAGES is the benchmark's)."""
     context = browser.new_context(viewport={"width": 1280, "height": height}, locale="sv-SE", **options)
     context.add_init_script(COUNT_MESSAGES)
     return context

@@ -105,11 +105,20 @@ def open_page(page: str | None = None, timeout: int = 60, **query):
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=timeout)
     for key, value in query.items():
         at.query_params[key] = value
+    if page:  # the first run is the page itself, as when a browser opens its URL (not Start, then the page)
+        at._page_hash = page_hash(page)
     at.run()
-    if page:
-        at.switch_page(f"pages/{page}").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+def page_hash(page: str) -> str:
+    """The script hash Streamlit gives pages/<page> (st.Page hashes its url_path). AppTest's switch_page
+    can only find it after a first run, which would draw Start (the map and the chart) before every page."""
+    from streamlit.util import calc_hash
+
+    [url] = [url for file, _, _, url, _ in page_table() if file == f"pages/{page}"]
+    return calc_hash(url)
 
 
 def rows(con, sql: str, *params) -> list[tuple]:

@@ -44,9 +44,10 @@ dialogue_id = url_state.selectbox(
 url_state.show_warnings()
 ds.show_flash()
 
-d = ds.guarded(ds.store().load, dialogue_id)
+with ds.reads():
+    d = ds.guarded(ds.store().load, dialogue_id)
+    plans = ds.guarded(followup_view.fstore().plans, [p.id for p in d.priorities])
 frame = ds.shortlist_frame(d)
-plans = ds.guarded(followup_view.fstore().plans, [p.id for p in d.priorities])
 actors = ds.actor_options()
 editable = ds.may_prepare()
 if not editable:

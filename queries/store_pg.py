@@ -16,7 +16,7 @@ import random
 import re
 import threading
 import time
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
@@ -112,6 +112,11 @@ class PgStore:
 
     def _write(self, fn):
         return self._run(fn, write=True)
+
+    def reading(self):
+        """StoreFile.reading's counterpart: a pooled connection costs next to nothing, so each read keeps
+        its own."""
+        return nullcontext()
 
     def _run(self, fn, write: bool, transaction: bool = True):
         if write and self.read_only:

@@ -188,6 +188,10 @@ class UserStore:
     def _write(self, fn):
         return self.engine._write(fn)
 
+    def reading(self):
+        """A block of reads on one connection (StoreFile.reading): `with store.reading(): ...`."""
+        return self.engine.reading()
+
     # -- reads -------------------------------------------------------------------------------
     def list_dialogues(self, core_id: str | None = None) -> pd.DataFrame:
         if not self.exists():

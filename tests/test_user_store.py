@@ -133,6 +133,46 @@ def test_another_process_can_read_between_writes(file_store):
     file_store.save(d, who="a")  # no changes: nothing written, still fine
 
 
+WRITE_ONCE = """
+import sys
+import queries.store_file
+from queries.user_store import UserStore
+queries.store_file.RETRY_SECONDS = float(sys.argv[2])
+UserStore(sys.argv[1], read_only=False).create("haninge", "2030–2031", None, who="the other process")
+"""
+
+
+def test_reads_in_one_block_share_a_connection_and_let_go_for_a_write(file_store, monkeypatch):
+    d = file_store.create("sodertalje", "2026–2027", None, who="a")
+    opened = []
+    connect = duckdb.connect
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: opened.append(k.get("read_only")) or connect(*a, **k))
+    with file_store.reading():
+        assert file_store.load(d.id).period == "2026–2027"
+        assert file_store.version_of(d.id) == 1
+        assert len(file_store.list_dialogues()) == 1
+        assert opened == [True]  # three reads, one open
+        other = subprocess.run(  # the block holds the file: another process's write waits, then gives up
+            [sys.executable, "-c", WRITE_ONCE, str(file_store.path), "0.5"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        assert other.returncode != 0 and "upptagen av ett annat program" in other.stderr
+        file_store.create("haninge", "2028–2029", None, who="a")  # a write here lets go of the block's file first
+        assert sorted(file_store.list_dialogues()["period"]) == ["2026–2027", "2028–2029"]  # and reads again
+        assert opened == [True, False, True]
+    subprocess.run([sys.executable, "-c", WRITE_ONCE, str(file_store.path), "4"], cwd=REPO, check=True)  # let go
+    assert len(file_store.list_dialogues()) == 3
+
+
+def test_a_block_of_reads_lets_go_of_the_file_when_it_fails(file_store):
+    with pytest.raises(UserStoreError), file_store.reading():
+        file_store._read(lambda con: con.execute("SELECT * FROM no_such_table"))
+    file_store.create("haninge", "2028–2029", None, who="a")  # the lock and the connection are gone
+
+
 KILL_SCRIPT = """
 import sys
 from queries.user_store import UserStore, Priority

@@ -12,6 +12,7 @@ two people's edits would overwrite each other field by field without either noti
 from __future__ import annotations
 
 import copy
+from contextlib import ExitStack, contextmanager
 
 import pandas as pd
 import streamlit as st
@@ -44,6 +45,15 @@ def guarded(action, *args, **kwargs):
     except UserStoreError as exc:
         st.error(str(exc), icon=":material/error:")
         st.stop()
+
+
+@contextmanager
+def reads():
+    """The user store's reads in this block share one connection (UserStore.reading); a store that cannot
+    be opened is shown as guarded shows it."""
+    with ExitStack() as stack:
+        guarded(stack.enter_context, store().reading())
+        yield
 
 
 def ensure_schema() -> None:

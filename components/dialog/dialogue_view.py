@@ -230,13 +230,14 @@ def add_interventions(d: Dialogue, core_id: str) -> None:
 def shortlist_cards(d: Dialogue, frame: pd.DataFrame, locked: bool) -> None:
     """A card per priority: every field visible at 1280 px, no table to scroll sideways."""
     actors = ds.actor_options()
-    previous = ds.guarded(ds.store().previous_priorities, d) if d.previous_dialogue_id else {}
-    period = ds.guarded(ds.store().load, d.previous_dialogue_id).period if previous else None
-    plans = ds.guarded(FollowUpStore().plans, list(previous)) if previous else {}
+    with ds.reads():
+        previous = ds.guarded(ds.store().previous_priorities, d) if d.previous_dialogue_id else {}
+        period = ds.guarded(ds.store().load, d.previous_dialogue_id).period if previous else None
+        plans = ds.guarded(FollowUpStore().plans, list(previous)) if previous else {}
+        periods = ds.guarded(
+            insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id, [p.intervention_id for p in d.priorities]
+        )
     by_id = {p.id: p for p in d.priorities}
-    periods = ds.guarded(
-        insats_timeline.timelines, ds.store(), FollowUpStore(), d.core_id, [p.intervention_id for p in d.priorities]
-    )
     for index, row in enumerate(frame.to_dict("records")):
         p = by_id[row["id"]]
         before = previous.get(p.carried_from_priority_id)

@@ -41,14 +41,15 @@ def timelines(
     """Per insats: every dialogue of the core (archived ones aside) that has it on its list, oldest period
     first. The core's dialogues are read once for all the insatser asked for."""
     wanted = set(intervention_ids)
-    dialogues = store.list_dialogues(core_id)
-    dialogues = dialogues[dialogues["archived_at"].isna()].sort_values(["period", "created_at"])
-    found = []
-    for dialogue_id in dialogues["id"]:
-        d = store.load(dialogue_id)
-        found += [(d, p) for p in d.priorities if p.intervention_id in wanted]
-    plans = fstore.plans([p.id for _, p in found])
-    confirmations = {d.id: store.confirmations(d.id) for d, _ in found if d.decided}
+    with store.reading():  # one connection for the dialogues, their plans and confirmations
+        dialogues = store.list_dialogues(core_id)
+        dialogues = dialogues[dialogues["archived_at"].isna()].sort_values(["period", "created_at"])
+        found = []
+        for dialogue_id in dialogues["id"]:
+            d = store.load(dialogue_id)
+            found += [(d, p) for p in d.priorities if p.intervention_id in wanted]
+        plans = fstore.plans([p.id for _, p in found])
+        confirmations = {d.id: store.confirmations(d.id) for d, _ in found if d.decided}
     out: dict[str, list[Period]] = {i: [] for i in intervention_ids}
     for d, p in found:
         plan = plans[p.id]

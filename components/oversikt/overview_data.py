@@ -198,15 +198,16 @@ def collect_overview(store, fstore, run: Callable[..., pd.DataFrame]) -> Overvie
     cores, goal areas, insatser and actors from the reference store through the named queries."""
     cores = run("cores_overview")[["id", "name"]]
     names = dict(zip(cores["id"], cores["name"]))
-    dialogues = store.list_dialogues()
-    latest = latest_decided(dialogues)
-    decided = [store.load(latest[c]) for c in cores["id"] if c in latest]
+    with store.reading():  # the user store's reads on one connection
+        dialogues = store.list_dialogues()
+        latest = latest_decided(dialogues)
+        decided = [store.load(latest[c]) for c in cores["id"] if c in latest]
+        plans = fstore.plans([p.id for d in decided for p in d.priorities])
     ids = sorted({p.intervention_id for d in decided for p in d.priorities})
     ref = interventions_by_ids(ids, run).set_index("id") if ids else pd.DataFrame()
     options = run("filter_options")
     options = options[options["kind"] == "actor"]
     actors = dict(zip(options["value"], options["label"]))
-    plans = fstore.plans([p.id for d in decided for p in d.priorities])
     rows, money = [], []
     for d in decided:
         for p in sorted(d.priorities, key=lambda x: x.rank):

@@ -94,11 +94,14 @@ _TORN = ("could not read enough bytes", "checksum")
 TORN_TRIES = 5
 
 
+def _file_key(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
 def _file_lock(path: Path) -> threading.Lock:
     """The one lock per store file in this process: at most one connection to the file at a time."""
-    key = os.path.normcase(os.path.realpath(path))
     with _LOCKS_GUARD:
-        return _LOCKS.setdefault(key, threading.Lock())
+        return _LOCKS.setdefault(_file_key(path), threading.Lock())
 
 
 def _kind(exc: duckdb.Error, write: bool) -> str:
@@ -244,11 +247,8 @@ class StoreFile:
             )
         return UserStoreError(_failed(write, exc))
 
-    def _key(self) -> str:
-        return os.path.normcase(os.path.realpath(self.path))
-
     def _block(self) -> _Reads | None:
-        return getattr(_HELD, "blocks", {}).get(self._key())
+        return getattr(_HELD, "blocks", {}).get(_file_key(self.path))
 
     @contextmanager
     def reading(self):
@@ -256,7 +256,7 @@ class StoreFile:
         (an open costs about 15 ms of CPU): for the reads a view gathers. It opens at the first read and
         holds the file's lock until the block ends or a write comes (the write lets go first, and the next
         read opens again), so keep slow work out of it. Nested blocks share the outer one."""
-        key, blocks = self._key(), _HELD.__dict__.setdefault("blocks", {})
+        key, blocks = _file_key(self.path), _HELD.__dict__.setdefault("blocks", {})
         if key in blocks:
             yield
             return

@@ -108,7 +108,7 @@ DRAWN = """() => {
 # 'running' ever being drawn, so a finished run is also recognised by messages received after the action.
 COUNT_MESSAGES = """(() => { const Native = window.WebSocket; window.__messages = 0; window.__bytes = 0;
   window.WebSocket = function (...args) { const ws = new Native(...args);
-    ws.addEventListener('message', (e) => { window.__messages++;
+    ws.addEventListener('message', (e) => { window.__messages++; window.__lastMessage = performance.now();
       window.__bytes += e.data.byteLength ?? e.data.size ?? e.data.length ?? 0; }); return ws; };
   window.WebSocket.prototype = Native.prototype; Object.assign(window.WebSocket, Native); })();"""
 PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"

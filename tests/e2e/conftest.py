@@ -141,7 +141,9 @@ def page(tab):
 
 
 # The page is at rest: no script run, no element left stale from the previous run, no finite animation or
-# transition running (Streamlit's fade of stale elements, an expander opening, a focus ring), and the DOM
+# transition running (Streamlit's fade of stale elements, an expander opening, a focus ring), no message
+# from the server for QUIET_MS (one just received may not be drawn yet: the app decodes it asynchronously,
+# so the state can still read notRunning right after a run's first message), and the DOM
 # unchanged for QUIET_MS (a rerun the page asks for just after a run ends starts within that: measured
 # ≈ 60 ms on a loaded 2-core machine). A state wait on the page itself, not a fixed sleep after an action.
 QUIET_MS = 250
@@ -154,6 +156,7 @@ SETTLED = """quiet => new Promise(done => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-stale="true"]')) return false;
+    if (performance.now() - (window.__lastMessage ?? -Infinity) < quiet) return false;
     if (!document.getAnimations().every(a => a.playState !== 'running'
       || (a.effect && a.effect.getTiming().iterations === Infinity))) return false;
     return performance.now() - window.__lastMutation >= quiet; };

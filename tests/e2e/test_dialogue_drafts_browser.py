@@ -132,6 +132,7 @@ def test_screenshots_of_dialoger_and_motesläge(server, browser, store, height):
         assert box["y"] >= 56, f"{label} under the header"  # Streamlit's header is 3.75rem (60 px) high
     save_screenshot(page, f"motesläge-oversikt-{height}")
     act_and_wait(page, lambda: page.get_by_role("button", name="Öppna").nth(0).click())
+    page.get_by_text("Förra perioden (2024–2025)").wait_for(timeout=15000)  # the click's run may start late
     body = page.inner_text("body")
     assert "Färdriktning" in body and "Förra perioden (2024–2025): «Gemensam kommunikationsplan»" in body
     save_screenshot(page, f"motesläge-en-i-taget-{height}")
